@@ -1,0 +1,139 @@
+/**
+ * The codemod engine: parse, ask the shared analysis for rewrites, apply the ones that do not
+ * overlap, and account for everything. Every codemod is a `collect` function on top of it; the
+ * same module exposes each one as a plain jscodeshift transform.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { applyEdits, editsSpan, overlaps, type Edit } from '../core/edits';
+import type { FileModel } from '../core/file';
+import { ParseError, parseFile } from '../core/parse';
+import { parseSettings, type Settings } from '../core/settings';
+
+export type Finding = { node: TSESTree.Node; edits: Edit[] } | { node: TSESTree.Node; reason: string };
+
+export interface Codemod {
+  name: string;
+  description: string;
+  /** Cheap text test: a file that fails it cannot contain a target and is not parsed. */
+  mayApply(text: string): boolean;
+  /** Fails before any file is touched when the settings cannot support this codemod. */
+  checkSettings?(settings: Settings): string | null;
+  collect(file: FileModel, settings: Settings): Finding[];
+}
+
+export interface Location {
+  line: number;
+  column: number;
+}
+
+export interface ChangeRecord extends Location {
+  before: string;
+  after: string;
+}
+
+export interface SkipRecord extends Location {
+  code: string;
+  reason: string;
+}
+
+export interface FileOutcome {
+  /** The new text, or null when nothing changed (the file is then never written). */
+  output: string | null;
+  changes: ChangeRecord[];
+  skips: SkipRecord[];
+  /** Set when the file could not be parsed; it is left exactly as it was. */
+  parseError?: { message: string; line?: number; column?: number };
+}
+
+/** Depth-first walk over every node, children in source order. */
+export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  visit(node);
+  const keys = visitorKeys[node.type] ?? [];
+  for (const key of keys) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === 'object' && 'type' in item) walk(item as TSESTree.Node, visit);
+    } else if (child && typeof child === 'object' && 'type' in child) {
+      walk(child as TSESTree.Node, visit);
+    }
+  }
+}
+
+function locationOf(file: FileModel, offset: number): Location {
+  const before = file.text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}
+
+/** Runs one codemod over one file's text. Never throws for bad input; a parse failure is reported. */
+export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings): FileOutcome {
+  if (!codemod.mayApply(text)) return { output: null, changes: [], skips: [] };
+  let file: FileModel;
+  try {
+    file = parseFile(text, filename);
+  } catch (error) {
+    if (error instanceof ParseError) return { output: null, changes: [], skips: [], parseError: { message: error.message, line: error.line, column: error.column } };
+    throw error;
+  }
+  const findings = codemod.collect(file, settings);
+  const accepted: Array<{ node: TSESTree.Node; edits: Edit[]; span: [number, number] }> = [];
+  const skips: SkipRecord[] = [];
+  for (const finding of findings) {
+    const code = oneLine(file.getText(finding.node));
+    if ('reason' in finding) {
+      skips.push({ ...locationOf(file, finding.node.range[0]), code, reason: finding.reason });
+      continue;
+    }
+    const span = editsSpan(finding.edits);
+    if (accepted.some((other) => overlaps(other.span, span))) {
+      skips.push({ ...locationOf(file, finding.node.range[0]), code, reason: 'overlaps another rewrite in this file; run the codemod again' });
+      continue;
+    }
+    accepted.push({ ...finding, span });
+  }
+  if (accepted.length === 0) return { output: null, changes: [], skips };
+  const output = applyEdits(text, accepted.flatMap((finding) => finding.edits));
+  const changes = accepted.map((finding) => {
+    const [start, end] = finding.node.range;
+    const localEdits = finding.edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
+    return { ...locationOf(file, start), before: oneLine(file.getText(finding.node)), after: oneLine(applyEdits(text.slice(start, end), localEdits)) };
+  });
+  return { output: output === text ? null : output, changes, skips };
+}
+
+/** Settings for a plain `jscodeshift -t` run: `--settings='{"style":"pino"}'` or individual flags. */
+function settingsFromOptions(options: Record<string, unknown>): Settings {
+  if (typeof options.settings === 'string') return parseSettings(JSON.parse(options.settings));
+  if (options.settings && typeof options.settings === 'object') return parseSettings(options.settings);
+  const raw: Record<string, unknown> = {};
+  for (const key of ['style', 'fieldCase', 'errorKey']) if (typeof options[key] === 'string') raw[key] = options[key];
+  return parseSettings(raw);
+}
+
+export interface JscodeshiftFile {
+  path: string;
+  source: string;
+}
+
+export interface JscodeshiftApi {
+  report?: (message: string) => void;
+}
+
+/** Wraps a codemod in jscodeshift's transform signature. Returns undefined for "no change". */
+export function toTransform(codemod: Codemod) {
+  return function transform(file: JscodeshiftFile, api: JscodeshiftApi, options: Record<string, unknown> = {}): string | undefined {
+    const settings = settingsFromOptions(options);
+    const problem = codemod.checkSettings?.(settings);
+    if (problem) throw new Error(problem);
+    const outcome = runCodemod(codemod, file.source, file.path, settings);
+    if (outcome.parseError) throw new Error(`${file.path}: could not parse, left unchanged: ${outcome.parseError.message}`);
+    for (const skip of outcome.skips) api.report?.(`${file.path}:${skip.line}:${skip.column} left unchanged: ${skip.reason}`);
+    return outcome.output ?? undefined;
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Runs codemods over many files: per-file settings from the ESLint config that applies to the
+ * file, one read and at most one atomic write per file, and a report of everything that happened.
+ */
+import { createTwoFilesPatch } from 'diff';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import { runCodemod, type ChangeRecord, type Codemod, type SkipRecord } from './engine';
+
+export interface RunOptions {
+  codemods: readonly Codemod[];
+  files: readonly string[];
+  cwd: string;
+  /** Write changed files; false for --dry and --check. */
+  write: boolean;
+  /** Explicit settings from --settings: used for every file instead of the ESLint config. */
+  settings?: Settings;
+  onFile?: (file: string, index: number) => void;
+  onDiff?: (patch: string) => void;
+}
+
+export interface Report {
+  codemods: string[];
+  written: boolean;
+  settingsSource: 'eslint-config' | 'cli' | 'defaults';
+  summary: {
+    files: number;
+    changedFiles: number;
+    unchangedFiles: number;
+    failedFiles: number;
+    rewrittenCalls: number;
+    skippedCalls: number;
+    skippedByReason: Record<string, number>;
+    seconds: number;
+  };
+  changed: Array<{ file: string; codemod: string } & ChangeRecord>;
+  skipped: Array<{ file: string; codemod: string } & SkipRecord>;
+  failed: Array<{ file: string; error: string; line?: number; column?: number }>;
+}
+
+type SettingsLookup = (file: string) => Promise<Settings>;
+
+/** Settings per file from ESLint's own config lookup; defaults where no config applies. */
+async function eslintSettingsLookup(cwd: string, report: Report): Promise<SettingsLookup> {
+  let eslint: { calculateConfigForFile(file: string): Promise<{ settings?: Record<string, unknown> } | undefined> } | undefined;
+  try {
+    const { ESLint } = await import('eslint');
+    eslint = new ESLint({ cwd });
+  } catch {
+    eslint = undefined;
+  }
+  report.settingsSource = 'defaults';
+  return async (file) => {
+    if (!eslint) return parseSettings(undefined);
+    let config;
+    try {
+      config = await eslint.calculateConfigForFile(file);
+    } catch {
+      return parseSettings(undefined);
+    }
+    const raw = config?.settings?.[SETTINGS_KEY];
+    if (raw !== undefined) report.settingsSource = 'eslint-config';
+    // Validation errors propagate: invalid settings stop the run before anything is written.
+    return parseSettings(raw);
+  };
+}
+
+export async function runCodemods(options: RunOptions): Promise<Report> {
+  const started = process.hrtime.bigint();
+  const report: Report = {
+    codemods: options.codemods.map((codemod) => codemod.name),
+    written: options.write,
+    settingsSource: options.settings ? 'cli' : 'defaults',
+    summary: { files: options.files.length, changedFiles: 0, unchangedFiles: 0, failedFiles: 0, rewrittenCalls: 0, skippedCalls: 0, skippedByReason: {}, seconds: 0 },
+    changed: [],
+    skipped: [],
+    failed: [],
+  };
+  const fixed = options.settings;
+  const lookup: SettingsLookup = fixed ? async () => fixed : await eslintSettingsLookup(options.cwd, report);
+  for (const [index, file] of options.files.entries()) {
+    options.onFile?.(file, index);
+    const relative = path.relative(options.cwd, file) || file;
+    const settings = await lookup(file);
+    const original = fs.readFileSync(file, 'utf8');
+    let text = original;
+    let failed = false;
+    for (const codemod of options.codemods) {
+      const outcome = runCodemod(codemod, text, file, settings);
+      if (outcome.parseError) {
+        report.failed.push({ file: relative, error: outcome.parseError.message, line: outcome.parseError.line, column: outcome.parseError.column });
+        failed = true;
+        break;
+      }
+      for (const change of outcome.changes) report.changed.push({ file: relative, codemod: codemod.name, ...change });
+      for (const skip of outcome.skips) {
+        report.skipped.push({ file: relative, codemod: codemod.name, ...skip });
+        report.summary.skippedByReason[skip.reason] = (report.summary.skippedByReason[skip.reason] ?? 0) + 1;
+      }
+      if (outcome.output !== null) text = outcome.output;
+    }
+    // A file that failed to parse is left byte-for-byte as it was, even if an earlier codemod changed it.
+    if (failed) {
+      report.summary.failedFiles++;
+      continue;
+    }
+    if (text === original) {
+      report.summary.unchangedFiles++;
+      continue;
+    }
+    report.summary.changedFiles++;
+    options.onDiff?.(createTwoFilesPatch(relative, relative, original, text, undefined, undefined, { context: 2 }));
+    if (options.write) writeFileAtomic.sync(file, text, { mode: fs.statSync(file).mode });
+  }
+  report.summary.rewrittenCalls = report.changed.length;
+  report.summary.skippedCalls = report.skipped.length;
+  report.summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return report;
+}

@@ -1,0 +1,32 @@
+/**
+ * Codemod `structured-messages`: dynamic log messages become a constant event name plus fields,
+ * in the shape each logger reads. The rewrite is `no-dynamic-message`'s suggestion, applied.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { analyzeLogCall } from '../core/log-calls';
+import { messageOfCall } from '../core/message';
+import { structuredRewrite } from '../core/rewrite';
+import { toTransform, walk, type Codemod, type Finding } from './engine';
+
+export const structuredMessages: Codemod = {
+  name: 'structured-messages',
+  description: 'Rewrite template, concatenated and printf-style log messages into event name + fields',
+  // A dynamic message needs a template, a `+`, a printf placeholder or a builder call.
+  mayApply: (text) => /\.(trace|debug|info|warn|warning|error|fatal|log|verbose|http|silly|notice|critical)\s*\(/.test(text) && /`|\+|%[sdifjoO]|format\(|\.join\(|\.concat\(/.test(text),
+  collect(file, settings) {
+    const findings: Finding[] = [];
+    walk(file.ast, (node) => {
+      if (node.type !== 'CallExpression') return;
+      const call = analyzeLogCall(node, file, settings);
+      if (!call) return;
+      const message = messageOfCall(call, file);
+      if (message?.kind !== 'dynamic') return;
+      const rewrite = structuredRewrite(call, message, file, settings);
+      findings.push(rewrite.ok ? { node: node as TSESTree.Node, edits: rewrite.edits } : { node, reason: rewrite.reason });
+    });
+    return findings;
+  },
+};
+
+const transform = toTransform(structuredMessages);
+export default transform;

@@ -1,0 +1,115 @@
+/**
+ * Values in log calls: which are errors (and which of those are stringified, losing the stack),
+ * and what field key a value gets.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { memberPath, propertyName, unwrap, type Node } from './ast';
+import type { FileModel } from './file';
+import { applyFieldCase, joinKeySegments } from './naming';
+import type { FieldCase } from './settings';
+
+const ERROR_NAMES = /^(err|error|ex|exc|exception)$|[a-z0-9_](Error|Err|Exception)$/;
+
+/** Is this expression an Error object: a catch parameter, an error-named identifier, or `new XError()`. */
+export function isErrorExpression(node: Node, file: FileModel): boolean {
+  const target = unwrap(node);
+  if (target.type === 'Identifier') {
+    if (ERROR_NAMES.test(target.name)) return true;
+    const definition = file.resolve(target)?.defs[0];
+    return definition?.type === 'CatchClause';
+  }
+  if (target.type === 'NewExpression') {
+    const callee = unwrap(target.callee);
+    return callee.type === 'Identifier' && /Error$/.test(callee.name);
+  }
+  return false;
+}
+
+export interface StringifiedError {
+  /** The error object itself (`err` in `err.message`). */
+  error: TSESTree.Expression;
+  /** How it was turned into text, for messages: 'err.message', 'String(err)'... */
+  how: string;
+}
+
+/**
+ * Recognises an error turned into text: `err.message`, `err.stack`, `String(err)`, `err.toString()`,
+ * `JSON.stringify(err)` (which prints `{}` for an Error). The bare error returns null: whether that
+ * is stringified depends on where it sits (a template, or a field value).
+ */
+export function stringifiedError(node: Node, file: FileModel): StringifiedError | null {
+  const target = unwrap(node);
+  if (target.type === 'MemberExpression') {
+    const name = propertyName(target);
+    if ((name === 'message' || name === 'stack') && isErrorExpression(target.object, file)) {
+      return { error: unwrap(target.object) as TSESTree.Expression, how: file.getText(target) };
+    }
+    return null;
+  }
+  if (target.type !== 'CallExpression' || target.arguments.some((arg) => arg.type === 'SpreadElement')) return null;
+  const callee = unwrap(target.callee);
+  const [first] = target.arguments as TSESTree.Expression[];
+  if (callee.type === 'Identifier' && callee.name === 'String' && first && isErrorExpression(first, file)) {
+    return { error: unwrap(first) as TSESTree.Expression, how: file.getText(target) };
+  }
+  if (callee.type === 'MemberExpression') {
+    const name = propertyName(callee);
+    if (name === 'toString' && target.arguments.length === 0 && isErrorExpression(callee.object, file)) {
+      return { error: unwrap(callee.object) as TSESTree.Expression, how: file.getText(target) };
+    }
+    const path = memberPath(callee);
+    if (path?.join('.') === 'JSON.stringify' && first && isErrorExpression(first, file)) {
+      return { error: unwrap(first) as TSESTree.Expression, how: file.getText(target) };
+    }
+  }
+  return null;
+}
+
+/** Methods that only format their receiver: the field is named after the receiver. */
+const FORMATTING_METHODS = new Set(['toString', 'toFixed', 'toISOString', 'toJSON', 'join', 'trim', 'toUpperCase', 'toLowerCase', 'toLocaleString', 'valueOf']);
+
+function baseKey(node: Node): string {
+  const target = unwrap(node);
+  switch (target.type) {
+    case 'Identifier':
+      return target.name;
+    case 'AwaitExpression':
+      return baseKey(target.argument);
+    case 'MemberExpression': {
+      const name = propertyName(target);
+      if (name === 'length' || name === 'size') return `${baseKey(target.object)}Count`;
+      const path = memberPath(target);
+      if (path) return joinKeySegments(path);
+      return name ?? `${baseKey(target.object)}Item`;
+    }
+    case 'CallExpression': {
+      const callee = unwrap(target.callee);
+      const [first] = target.arguments;
+      if (callee.type === 'Identifier') {
+        if ((callee.name === 'String' || callee.name === 'Number') && first) return baseKey(first);
+        return stripGetter(callee.name);
+      }
+      if (callee.type === 'MemberExpression') {
+        const name = propertyName(callee);
+        if (name && FORMATTING_METHODS.has(name)) return baseKey(callee.object);
+        const path = memberPath(callee);
+        if (path?.join('.') === 'JSON.stringify' && first) return baseKey(first);
+        if (path) return joinKeySegments([...path.slice(0, -1), stripGetter(path[path.length - 1])]);
+        if (name) return stripGetter(name);
+      }
+      return 'value';
+    }
+    default:
+      return 'value';
+  }
+}
+
+function stripGetter(name: string): string {
+  const match = /^get([A-Z].*)$/.exec(name);
+  return match ? match[1].charAt(0).toLowerCase() + match[1].slice(1) : name;
+}
+
+/** The field key for a value: `orderId` for `order.id`, `itemsCount` for `items.length`, `name` for `getName()`. */
+export function fieldKeyFor(node: Node, fieldCase: FieldCase): string {
+  return applyFieldCase(baseKey(node), fieldCase);
+}

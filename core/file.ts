@@ -1,0 +1,184 @@
+/**
+ * What the analysis knows about one file: its text, its AST, its imports and how identifiers resolve.
+ * Built the same way from ESLint's SourceCode (rules) and from typescript-estree (codemods), so both
+ * faces ask identical questions of identical data.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isStringLiteral, unwrap, type Node } from './ast';
+import type { LoggerStyle } from './settings';
+
+/** The subset of a scope manager (eslint-scope or @typescript-eslint/scope-manager) the analysis reads. */
+export interface ScopeManagerLike {
+  scopes: ReadonlyArray<{
+    references: ReadonlyArray<{ identifier: { range?: [number, number] } | TSESTree.Node; resolved: VariableLike | null }>;
+  }>;
+}
+
+export interface VariableLike {
+  name: string;
+  defs: ReadonlyArray<{ type: string; node: TSESTree.Node | { type: string }; parent?: TSESTree.Node | null | { type: string } }>;
+}
+
+export interface ImportBinding {
+  source: string;
+  /** The imported name: 'default', '*' for namespaces and whole-module requires, or the named export. */
+  imported: string;
+}
+
+export interface FileModel {
+  readonly text: string;
+  readonly ast: TSESTree.Program;
+  readonly filename: string;
+  getText(node: Node): string;
+  /** The variable an identifier refers to, or null for globals and unresolved names. */
+  resolve(identifier: TSESTree.Identifier): VariableLike | null;
+  /** Local name -> where it was imported or required from (top level only). */
+  readonly imports: ReadonlyMap<string, ImportBinding>;
+  readonly importedModules: ReadonlySet<string>;
+  /** Style implied by the nearest package.json's dependencies, when it names exactly one family. */
+  readonly projectStyle: LoggerStyle | undefined;
+}
+
+export function createFileModel(options: {
+  text: string;
+  ast: TSESTree.Program;
+  filename: string;
+  scopeManager: ScopeManagerLike | null;
+}): FileModel {
+  const { text, ast, filename, scopeManager } = options;
+  let resolutions: Map<number, VariableLike | null> | undefined;
+  const { imports, modules } = collectImports(ast);
+  let projectStyle: LoggerStyle | undefined | null = null;
+  return {
+    text,
+    ast,
+    filename,
+    imports,
+    importedModules: modules,
+    getText: (node) => text.slice(node.range[0], node.range[1]),
+    resolve(identifier) {
+      if (!scopeManager) return null;
+      // Built lazily: most files never need a resolution, and one pass over references is linear.
+      if (!resolutions) {
+        resolutions = new Map();
+        for (const scope of scopeManager.scopes) {
+          for (const reference of scope.references) {
+            const range = (reference.identifier as { range?: [number, number] }).range;
+            if (range) resolutions.set(range[0], reference.resolved);
+          }
+        }
+      }
+      return resolutions.get(identifier.range[0]) ?? null;
+    },
+    get projectStyle() {
+      if (projectStyle === null) projectStyle = styleFromPackageJson(filename);
+      return projectStyle;
+    },
+  };
+}
+
+function requireSource(node: TSESTree.Node | null | undefined): string | null {
+  if (!node) return null;
+  const call = unwrap(node);
+  if (call.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments.length === 1 && isStringLiteral(call.arguments[0])) {
+    return call.arguments[0].value;
+  }
+  if (call.type === 'MemberExpression') return requireSource(call.object);
+  return null;
+}
+
+function collectImports(ast: TSESTree.Program): { imports: Map<string, ImportBinding>; modules: Set<string> } {
+  const imports = new Map<string, ImportBinding>();
+  const modules = new Set<string>();
+  for (const statement of ast.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const source = statement.source.value;
+      modules.add(source);
+      for (const specifier of statement.specifiers) {
+        const imported =
+          specifier.type === 'ImportSpecifier'
+            ? specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value
+            : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+        imports.set(specifier.local.name, { source, imported });
+      }
+    } else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
+      const source = statement.moduleReference.expression.value;
+      modules.add(source);
+      imports.set(statement.id.name, { source, imported: '*' });
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const source = requireSource(declarator.init);
+        if (source === null) continue;
+        modules.add(source);
+        if (declarator.id.type === 'Identifier') {
+          imports.set(declarator.id.name, { source, imported: '*' });
+        } else if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if (property.type === 'Property' && property.key.type === 'Identifier' && property.value.type === 'Identifier') {
+              imports.set(property.value.name, { source, imported: property.key.name });
+            }
+          }
+        }
+      }
+    } else if (statement.type === 'ExpressionStatement') {
+      const source = requireSource(statement.expression);
+      if (source !== null) modules.add(source);
+    }
+  }
+  return { imports, modules };
+}
+
+/** Logging libraries and the style they imply. Order matters: the first family found wins ties. */
+export const MODULE_STYLES: ReadonlyArray<[RegExp, LoggerStyle]> = [
+  [/^(pino|pino-http|express-pino-logger|hono-pino|fastify)$/, 'pino'],
+  [/^bunyan$/, 'bunyan'],
+  [/^(winston|express-winston|nest-winston)$/, 'winston'],
+  [/^@nestjs\/common$/, 'nestjs'],
+];
+
+export function styleOfModule(source: string): LoggerStyle | undefined {
+  return MODULE_STYLES.find(([pattern]) => pattern.test(source))?.[1];
+}
+
+const packageStyleCache = new Map<string, LoggerStyle | undefined>();
+
+/**
+ * The nearest package.json that declares dependencies decides a project-wide style, but only
+ * when it names one family: a project with both pino and winston gets no guess.
+ */
+function styleFromPackageJson(filename: string): LoggerStyle | undefined {
+  if (!path.isAbsolute(filename)) return undefined;
+  let directory = path.dirname(filename);
+  const visited: string[] = [];
+  for (;;) {
+    if (packageStyleCache.has(directory)) {
+      const style = packageStyleCache.get(directory);
+      for (const seen of visited) packageStyleCache.set(seen, style);
+      return style;
+    }
+    visited.push(directory);
+    const manifest = path.join(directory, 'package.json');
+    if (fs.existsSync(manifest)) {
+      let style: LoggerStyle | undefined;
+      try {
+        const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, Record<string, string> | undefined>;
+        const names = Object.keys({ ...json.dependencies, ...json.peerDependencies });
+        const styles = new Set(names.map(styleOfModule).filter((s): s is LoggerStyle => s !== undefined));
+        // nestjs-pino makes a NestJS app log through pino; its Logger class still takes message first.
+        if (styles.size === 1) style = [...styles][0];
+      } catch {
+        style = undefined;
+      }
+      for (const seen of visited) packageStyleCache.set(seen, style);
+      return style;
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) {
+      for (const seen of visited) packageStyleCache.set(seen, undefined);
+      return undefined;
+    }
+    directory = parent;
+  }
+}

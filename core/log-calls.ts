@@ -1,0 +1,234 @@
+/**
+ * What a log call is: the single answer to "is this a log call, which argument is the message,
+ * which are the fields, which logger style is it". Every rule and codemod asks here.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isStringLiteral, memberPath, propertyName, unwrap, type CallArgument, type Node } from './ast';
+import { styleOfModule, type FileModel } from './file';
+import type { CustomLoggerShape, LoggerStyle, Settings } from './settings';
+
+export const LEVEL_METHODS: ReadonlySet<string> = new Set([
+  'trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'http', 'silly', 'notice', 'critical',
+]);
+
+const WINSTON_LEVELS = new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'emerg', 'alert', 'crit', 'warning', 'notice']);
+
+/** Receivers that are pino loggers by framework convention: pino-http's `req.log`, Fastify's `request.log`. */
+const PINO_RECEIVERS = /^(req|request|reply|fastify|server|app)\.log$/;
+
+export interface LogCall {
+  node: TSESTree.CallExpression;
+  method: string;
+  /** undefined when nothing in the settings, imports or project tells which logger this is. */
+  style: LoggerStyle | undefined;
+  messageIndex: number | undefined;
+  fieldsIndex: number | undefined;
+  /** winston `log(level, message, meta)`: index of the level argument. */
+  levelIndex: number | undefined;
+  /** NestJS trailing context argument (`'OrdersService'`), kept last by rewrites. */
+  contextIndex: number | undefined;
+  /** winston `log({ level, message, ...meta })`. */
+  infoObject: TSESTree.ObjectExpression | undefined;
+  args: CallArgument[];
+  /** The custom shape from settings that matched, if any. */
+  shape: CustomLoggerShape | undefined;
+}
+
+function matchesPattern(path: readonly string[], pattern: string): boolean {
+  const segments = pattern.split('.');
+  return segments.length === path.length && segments.every((segment, index) => segment === '*' || segment === path[index]);
+}
+
+/** Looks like a logger by name: `logger`, `log`, `*Logger`, `this.logger`, `req.log`, static `Logger`. */
+function isLoggerName(name: string): boolean {
+  return name === 'log' || name === 'logger' || /logger$/i.test(name) || name === 'Logger';
+}
+
+/** Expression creating a logger: `pino()`, `bunyan.createLogger()`, `winston.createLogger()`, `new Logger()`, `x.child()`. */
+function isLoggerFactory(node: Node, file: FileModel, depth: number): boolean {
+  const target = unwrap(node);
+  if (target.type === 'NewExpression') {
+    const callee = unwrap(target.callee);
+    return callee.type === 'Identifier' && (callee.name === 'Logger' || /Logger$/.test(callee.name)) && importedFromLoggingModule(callee.name, file);
+  }
+  if (target.type !== 'CallExpression') return false;
+  const callee = unwrap(target.callee);
+  if (callee.type === 'Identifier') return importedFromLoggingModule(callee.name, file);
+  if (callee.type === 'MemberExpression') {
+    const name = propertyName(callee);
+    if (name === 'child') return isLoggerReceiver(callee.object, file, depth + 1);
+    if (name === 'createLogger' || name === 'getLogger') {
+      const object = unwrap(callee.object);
+      return object.type === 'Identifier' && importedFromLoggingModule(object.name, file);
+    }
+  }
+  return false;
+}
+
+function importedFromLoggingModule(localName: string, file: FileModel): boolean {
+  const binding = file.imports.get(localName);
+  return binding !== undefined && (styleOfModule(binding.source) !== undefined || /^(nestjs-pino|@nestjs\/common)$/.test(binding.source));
+}
+
+/** Whether an expression is a logger: by name, by how it was created, or as a child of one. */
+export function isLoggerReceiver(node: Node, file: FileModel, depth = 0): boolean {
+  if (depth > 4) return false;
+  const target = unwrap(node);
+  if (target.type === 'CallExpression') {
+    const callee = unwrap(target.callee);
+    return callee.type === 'MemberExpression' && propertyName(callee) === 'child' && isLoggerReceiver(callee.object, file, depth + 1);
+  }
+  const path = memberPath(target);
+  if (!path) return false;
+  const last = path[path.length - 1];
+  if (isLoggerName(last)) return true;
+  if (target.type === 'Identifier') {
+    const binding = file.imports.get(target.name);
+    if (binding && /^(pino|bunyan|winston)$/.test(binding.source)) return true;
+    const variable = file.resolve(target);
+    const definition = variable?.defs[0];
+    if (definition?.type === 'Variable' && definition.node.type === 'VariableDeclarator') {
+      const init = (definition.node as TSESTree.VariableDeclarator).init;
+      return init !== null && isLoggerFactory(init, file, depth);
+    }
+  }
+  return false;
+}
+
+/** Which logger family a call belongs to; undefined when no evidence says. */
+function resolveStyle(receiverPath: string | null, receiver: Node, file: FileModel, settings: Settings): LoggerStyle | undefined {
+  if (settings.style !== 'auto') return settings.style;
+  if (receiverPath && PINO_RECEIVERS.test(receiverPath)) return 'pino';
+  const root = unwrap(receiver);
+  if (root.type === 'Identifier') {
+    const binding = file.imports.get(root.name);
+    if (binding?.source === 'nestjs-pino') return binding.imported === 'PinoLogger' ? 'pino' : 'nestjs';
+    const style = binding ? styleOfModule(binding.source) : undefined;
+    if (style) return style;
+  }
+  if (file.importedModules.has('nestjs-pino') && /^this\./.test(receiverPath ?? '')) {
+    // `this.logger` in a nestjs-pino service is whichever class was injected; only PinoLogger is fields-first.
+    return file.imports.has('PinoLogger') && !file.imports.has('Logger') ? 'pino' : file.imports.has('Logger') ? 'nestjs' : undefined;
+  }
+  const styles = new Set<LoggerStyle>();
+  for (const source of file.importedModules) {
+    const style = styleOfModule(source);
+    if (style) styles.add(style);
+  }
+  if (styles.size === 1) return [...styles][0];
+  if (styles.size > 1) return undefined;
+  return file.projectStyle;
+}
+
+function isObjectLike(node: Node): boolean {
+  const target = unwrap(node);
+  return target.type === 'ObjectExpression' || target.type === 'Identifier' || target.type === 'MemberExpression' || target.type === 'CallExpression' || target.type === 'NewExpression';
+}
+
+/** Could this argument be the message? Strings, templates and concatenations, formatters. */
+export function isStringLike(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type === 'TemplateLiteral' || isStringLiteral(target)) return true;
+  if (target.type === 'BinaryExpression' && target.operator === '+') return isStringLike(target.left) || isStringLike(target.right);
+  if (target.type === 'CallExpression') {
+    const callee = unwrap(target.callee);
+    const name = callee.type === 'MemberExpression' ? propertyName(callee) : callee.type === 'Identifier' ? callee.name : null;
+    return name === 'format' || name === 'join' || name === 'concat';
+  }
+  return false;
+}
+
+function customShape(receiverPath: string[] | null, method: string, settings: Settings): CustomLoggerShape | undefined {
+  if (!receiverPath) return undefined;
+  return settings.loggers.find(
+    (shape) => matchesPattern(receiverPath, shape.match) && (shape.methods ? shape.methods.includes(method) : LEVEL_METHODS.has(method)),
+  );
+}
+
+/**
+ * Recognises a log call and locates its parts, or returns null. Cheap checks come first: the
+ * method name is tested before any scope or import lookup.
+ */
+export function analyzeLogCall(call: TSESTree.CallExpression, file: FileModel, settings: Settings): LogCall | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'MemberExpression') return null;
+  const method = propertyName(callee);
+  if (method === null) return null;
+  const receiver = callee.object;
+  const path = memberPath(receiver);
+  const shape = customShape(path, method, settings);
+  if (!shape) {
+    if (!LEVEL_METHODS.has(method)) return null;
+    if (path?.[0] === 'console') return null;
+    if (!isLoggerReceiver(receiver, file)) return null;
+  }
+  const args = call.arguments;
+  const result: LogCall = {
+    node: call, method, args, shape,
+    style: undefined, messageIndex: undefined, fieldsIndex: undefined, levelIndex: undefined, contextIndex: undefined, infoObject: undefined,
+  };
+  if (args.some((arg) => arg.type === 'SpreadElement')) return result;
+  const pathText = path ? path.join('.') : null;
+  result.style = shape ? (shape.fieldsArg !== undefined && shape.fieldsArg < shape.messageArg ? 'pino' : 'winston') : resolveStyle(pathText, receiver, file, settings);
+  if (shape) {
+    if (shape.messageArg < args.length) result.messageIndex = shape.messageArg;
+    if (shape.fieldsArg !== undefined && shape.fieldsArg < args.length) result.fieldsIndex = shape.fieldsArg;
+    return result;
+  }
+  locateArguments(result);
+  return result;
+}
+
+function locateArguments(result: LogCall): void {
+  const { args, method, style } = result;
+  if (args.length === 0) return;
+  const first = unwrap(args[0]);
+  // winston: log({ level, message, ...meta })
+  if (method === 'log' && args.length === 1 && first.type === 'ObjectExpression' && first.properties.some((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'level')) {
+    result.infoObject = first;
+    return;
+  }
+  // winston: log(level, message, meta)
+  let offset = 0;
+  if (method === 'log' && args.length >= 2 && isStringLiteral(first) && WINSTON_LEVELS.has(first.value) && style !== 'nestjs') {
+    result.levelIndex = 0;
+    offset = 1;
+  }
+  const rest = args.slice(offset);
+  if (rest.length === 0) return;
+  const fieldsFirst = style === 'pino' || style === 'bunyan';
+  if (fieldsFirst || style === undefined) {
+    // pino/bunyan: ([mergingObject], message, ...interpolationValues)
+    if (rest.length >= 2 && !isStringLike(rest[0]) && isObjectLike(rest[0]) && (fieldsFirst || isStringLike(rest[1]))) {
+      result.fieldsIndex = offset;
+      result.messageIndex = offset + 1;
+      return;
+    }
+    if (!isStringLike(rest[0]) && unwrap(rest[0]).type === 'ObjectExpression') {
+      result.fieldsIndex = offset;
+      return;
+    }
+    result.messageIndex = offset;
+    if (style === undefined && rest.length >= 2 && unwrap(rest[1]).type === 'ObjectExpression') result.fieldsIndex = offset + 1;
+    return;
+  }
+  // message first: winston (message, meta) and NestJS (message, ...optionalParams, context?)
+  if (!isStringLike(rest[0]) && unwrap(rest[0]).type === 'ObjectExpression') {
+    result.fieldsIndex = offset;
+    if (rest.length >= 2 && isStringLike(rest[1])) result.messageIndex = offset + 1;
+    return;
+  }
+  result.messageIndex = offset;
+  if (style === 'nestjs' && rest.length >= 2 && isContextArgument(rest[rest.length - 1]) && method !== 'error') {
+    result.contextIndex = offset + rest.length - 1;
+  }
+  const second = rest[1];
+  if (second && offset + 1 !== result.contextIndex && isObjectLike(second) && !isStringLike(second)) result.fieldsIndex = offset + 1;
+}
+
+/** NestJS context argument: a string literal or `SomeClass.name` / `this.constructor.name`. */
+function isContextArgument(node: Node): boolean {
+  const target = unwrap(node);
+  if (isStringLiteral(target)) return true;
+  return target.type === 'MemberExpression' && propertyName(target) === 'name';
+}

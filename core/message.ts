@@ -1,0 +1,212 @@
+/**
+ * What a log message is made of: constant text, or static text interleaved with values
+ * (template literals, concatenation, printf placeholders, util.format, join/concat builders).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isStringLiteral, propertyName, unwrap, type CallArgument, type Node } from './ast';
+import type { FileModel } from './file';
+import type { LogCall } from './log-calls';
+
+export type MessagePart = { kind: 'text'; text: string } | { kind: 'value'; node: TSESTree.Expression };
+
+export type DynamicHow = 'template' | 'concatenation' | 'printf' | 'format' | 'join' | 'concat';
+
+export type MessageAnalysis =
+  | { kind: 'constant'; text: string; node: TSESTree.Expression }
+  | {
+      kind: 'dynamic';
+      how: DynamicHow;
+      parts: MessagePart[];
+      node: TSESTree.Expression;
+      /** How many arguments after the message a printf format consumed. */
+      consumedArgs: number;
+    }
+  /** A variable or call whose text cannot be known statically: not this analysis' business. */
+  | { kind: 'unknown'; node: Node };
+
+const PRINTF = /%[sdifjoOc%]/g;
+
+/** Resolves an identifier bound to a constant string (`const PREFIX = 'orders'`). */
+export function constantString(node: Node, file: FileModel, depth = 0): string | null {
+  const target = unwrap(node);
+  if (isStringLiteral(target)) return target.value;
+  if (target.type === 'TemplateLiteral' && target.expressions.length === 0) return target.quasis[0].value.cooked ?? null;
+  if (depth > 3) return null;
+  if (target.type === 'BinaryExpression' && target.operator === '+') {
+    const left = constantString(target.left, file, depth + 1);
+    const right = left === null ? null : constantString(target.right, file, depth + 1);
+    return left !== null && right !== null ? left + right : null;
+  }
+  if (target.type === 'Identifier') {
+    const variable = file.resolve(target);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
+    const declaration = definition.parent as TSESTree.VariableDeclaration | undefined;
+    const init = (definition.node as TSESTree.VariableDeclarator).init;
+    if (declaration?.kind !== 'const' || !init) return null;
+    return constantString(init, file, depth + 1);
+  }
+  return null;
+}
+
+function isUtilFormat(call: TSESTree.CallExpression, file: FileModel): boolean {
+  const callee = unwrap(call.callee);
+  const isUtil = (source: string | undefined) => source === 'util' || source === 'node:util';
+  if (callee.type === 'Identifier') {
+    const binding = file.imports.get(callee.name);
+    return binding !== undefined && isUtil(binding.source) && binding.imported === 'format';
+  }
+  if (callee.type === 'MemberExpression' && propertyName(callee) === 'format') {
+    const object = unwrap(callee.object);
+    return object.type === 'Identifier' && (isUtil(file.imports.get(object.name)?.source) || (object.name === 'util' && !file.imports.has('util')));
+  }
+  return false;
+}
+
+/** Splits a printf format into parts, consuming values from `values`; null when there are more placeholders than values. */
+function printfParts(format: string, values: readonly CallArgument[]): { parts: MessagePart[]; consumed: number } | null {
+  const parts: MessagePart[] = [];
+  let consumed = 0;
+  let last = 0;
+  for (const match of format.matchAll(PRINTF)) {
+    const index = match.index ?? 0;
+    if (match[0] === '%%') continue;
+    if (consumed >= values.length) return null;
+    const value = values[consumed++];
+    if (value.type === 'SpreadElement') return null;
+    parts.push({ kind: 'text', text: format.slice(last, index).replace(/%%/g, '%') });
+    if (match[0] !== '%c') parts.push({ kind: 'value', node: value });
+    last = index + match[0].length;
+  }
+  parts.push({ kind: 'text', text: format.slice(last).replace(/%%/g, '%') });
+  return { parts, consumed };
+}
+
+function isStringish(node: Node, file: FileModel): boolean {
+  const target = unwrap(node);
+  if (isStringLiteral(target) || target.type === 'TemplateLiteral') return true;
+  if (target.type === 'BinaryExpression' && target.operator === '+') return isStringish(target.left, file) || isStringish(target.right, file);
+  return false;
+}
+
+/** Flattens `'a ' + b + ' c'` left to right; `x + y` of two non-strings stays one value, as JavaScript adds it first. */
+function concatParts(node: Node, file: FileModel, parts: MessagePart[]): void {
+  const target = unwrap(node);
+  if (target.type === 'BinaryExpression' && target.operator === '+' && isStringish(target, file)) {
+    concatParts(target.left, file, parts);
+    concatParts(target.right, file, parts);
+    return;
+  }
+  valuePart(target as TSESTree.Expression, file, parts);
+}
+
+function valuePart(node: TSESTree.Expression, file: FileModel, parts: MessagePart[]): void {
+  const constant = constantString(node, file);
+  if (constant !== null) parts.push({ kind: 'text', text: constant });
+  else if (node.type === 'TemplateLiteral') templateParts(node, file, parts);
+  else parts.push({ kind: 'value', node });
+}
+
+function templateParts(node: TSESTree.TemplateLiteral, file: FileModel, parts: MessagePart[]): void {
+  node.quasis.forEach((quasi, index) => {
+    parts.push({ kind: 'text', text: quasi.value.cooked ?? quasi.value.raw });
+    const expression = node.expressions[index];
+    if (expression) valuePart(expression, file, parts);
+  });
+}
+
+function finish(node: TSESTree.Expression, how: DynamicHow, parts: MessagePart[], consumedArgs = 0): MessageAnalysis {
+  const merged: MessagePart[] = [];
+  for (const part of parts) {
+    const previous = merged[merged.length - 1];
+    if (part.kind === 'text' && previous?.kind === 'text') previous.text += part.text;
+    else merged.push(part.kind === 'text' ? { ...part } : part);
+  }
+  if (merged.every((part) => part.kind === 'text')) {
+    return { kind: 'constant', text: merged.map((part) => (part as { text: string }).text).join(''), node };
+  }
+  return { kind: 'dynamic', how, parts: merged, node, consumedArgs };
+}
+
+/**
+ * Analyses the message argument. `following` are the arguments after it, which printf-style
+ * placeholders consume (pino, winston's splat, console).
+ */
+export function analyzeMessage(argument: CallArgument, following: readonly CallArgument[], file: FileModel, allowPrintf = true): MessageAnalysis {
+  if (argument.type === 'SpreadElement') return { kind: 'unknown', node: argument };
+  const node = unwrap(argument) as TSESTree.Expression;
+  if (isStringLiteral(node)) {
+    if (allowPrintf && following.length > 0 && /%[sdifjoOc]/.test(node.value)) {
+      const printf = printfParts(node.value, following);
+      if (printf) return finish(argument, 'printf', printf.parts, printf.consumed);
+    }
+    return { kind: 'constant', text: node.value, node: argument };
+  }
+  if (node.type === 'TemplateLiteral') {
+    const parts: MessagePart[] = [];
+    templateParts(node, file, parts);
+    return finish(argument, 'template', parts);
+  }
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    if (!isStringish(node, file)) return { kind: 'unknown', node };
+    const parts: MessagePart[] = [];
+    concatParts(node, file, parts);
+    return finish(argument, 'concatenation', parts);
+  }
+  if (node.type === 'CallExpression') return analyzeBuilderCall(node, argument, file);
+  if (node.type === 'Identifier') {
+    const constant = constantString(node, file);
+    if (constant !== null) return { kind: 'constant', text: constant, node: argument };
+  }
+  return { kind: 'unknown', node };
+}
+
+function analyzeBuilderCall(node: TSESTree.CallExpression, argument: TSESTree.Expression, file: FileModel): MessageAnalysis {
+  const args = node.arguments;
+  if (args.some((arg) => arg.type === 'SpreadElement')) return { kind: 'unknown', node };
+  if (isUtilFormat(node, file) && args.length > 0) {
+    const format = constantString(args[0], file);
+    const printf = format === null ? null : printfParts(format, args.slice(1));
+    if (!printf || printf.consumed !== args.length - 1) return { kind: 'unknown', node };
+    return finish(argument, 'format', printf.parts);
+  }
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'MemberExpression') return { kind: 'unknown', node };
+  const name = propertyName(callee);
+  const object = unwrap(callee.object);
+  if (name === 'join' && object.type === 'ArrayExpression' && args.length <= 1) {
+    const separator = args.length === 0 ? ',' : constantString(args[0], file);
+    if (separator === null || object.elements.some((element) => element === null || element.type === 'SpreadElement')) return { kind: 'unknown', node };
+    const parts: MessagePart[] = [];
+    object.elements.forEach((element, index) => {
+      if (index > 0) parts.push({ kind: 'text', text: separator });
+      valuePart(element as TSESTree.Expression, file, parts);
+    });
+    return finish(argument, 'join', parts);
+  }
+  if (name === 'concat' && constantString(object, file) !== null) {
+    const parts: MessagePart[] = [];
+    valuePart(object as TSESTree.Expression, file, parts);
+    for (const arg of args) valuePart(arg as TSESTree.Expression, file, parts);
+    return finish(argument, 'concat', parts);
+  }
+  return { kind: 'unknown', node };
+}
+
+/** The static text of a dynamic message with a space where each value was, for naming. */
+export function staticText(parts: readonly MessagePart[]): string {
+  return parts.map((part) => (part.kind === 'text' ? part.text : ' ')).join('');
+}
+
+/** The message of a recognised log call, analysed; null when the call has none. */
+export function messageOfCall(call: LogCall, file: FileModel): MessageAnalysis | null {
+  if (call.infoObject) {
+    const property = call.infoObject.properties.find(
+      (p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'message',
+    );
+    return property ? analyzeMessage(property.value as TSESTree.Expression, [], file, false) : null;
+  }
+  if (call.messageIndex === undefined) return null;
+  const following = call.args.slice(call.messageIndex + 1).filter((_, offset) => call.messageIndex! + 1 + offset !== call.contextIndex);
+  return analyzeMessage(call.args[call.messageIndex], following, file, call.style !== 'nestjs');
+}

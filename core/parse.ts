@@ -1,0 +1,41 @@
+/**
+ * Parsing for the codemods: typescript-estree, so the codemods see the same ESTree as the rules
+ * under typescript-eslint, and TypeScript-only syntax (`<T>x`, decorators, `satisfies`) parses.
+ */
+import { analyze } from '@typescript-eslint/scope-manager';
+import { parse } from '@typescript-eslint/typescript-estree';
+import * as path from 'node:path';
+import { createFileModel, type FileModel } from './file';
+
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+
+export class ParseError extends Error {
+  constructor(
+    readonly filename: string,
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'ParseError';
+  }
+}
+
+/** `.ts` files cannot contain JSX (`<T>x` is a cast there); every other extension may. */
+function jsxFor(filename: string): boolean {
+  return !/\.[mc]?ts$/.test(filename);
+}
+
+/** Parses a file into the FileModel the analysis reads; throws ParseError, never anything else. */
+export function parseFile(text: string, filename: string): FileModel {
+  let ast;
+  try {
+    ast = parse(text, { range: true, loc: true, comment: true, jsx: jsxFor(filename), filePath: path.basename(filename) });
+  } catch (error) {
+    const failure = error as { message?: string; lineNumber?: number; column?: number };
+    throw new ParseError(filename, failure.message ?? String(error), failure.lineNumber, failure.column);
+  }
+  const isModule = ast.body.some((statement) => /^(Import|Export)/.test(statement.type)) || /\.m[jt]s$/.test(filename);
+  const scopeManager = analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null });
+  return createFileModel({ text, ast, filename: path.resolve(filename), scopeManager });
+}

@@ -1,0 +1,189 @@
+/**
+ * The structured form of a log call: event name plus fields, in the shape its logger reads.
+ * One function answers for the rules' suggestions and the codemods, so they cannot disagree.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isSideEffectFree, staticKeyName, unwrap, type Node } from './ast';
+import { applyEdits, type Edit } from './edits';
+import { fieldKeyFor, isErrorExpression, stringifiedError } from './fields';
+import type { FileModel } from './file';
+import type { LogCall } from './log-calls';
+import { staticText, type MessageAnalysis, type MessagePart } from './message';
+import { eventNameFromText, isIdentifierName } from './naming';
+import { errorKeyFor, isFieldsFirst, type LoggerStyle, type Settings } from './settings';
+
+export type RewriteResult = { ok: true; edits: Edit[]; preview: string } | { ok: false; reason: string };
+
+type DynamicMessage = Extract<MessageAnalysis, { kind: 'dynamic' }>;
+
+/** A field to add: its key and the source text of its value. */
+export interface NewField {
+  key: string;
+  valueText: string;
+  node: Node;
+}
+
+const quoteCache = new WeakMap<object, string>();
+
+/** The quote the file prefers for strings, so rewritten calls look like the code around them. */
+export function preferredQuote(file: FileModel): string {
+  let quote = quoteCache.get(file.ast);
+  if (quote === undefined) {
+    const singles = file.text.match(/'[^'\n]*'/g)?.length ?? 0;
+    const doubles = file.text.match(/"[^"\n]*"/g)?.length ?? 0;
+    quote = doubles > singles ? '"' : "'";
+    quoteCache.set(file.ast, quote);
+  }
+  return quote;
+}
+
+export function quoteString(value: string, quote: string): string {
+  const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`).replace(/\n/g, '\\n');
+  return `${quote}${escaped}${quote}`;
+}
+
+function propertyText(key: string, valueText: string): string {
+  if (key === valueText && isIdentifierName(key)) return key;
+  return `${isIdentifierName(key) ? key : JSON.stringify(key)}: ${valueText}`;
+}
+
+function valueSource(node: Node, file: FileModel): string {
+  const text = file.getText(node);
+  return unwrap(node).type === 'SequenceExpression' ? `(${text})` : text;
+}
+
+function hasCommentInside(range: readonly [number, number], file: FileModel): boolean {
+  return (file.ast.comments ?? []).some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
+}
+
+/**
+ * Turns the values of a message into fields: errors under the error key (the object, not its text),
+ * the rest under derived keys; a repeated side-effect-free expression becomes one field.
+ */
+export function fieldsFromParts(
+  parts: readonly MessagePart[],
+  existingKeys: Map<string, string>,
+  file: FileModel,
+  settings: Settings,
+  style: LoggerStyle,
+): NewField[] {
+  const fields: NewField[] = [];
+  const byValue = new Map<string, string>(existingKeys);
+  const takenKeys = new Set(existingKeys.values());
+  for (const part of parts) {
+    if (part.kind !== 'value') continue;
+    const stringified = stringifiedError(part.node, file);
+    const isError = stringified !== null || isErrorExpression(part.node, file);
+    const valueNode = stringified?.error ?? part.node;
+    const valueText = valueSource(valueNode, file);
+    const pure = isSideEffectFree(valueNode);
+    if (pure && byValue.has(valueText)) continue;
+    const baseKey = isError ? errorKeyFor(settings, style) : fieldKeyFor(valueNode, settings.fieldCase);
+    let key = baseKey;
+    for (let suffix = 2; takenKeys.has(key); suffix++) key = `${baseKey}${suffix}`;
+    takenKeys.add(key);
+    if (pure) byValue.set(valueText, key);
+    fields.push({ key, valueText, node: valueNode });
+  }
+  return fields;
+}
+
+/** Keys already present in an object literal, mapped from their value's text for de-duplication. */
+function existingKeysOf(object: TSESTree.ObjectExpression | undefined, file: FileModel): Map<string, string> | null {
+  const keys = new Map<string, string>();
+  if (!object) return keys;
+  for (const property of object.properties) {
+    if (property.type === 'SpreadElement') continue;
+    const key = staticKeyName(property);
+    if (key === null) return null;
+    keys.set(file.getText(property.value), key);
+  }
+  return keys;
+}
+
+function insertIntoObject(object: TSESTree.ObjectExpression, properties: string[], file: FileModel): Edit {
+  if (object.properties.length === 0) return { range: object.range, text: `{ ${properties.join(', ')} }` };
+  const last = object.properties[object.properties.length - 1];
+  const objectText = file.getText(object);
+  if (!objectText.includes('\n')) return { range: [last.range[1], last.range[1]], text: `, ${properties.join(', ')}` };
+  const lineStart = file.text.lastIndexOf('\n', last.range[0]) + 1;
+  const indent = /^[ \t]*/.exec(file.text.slice(lineStart, last.range[0]))?.[0] ?? '';
+  return { range: [last.range[1], last.range[1]], text: properties.map((property) => `,\n${indent}${property}`).join('') };
+}
+
+/** The argument the message sits in, and whether this call's shape lets us rewrite it at all. */
+function checkShape(call: LogCall, message: DynamicMessage): string | null {
+  const used = new Set<number>([call.levelIndex, call.messageIndex, call.fieldsIndex, call.contextIndex].filter((i): i is number => i !== undefined));
+  if (call.infoObject) return null;
+  if (call.messageIndex === undefined) return 'no message argument';
+  for (let offset = 1; offset <= message.consumedArgs; offset++) used.add(call.messageIndex + offset);
+  const extra = call.args.findIndex((_, index) => !used.has(index));
+  if (extra !== -1) {
+    if (call.style === 'nestjs' && call.method === 'error') return "NestJS error(message, stack, context): the stack argument has no place in a structured call; rewrite by hand";
+    return `argument ${extra + 1} is neither fields nor a printf value: rewriting would change what is logged`;
+  }
+  if (message.consumedArgs > 0 && call.fieldsIndex !== undefined && call.fieldsIndex > call.messageIndex) {
+    return 'printf values mixed with a fields object';
+  }
+  return null;
+}
+
+/**
+ * The structured rewrite of a log call whose message is dynamic, or the reason it cannot be done
+ * safely. The edits touch only the call's arguments, so everything around them keeps its format.
+ */
+export function structuredRewrite(call: LogCall, message: DynamicMessage, file: FileModel, settings: Settings): RewriteResult {
+  const style = call.style;
+  if (style === undefined) {
+    return { ok: false, reason: "cannot tell which logger this is (pino/bunyan take fields first, winston/NestJS message first): set settings['structured-logging'].style" };
+  }
+  const eventName = eventNameFromText(staticText(message.parts), settings.eventName.case);
+  if (eventName === '') return { ok: false, reason: 'the message has no static words to name the event' };
+  const shapeProblem = checkShape(call, message);
+  if (shapeProblem) return { ok: false, reason: shapeProblem };
+  const messageRange = message.node.range;
+  if (hasCommentInside(messageRange, file)) return { ok: false, reason: 'a comment inside the message would be lost' };
+
+  const fieldsArg = call.infoObject ?? (call.fieldsIndex === undefined ? undefined : (call.args[call.fieldsIndex] as TSESTree.Expression));
+  const fieldsTarget = fieldsArg ? unwrap(fieldsArg) : undefined;
+  const fieldsObject = fieldsTarget?.type === 'ObjectExpression' ? fieldsTarget : undefined;
+  const existingKeys = existingKeysOf(fieldsObject, file);
+  if (!existingKeys) return { ok: false, reason: 'the fields object has computed keys that a new field could collide with' };
+  const errorKey = errorKeyFor(settings, style);
+  const fieldsIsError = fieldsArg !== undefined && !fieldsObject && isErrorExpression(fieldsArg, file);
+  if (fieldsIsError) existingKeys.set(file.getText(fieldsArg), errorKey);
+
+  const fields = fieldsFromParts(message.parts, existingKeys, file, settings, style);
+  const properties = fields.map((field) => propertyText(field.key, field.valueText));
+
+  // Message-first loggers evaluated the message before the fields; now the new fields come after them.
+  const messageBeforeFields = call.fieldsIndex !== undefined && call.messageIndex !== undefined && call.fieldsIndex > call.messageIndex;
+  if (messageBeforeFields && fieldsArg && !isSideEffectFree(fieldsArg) && fields.some((field) => !isSideEffectFree(field.node))) {
+    return { ok: false, reason: 'moving the values into the fields object would change the order side effects run in' };
+  }
+
+  const quote = preferredQuote(file);
+  const eventText = quoteString(eventName, quote);
+  const edits: Edit[] = [];
+  const lastConsumed = message.consumedArgs > 0 ? call.args[(call.messageIndex ?? 0) + message.consumedArgs] : undefined;
+  const messageEnd = lastConsumed ? lastConsumed.range[1] : messageRange[1];
+
+  if (fieldsArg && properties.length === 0 && !fieldsIsError) {
+    edits.push({ range: [messageRange[0], messageEnd], text: eventText });
+  } else if (fieldsObject) {
+    edits.push({ range: [messageRange[0], messageEnd], text: eventText });
+    if (properties.length > 0) edits.push(insertIntoObject(fieldsObject, properties, file));
+  } else if (fieldsArg) {
+    const text = file.getText(fieldsArg);
+    const head = fieldsIsError ? propertyText(errorKey, text) : `...${text}`;
+    edits.push({ range: fieldsArg.range, text: `{ ${[head, ...properties].join(', ')} }` });
+    edits.push({ range: [messageRange[0], messageEnd], text: eventText });
+  } else {
+    const object = properties.length > 0 ? `{ ${properties.join(', ')} }` : '';
+    const text = !object ? eventText : isFieldsFirst(style) ? `${object}, ${eventText}` : `${eventText}, ${object}`;
+    edits.push({ range: [messageRange[0], messageEnd], text });
+  }
+  const callRange = call.node.range;
+  const preview = applyEdits(file.text.slice(callRange[0], callRange[1]), edits.map((edit) => ({ range: [edit.range[0] - callRange[0], edit.range[1] - callRange[0]], text: edit.text })));
+  return { ok: true, edits, preview };
+}

@@ -1,0 +1,182 @@
+/**
+ * `settings['structured-logging']`: one place for rules and codemods. Parsed once per settings
+ * object, validated with messages that name the offending option.
+ */
+
+export type LoggerStyle = 'pino' | 'bunyan' | 'winston' | 'nestjs';
+export type StyleSetting = LoggerStyle | 'auto';
+export type EventNameCase = 'dot' | 'snake' | 'kebab';
+export type FieldCase = 'camel' | 'snake' | 'preserve';
+
+export interface CustomLoggerShape {
+  /** Dotted receiver pattern with `*` segments: 'logger', 'this.logger', '*.log'. */
+  match: string;
+  messageArg: number;
+  fieldsArg?: number;
+  /** Methods that log; default: the usual level names plus `log`. */
+  methods?: string[];
+}
+
+export interface Settings {
+  loggers: CustomLoggerShape[];
+  style: StyleSetting;
+  eventName: { case: EventNameCase; pattern?: RegExp };
+  fieldCase: FieldCase;
+  /** Explicit error key, or undefined to use the style's default (`err` for pino/bunyan, `error` otherwise). */
+  errorKey?: string;
+  logger?: { importFrom: string; importName: string; importKind: 'named' | 'default' };
+  sensitive: { names: string[]; allow: string[]; redactors: string[] };
+  metrics: { denyLabels: string[]; allowLabels: string[] };
+}
+
+export const SETTINGS_KEY = 'structured-logging';
+
+export class SettingsError extends Error {
+  constructor(option: string, problem: string) {
+    super(`Invalid settings['${SETTINGS_KEY}'].${option}: ${problem}`);
+    this.name = 'SettingsError';
+  }
+}
+
+const STYLES: readonly StyleSetting[] = ['auto', 'pino', 'bunyan', 'winston', 'nestjs'];
+const EVENT_CASES: readonly EventNameCase[] = ['dot', 'snake', 'kebab'];
+const FIELD_CASES: readonly FieldCase[] = ['camel', 'snake', 'preserve'];
+
+type Raw = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function rejectUnknownKeys(value: Raw, allowed: readonly string[], option: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      const where = option ? `${option}.${key}` : key;
+      throw new SettingsError(where, `unknown option (expected one of: ${allowed.join(', ')})`);
+    }
+  }
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !allowed.includes(value as T)) {
+    throw new SettingsError(option, `expected one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+function stringList(value: unknown, option: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new SettingsError(option, 'expected an array of strings');
+  }
+  return value as string[];
+}
+
+function nonNegativeInteger(value: unknown, option: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new SettingsError(option, `expected a non-negative integer, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function parseLoggers(value: unknown): CustomLoggerShape[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new SettingsError('loggers', 'expected an array of { match, messageArg, fieldsArg? }');
+  return value.map((entry: unknown, index) => {
+    const option = `loggers[${index}]`;
+    if (!isRecord(entry)) throw new SettingsError(option, 'expected an object { match, messageArg, fieldsArg? }');
+    rejectUnknownKeys(entry, ['match', 'messageArg', 'fieldsArg', 'methods'], option);
+    if (typeof entry.match !== 'string' || !/^(\*|[\w$]+)(\.(\*|[\w$]+))*$/.test(entry.match)) {
+      throw new SettingsError(`${option}.match`, `expected a dotted pattern such as 'logger', 'this.logger' or '*.log', got ${JSON.stringify(entry.match)}`);
+    }
+    const shape: CustomLoggerShape = {
+      match: entry.match,
+      messageArg: nonNegativeInteger(entry.messageArg ?? 0, `${option}.messageArg`),
+    };
+    if (entry.fieldsArg !== undefined) shape.fieldsArg = nonNegativeInteger(entry.fieldsArg, `${option}.fieldsArg`);
+    if (shape.fieldsArg === shape.messageArg) throw new SettingsError(`${option}.fieldsArg`, 'must differ from messageArg');
+    if (entry.methods !== undefined) shape.methods = stringList(entry.methods, `${option}.methods`);
+    return shape;
+  });
+}
+
+function parseEventName(value: unknown): Settings['eventName'] {
+  if (value === undefined) return { case: 'dot' };
+  if (!isRecord(value)) throw new SettingsError('eventName', "expected { case: 'dot' | 'snake' | 'kebab' } or { pattern: '<regexp>' }");
+  rejectUnknownKeys(value, ['case', 'pattern'], 'eventName');
+  const result: Settings['eventName'] = { case: oneOf(value.case, EVENT_CASES, 'eventName.case', 'dot') };
+  if (value.pattern !== undefined) {
+    if (typeof value.pattern !== 'string') throw new SettingsError('eventName.pattern', 'expected a regular expression source string');
+    try {
+      result.pattern = new RegExp(value.pattern, 'u');
+    } catch (error) {
+      throw new SettingsError('eventName.pattern', `not a valid regular expression (${(error as Error).message})`);
+    }
+  }
+  return result;
+}
+
+function parseLoggerImport(value: unknown): Settings['logger'] {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) throw new SettingsError('logger', "expected { importFrom: './logger', importName: 'logger' }");
+  rejectUnknownKeys(value, ['importFrom', 'importName', 'importKind'], 'logger');
+  if (typeof value.importFrom !== 'string' || value.importFrom === '') throw new SettingsError('logger.importFrom', 'expected a module specifier string');
+  const importName = value.importName ?? 'logger';
+  if (typeof importName !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(importName)) throw new SettingsError('logger.importName', 'expected an identifier');
+  return { importFrom: value.importFrom, importName, importKind: oneOf(value.importKind, ['named', 'default'] as const, 'logger.importKind', 'named') };
+}
+
+function parseSection<K extends string>(value: unknown, option: string, keys: readonly K[]): Record<K, string[]> {
+  if (value !== undefined && !isRecord(value)) throw new SettingsError(option, `expected an object with ${keys.join(', ')}`);
+  const raw = value ?? {};
+  rejectUnknownKeys(raw, keys, option);
+  return Object.fromEntries(keys.map((key) => [key, stringList(raw[key], `${option}.${key}`)])) as Record<K, string[]>;
+}
+
+const cache = new WeakMap<object, Settings>();
+const DEFAULTS = parseSettingsUncached(undefined);
+
+/** Validates and normalises the raw settings object; throws SettingsError naming the option. */
+export function parseSettings(raw: unknown): Settings {
+  if (raw === undefined || raw === null) return DEFAULTS;
+  if (!isRecord(raw)) throw new SettingsError('', 'expected an object');
+  const cached = cache.get(raw);
+  if (cached) return cached;
+  const parsed = parseSettingsUncached(raw);
+  cache.set(raw, parsed);
+  return parsed;
+}
+
+function parseSettingsUncached(raw: Raw | undefined): Settings {
+  const value = raw ?? {};
+  rejectUnknownKeys(value, ['loggers', 'style', 'eventName', 'fieldCase', 'errorKey', 'logger', 'sensitive', 'metrics'], '');
+  if (value.errorKey !== undefined && (typeof value.errorKey !== 'string' || value.errorKey === '')) {
+    throw new SettingsError('errorKey', 'expected a non-empty string');
+  }
+  const sensitive = parseSection(value.sensitive, 'sensitive', ['names', 'allow', 'redactors'] as const);
+  if (!isRecord(value.sensitive) || value.sensitive.redactors === undefined) sensitive.redactors = ['redact', 'mask'];
+  return {
+    loggers: parseLoggers(value.loggers),
+    style: oneOf(value.style, STYLES, 'style', 'auto'),
+    eventName: parseEventName(value.eventName),
+    fieldCase: oneOf(value.fieldCase, FIELD_CASES, 'fieldCase', 'preserve'),
+    errorKey: value.errorKey as string | undefined,
+    logger: parseLoggerImport(value.logger),
+    sensitive,
+    metrics: parseSection(value.metrics, 'metrics', ['denyLabels', 'allowLabels'] as const),
+  };
+}
+
+/** Reads the plugin's settings from an ESLint `settings` object. */
+export function settingsFrom(eslintSettings: Readonly<Record<string, unknown>> | undefined): Settings {
+  return parseSettings(eslintSettings?.[SETTINGS_KEY]);
+}
+
+export function isFieldsFirst(style: LoggerStyle): boolean {
+  return style === 'pino' || style === 'bunyan';
+}
+
+export function errorKeyFor(settings: Settings, style: LoggerStyle): string {
+  return settings.errorKey ?? (isFieldsFirst(style) ? 'err' : 'error');
+}

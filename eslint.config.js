@@ -1,0 +1,15 @@
+// The project lints itself with its own recommended config (built to dist/ by `npm run build`).
+const tsParser = require('@typescript-eslint/parser');
+const structuredLogging = require('./dist/rules/index.js');
+
+module.exports = [
+  { ignores: ['dist/', 'node_modules/', 'fixtures/', 'bench/.corpus/', 'coverage/'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+  },
+  ...structuredLogging.configs.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+];

@@ -1,0 +1,103 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { staticKeyName, unwrap } from '../core/ast';
+import { isErrorExpression, stringifiedError } from '../core/fields';
+import type { FileModel } from '../core/file';
+import { analyzeLogCall, type LogCall } from '../core/log-calls';
+import { messageOfCall } from '../core/message';
+import { structuredRewrite } from '../core/rewrite';
+import { errorKeyFor, isFieldsFirst, type LoggerStyle, type Settings } from '../core/settings';
+import { createRule, editsToFix, lazyFile, previewText } from './utils';
+
+export type Options = [];
+export type MessageIds = 'stringifiedError' | 'useErrorObject' | 'useStructuredCall';
+
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+
+export default createRule<Options, MessageIds>({
+  name: 'error-field',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require errors to be logged as objects under the error key, not as text that loses the stack',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      stringifiedError: '{{how}} logs the error as text and loses its stack and properties; log the error object under `{{key}}`.',
+      useErrorObject: 'Log the error object under `{{key}}`.',
+      useStructuredCall: 'Rewrite as {{preview}}',
+    },
+  },
+  create(context) {
+    const { file, settings } = lazyFile(context);
+
+    function reportMessageParts(call: LogCall, style: LoggerStyle | undefined): void {
+      const message = messageOfCall(call, file());
+      if (!message) return;
+      const key = style ? errorKeyFor(settings(), style) : settings().errorKey ?? 'err';
+      if (message.kind === 'unknown') {
+        const stringified = stringifiedError(message.node, file());
+        if (!stringified) return;
+        // pino and bunyan log an Error passed as the only argument with its message and stack.
+        const suggest: Suggestion[] = style && isFieldsFirst(style) && call.args.length === 1
+          ? [{ messageId: 'useErrorObject', data: { key }, fix: (fixer) => fixer.replaceText(message.node, file().getText(stringified.error)) }]
+          : [];
+        context.report({ node: message.node, messageId: 'stringifiedError', data: { how: stringified.how, key }, suggest });
+        return;
+      }
+      if (message.kind !== 'dynamic') return;
+      const rewrite = structuredRewrite(call, message, file(), settings());
+      for (const part of message.parts) {
+        if (part.kind !== 'value') continue;
+        const stringified = stringifiedError(part.node, file()) ?? (isErrorExpression(part.node, file()) ? { how: 'Interpolating an error', error: part.node } : null);
+        if (!stringified) continue;
+        context.report({
+          node: part.node,
+          messageId: 'stringifiedError',
+          data: { how: stringified.how, key },
+          suggest: rewrite.ok ? [{ messageId: 'useStructuredCall', data: { preview: previewText(rewrite.preview) }, fix: editsToFix(rewrite.edits) }] : [],
+        });
+      }
+    }
+
+    function reportFieldValues(object: TSESTree.ObjectExpression, style: LoggerStyle | undefined, model: FileModel, current: Settings, skip?: TSESTree.Node): void {
+      const key = style ? errorKeyFor(current, style) : current.errorKey ?? 'err';
+      const keys = new Set(object.properties.map((p) => (p.type === 'Property' ? staticKeyName(p) : null)));
+      for (const property of object.properties) {
+        if (property.type !== 'Property' || property.value === skip) continue;
+        const value = unwrap(property.value);
+        if (value.type === 'ObjectExpression') {
+          reportFieldValues(value, style, model, current);
+          continue;
+        }
+        const stringified = stringifiedError(value, model);
+        if (!stringified) continue;
+        const errorText = model.getText(stringified.error);
+        const ownKey = staticKeyName(property);
+        // Rename to the error key when that does not collide with another property.
+        const newKey = ownKey === key || !keys.has(key) ? key : ownKey;
+        const text = newKey === errorText ? newKey : `${newKey}: ${errorText}`;
+        context.report({
+          node: property.value,
+          messageId: 'stringifiedError',
+          data: { how: stringified.how, key: newKey ?? key },
+          suggest: [{ messageId: 'useErrorObject', data: { key: newKey ?? key }, fix: (fixer) => (newKey === null ? fixer.replaceText(property.value, errorText) : fixer.replaceText(property, text)) }],
+        });
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        const call = analyzeLogCall(node, file(), settings());
+        if (!call) return;
+        reportMessageParts(call, call.style);
+        const fields = call.infoObject ?? (call.fieldsIndex === undefined ? undefined : unwrap(call.args[call.fieldsIndex]));
+        // An info object's `message` is the message, already checked above.
+        const message = call.infoObject?.properties.find((p) => p.type === 'Property' && staticKeyName(p) === 'message');
+        if (fields?.type === 'ObjectExpression') reportFieldValues(fields, call.style, file(), settings(), message?.type === 'Property' ? message.value : undefined);
+      },
+    };
+  },
+});

@@ -1,0 +1,69 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isSideEffectFree, isStringLiteral, unwrap } from '../core/ast';
+import { isErrorExpression } from '../core/fields';
+import { analyzeLogCall, isStringLike } from '../core/log-calls';
+import { isFieldsFirst } from '../core/settings';
+import { createRule, lazyFile } from './utils';
+
+export type Options = [];
+export type MessageIds = 'fieldsAfterMessage' | 'fieldsBeforeMessage' | 'swapArguments';
+
+export default createRule<Options, MessageIds>({
+  name: 'fields-position',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require the fields object where the logger reads it: first for pino and bunyan, after the message for winston and NestJS',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      fieldsAfterMessage: '{{style}} reads fields only from the first argument; this object after the message is silently dropped.',
+      fieldsBeforeMessage: '{{style}} takes the message first; this fields object before it is not read as fields.',
+      swapArguments: 'Swap the fields and the message.',
+    },
+  },
+  create(context) {
+    const { file, settings } = lazyFile(context);
+    return {
+      CallExpression(node) {
+        if (node.arguments.length !== 2) return;
+        const call = analyzeLogCall(node, file(), settings());
+        if (!call?.style || call.levelIndex !== undefined || call.infoObject) return;
+        const [first, second] = node.arguments as TSESTree.Expression[];
+        let misplaced: TSESTree.Expression | undefined;
+        let messageId: MessageIds;
+        if (isFieldsFirst(call.style)) {
+          // A string message followed by an object or an error, with no placeholder to consume it.
+          const firstTarget = unwrap(first);
+          if (!isStringLike(firstTarget) || (isStringLiteral(firstTarget) && /%[sdifjoO]/.test(firstTarget.value))) return;
+          if (firstTarget.type === 'TemplateLiteral' && firstTarget.quasis.some((quasi) => /%[sdifjoO]/.test(quasi.value.raw))) return;
+          if (unwrap(second).type !== 'ObjectExpression' && !isErrorExpression(second, file())) return;
+          misplaced = second;
+          messageId = 'fieldsAfterMessage';
+        } else {
+          if (unwrap(first).type !== 'ObjectExpression' || !isStringLike(second)) return;
+          misplaced = first;
+          messageId = 'fieldsBeforeMessage';
+        }
+        const swap = (fixer: TSESLint.RuleFixer) => [
+          fixer.replaceText(first, context.sourceCode.getText(second)),
+          fixer.replaceText(second, context.sourceCode.getText(first)),
+        ];
+        // Swapping reorders evaluation; only an autofix when neither side can have an effect.
+        const safe = isSideEffectFree(first) && isSideEffectFree(second);
+        const style = call.style.charAt(0).toUpperCase() + call.style.slice(1);
+        context.report({
+          node: misplaced,
+          messageId,
+          data: { style: style === 'Nestjs' ? 'NestJS' : style },
+          fix: safe ? swap : null,
+          suggest: safe ? [] : [{ messageId: 'swapArguments', fix: swap }],
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,52 @@
+import { analyzeLogCall } from '../core/log-calls';
+import { messageOfCall, type DynamicHow } from '../core/message';
+import { structuredRewrite } from '../core/rewrite';
+import { createRule, editsToFix, lazyFile, previewText } from './utils';
+
+export type Options = [];
+export type MessageIds = 'dynamicMessage' | 'useStructuredCall';
+
+const HOW: Record<DynamicHow, string> = {
+  template: 'a template literal',
+  concatenation: 'string concatenation',
+  printf: 'printf-style placeholders',
+  format: 'util.format()',
+  join: 'Array#join()',
+  concat: 'String#concat()',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-dynamic-message',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require constant log messages, with values passed as fields',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      dynamicMessage: 'Log message is built with {{how}}; log a constant event name and pass the values as fields.',
+      useStructuredCall: 'Rewrite as {{preview}}',
+    },
+  },
+  create(context) {
+    const { file, settings } = lazyFile(context);
+    return {
+      CallExpression(node) {
+        const call = analyzeLogCall(node, file(), settings());
+        if (!call) return;
+        const message = messageOfCall(call, file());
+        if (message?.kind !== 'dynamic') return;
+        const rewrite = structuredRewrite(call, message, file(), settings());
+        context.report({
+          node: message.node,
+          messageId: 'dynamicMessage',
+          data: { how: HOW[message.how] },
+          suggest: rewrite.ok ? [{ messageId: 'useStructuredCall', data: { preview: previewText(rewrite.preview) }, fix: editsToFix(rewrite.edits) }] : [],
+        });
+      },
+    };
+  },
+});

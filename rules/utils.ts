@@ -1,0 +1,59 @@
+import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Edit } from '../core/edits';
+import { createFileModel, type FileModel, type ScopeManagerLike } from '../core/file';
+import { settingsFrom, type Settings } from '../core/settings';
+
+export interface StructuredLoggingDocs {
+  description: string;
+  /** The lightest config that enables the rule; configs are derived from this. */
+  recommended?: 'recommended' | 'strict';
+  requiresTypeChecking?: false;
+}
+
+export const REPOSITORY_URL = 'https://github.com/structured-logging/eslint-plugin-structured-logging';
+
+export const createRule = ESLintUtils.RuleCreator<StructuredLoggingDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const models = new WeakMap<TSESTree.Program, FileModel>();
+
+/** The file model for the file being linted: built once per file and shared by every rule. */
+export function fileModelFor(context: AnyContext): FileModel {
+  const sourceCode = context.sourceCode;
+  let model = models.get(sourceCode.ast);
+  if (!model) {
+    model = createFileModel({
+      text: sourceCode.text,
+      ast: sourceCode.ast,
+      filename: context.filename,
+      scopeManager: sourceCode.scopeManager as unknown as ScopeManagerLike | null,
+    });
+    models.set(sourceCode.ast, model);
+  }
+  return model;
+}
+
+export function settingsFor(context: AnyContext): Settings {
+  return settingsFrom(context.settings);
+}
+
+/** Lazily computed per-file values: rules pay for the model only when a candidate node shows up. */
+export function lazyFile(context: AnyContext): { file: () => FileModel; settings: () => Settings } {
+  let file: FileModel | undefined;
+  let settings: Settings | undefined;
+  return {
+    file: () => (file ??= fileModelFor(context)),
+    settings: () => (settings ??= settingsFor(context)),
+  };
+}
+
+export function editsToFix(edits: readonly Edit[]): TSESLint.ReportFixFunction {
+  return (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
+}
+
+/** One line, at most 80 characters, for a suggestion's description. */
+export function previewText(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
