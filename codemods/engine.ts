@@ -15,6 +15,8 @@ export type Finding = { node: TSESTree.Node; edits: Edit[] } | { node: TSESTree.
 export interface Codemod {
   name: string;
   description: string;
+  /** The rule this codemod fixes: its output must pass that rule, and the rule's suggestions equal it. */
+  rule: string;
   /** Cheap text test: a file that fails it cannot contain a target and is not parsed. */
   mayApply(text: string): boolean;
   /** Fails before any file is touched when the settings cannot support this codemod. */

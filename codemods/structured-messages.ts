@@ -11,6 +11,7 @@ import { toTransform, walk, type Codemod, type Finding } from './engine';
 export const structuredMessages: Codemod = {
   name: 'structured-messages',
   description: 'Rewrite template, concatenated and printf-style log messages into event name + fields',
+  rule: 'no-dynamic-message',
   // A dynamic message needs a template, a `+`, a printf placeholder or a builder call.
   mayApply: (text) => /\.(trace|debug|info|warn|warning|error|fatal|log|verbose|http|silly|notice|critical)\s*\(/.test(text) && /`|\+|%[sdifjoO]|format\(|\.join\(|\.concat\(/.test(text),
   collect(file, settings) {

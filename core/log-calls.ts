@@ -223,7 +223,10 @@ function locateArguments(result: LogCall): void {
     result.contextIndex = offset + rest.length - 1;
   }
   const second = rest[1];
-  if (second && offset + 1 !== result.contextIndex && isObjectLike(second) && !isStringLike(second)) result.fieldsIndex = offset + 1;
+  if (!second || offset + 1 === result.contextIndex || isStringLike(second)) return;
+  // NestJS's optional params are printed as they are (error's second one is the stack): only an
+  // object literal is unmistakably fields there.
+  if (style === 'nestjs' ? unwrap(second).type === 'ObjectExpression' : isObjectLike(second)) result.fieldsIndex = offset + 1;
 }
 
 /** NestJS context argument: a string literal or `SomeClass.name` / `this.constructor.name`. */

@@ -1,0 +1,62 @@
+import { applyTransform } from 'jscodeshift/dist/testUtils';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCodemod } from '../codemods/engine';
+import { CODEMODS } from '../codemods/registry';
+import { parseFile } from '../core/parse';
+import { parseSettings } from '../core/settings';
+import { fixtureCases } from './fixtures';
+import { applyAllSuggestions, lint } from './lint';
+
+for (const codemod of CODEMODS) {
+  describe(`codemod ${codemod.name}`, async () => {
+    const transform = await import(`../codemods/${codemod.name}`);
+    const cases = fixtureCases(codemod.name);
+
+    it('has fixtures, including no-change cases', () => {
+      expect(cases.filter((c) => c.output !== null).length).toBeGreaterThan(0);
+      expect(cases.some((c) => c.name.startsWith('no-change-'))).toBe(true);
+    });
+
+    for (const fixture of cases) {
+      const options = fixture.settings ? { settings: JSON.stringify(fixture.settings) } : {};
+      const run = (source: string) => applyTransform(transform, options, { path: fixture.inputPath, source });
+      const expected = fixture.output ?? fixture.input;
+
+      describe(fixture.name, () => {
+        it('produces the expected output through jscodeshift', () => {
+          expect(run(fixture.input)).toBe(fixture.output === null ? '' : fixture.output.trim());
+        });
+
+        it('is idempotent: a second run changes nothing', () => {
+          expect(run(expected)).toBe('');
+        });
+
+        it('output parses', () => {
+          expect(() => parseFile(expected, fixture.inputPath)).not.toThrow();
+        });
+
+        it(`output passes ${codemod.rule}`, () => {
+          const reports = lint(expected, path.basename(fixture.inputPath), { [codemod.rule]: 'error' }, fixture.settings);
+          // Calls the codemod deliberately left alone (listed in <case>.skips.txt) may still be reported.
+          const remaining = fixture.skips ? reports.filter((report) => report.suggestions?.length) : reports;
+          expect(remaining.map((report) => `${report.line}: ${report.message}`)).toEqual([]);
+        });
+
+        if (fixture.output !== null) {
+          it(`${codemod.rule}'s suggestions produce the same code as the codemod`, () => {
+            const reports = lint(fixture.input, path.basename(fixture.inputPath), { [codemod.rule]: 'error' }, fixture.settings);
+            expect(applyAllSuggestions(fixture.input, reports)).toBe(fixture.output);
+          });
+        }
+
+        if (fixture.skips) {
+          it('reports why it left calls alone', () => {
+            const outcome = runCodemod(codemod, fixture.input, fixture.inputPath, parseSettings(fixture.settings));
+            expect(outcome.skips.map((skip) => skip.reason)).toEqual(fixture.skips);
+          });
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,57 @@
+import rule from '../../rules/error-field';
+import { runRule, settings } from '../rule-tester';
+
+const PINO = "import pino from 'pino';\nconst logger = pino();\n";
+const WINSTON = "import winston from 'winston';\nconst logger = winston.createLogger();\n";
+
+runRule('error-field', rule, {
+  valid: [
+    `${PINO}logger.error({ err }, 'payment.failed');`,
+    `${PINO}logger.error(err, 'payment.failed');`,
+    `${WINSTON}logger.error('payment.failed', { error });`,
+    // not errors
+    `${PINO}logger.info({ message: response.message }, 'reply');`,
+    `${PINO}logger.info(\`Got \${reply.message}\`);`,
+    `${PINO}logger.info({ errors: count }, 'batch.done');`,
+    'console.error(err.message);',
+  ],
+  invalid: [
+    {
+      code: `${PINO}logger.error({ error: err.message }, 'payment.failed');`,
+      errors: [{ messageId: 'stringifiedError', data: { how: 'err.message', key: 'err' }, suggestions: [{ messageId: 'useErrorObject', output: `${PINO}logger.error({ err }, 'payment.failed');` }] }],
+    },
+    {
+      code: `${WINSTON}logger.error('payment.failed', { reason: String(err), error: other });`,
+      errors: [{ messageId: 'stringifiedError', data: { how: 'String(err)', key: 'reason' }, suggestions: [{ messageId: 'useErrorObject', output: `${WINSTON}logger.error('payment.failed', { reason: err, error: other });` }] }],
+    },
+    {
+      code: `${PINO}try { x(); } catch (failure) { logger.error({ detail: JSON.stringify(failure) }, 'x.failed'); }`,
+      errors: [{ messageId: 'stringifiedError', data: { how: 'JSON.stringify(failure)', key: 'err' }, suggestions: [{ messageId: 'useErrorObject', output: `${PINO}try { x(); } catch (failure) { logger.error({ err: failure }, 'x.failed'); }` }] }],
+    },
+    {
+      code: `${PINO}logger.error({ ctx: { cause: error.stack } }, 'x.failed');`,
+      errors: [{ messageId: 'stringifiedError', suggestions: [{ messageId: 'useErrorObject', output: `${PINO}logger.error({ ctx: { err: error } }, 'x.failed');` }] }],
+    },
+    {
+      code: `${PINO}logger.error(\`Payment failed: \${err}\`);`,
+      errors: [{ messageId: 'stringifiedError', data: { how: 'Interpolating an error', key: 'err' }, suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ err }, 'payment.failed');` }] }],
+    },
+    {
+      code: `${WINSTON}logger.error('Payment failed: ' + err.toString());`,
+      errors: [{ messageId: 'stringifiedError', data: { how: 'err.toString()', key: 'error' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.error('payment.failed', { error: err });` }] }],
+    },
+    {
+      code: `${PINO}logger.error(err.message);`,
+      errors: [{ messageId: 'stringifiedError', suggestions: [{ messageId: 'useErrorObject', output: `${PINO}logger.error(err);` }] }],
+    },
+    {
+      code: `${WINSTON}logger.error(err.message);`,
+      errors: [{ messageId: 'stringifiedError', suggestions: [] }],
+    },
+    {
+      code: `${WINSTON}logger.error('payment.failed', { problem: err.message });`,
+      settings: settings({ errorKey: 'exception' }),
+      errors: [{ messageId: 'stringifiedError', data: { how: 'err.message', key: 'exception' }, suggestions: [{ messageId: 'useErrorObject', output: `${WINSTON}logger.error('payment.failed', { exception: err });` }] }],
+    },
+  ],
+});

@@ -1,0 +1,54 @@
+import rule from '../../rules/fields-position';
+import { runRule } from '../rule-tester';
+
+const PINO = "import pino from 'pino';\nconst logger = pino();\n";
+const WINSTON = "import winston from 'winston';\nconst logger = winston.createLogger();\n";
+const NEST = "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Jobs');\n";
+
+runRule('fields-position', rule, {
+  valid: [
+    `${PINO}logger.info({ orderId }, 'order.created');`,
+    `${PINO}logger.info('order %o', { orderId });`,
+    `${PINO}logger.info('order.created');`,
+    `${PINO}logger.error(err, 'payment.failed');`,
+    `${WINSTON}logger.info('order.created', { orderId });`,
+    `${NEST}logger.log('job.done', 'JobsService');`,
+    // unknown logger style: no guess
+    "import { logger } from './logger';\nlogger.info('a', { b });",
+    // winston log(level, message)
+    `${WINSTON}logger.log('info', 'started');`,
+  ],
+  invalid: [
+    {
+      code: `${PINO}logger.info('order.created', { orderId });`,
+      output: `${PINO}logger.info({ orderId }, 'order.created');`,
+      errors: [{ messageId: 'fieldsAfterMessage', data: { style: 'Pino' } }],
+    },
+    {
+      code: `${PINO}try { pay(); } catch (error) { logger.error('payment.failed', error); }`,
+      output: `${PINO}try { pay(); } catch (error) { logger.error(error, 'payment.failed'); }`,
+      errors: [{ messageId: 'fieldsAfterMessage' }],
+    },
+    {
+      code: "import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'x' });\nlog.warn('slow.query', { ms });",
+      output: "import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'x' });\nlog.warn({ ms }, 'slow.query');",
+      errors: [{ messageId: 'fieldsAfterMessage', data: { style: 'Bunyan' } }],
+    },
+    {
+      // a side effect in either argument: a suggestion, not an autofix
+      code: `${PINO}logger.info('order.created', { id: nextId() });`,
+      output: null,
+      errors: [{ messageId: 'fieldsAfterMessage', suggestions: [{ messageId: 'swapArguments', output: `${PINO}logger.info({ id: nextId() }, 'order.created');` }] }],
+    },
+    {
+      code: `${WINSTON}logger.info({ orderId }, 'order.created');`,
+      output: `${WINSTON}logger.info('order.created', { orderId });`,
+      errors: [{ messageId: 'fieldsBeforeMessage', data: { style: 'Winston' } }],
+    },
+    {
+      code: `${NEST}logger.log({ jobId }, 'job.done');`,
+      output: `${NEST}logger.log('job.done', { jobId });`,
+      errors: [{ messageId: 'fieldsBeforeMessage', data: { style: 'NestJS' } }],
+    },
+  ],
+});

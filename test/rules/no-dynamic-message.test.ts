@@ -1,0 +1,151 @@
+import rule from '../../rules/no-dynamic-message';
+import { runRule, settings } from '../rule-tester';
+
+const PINO = "import pino from 'pino';\nconst logger = pino();\n";
+const WINSTON = "import winston from 'winston';\nconst logger = winston.createLogger();\n";
+
+runRule('no-dynamic-message', rule, {
+  valid: [
+    `${PINO}logger.info('order.created');`,
+    `${PINO}logger.info({ orderId }, 'order.created');`,
+    `${PINO}logger.info('a' + 'b');`,
+    `${PINO}logger.info(\`no expressions\`);`,
+    `${PINO}const EVENT = 'order.created';\nlogger.info(EVENT);`,
+    `${PINO}const PREFIX = 'orders';\nlogger.info(\`\${PREFIX} started\`);`,
+    `${PINO}logger.info(message);`,
+    `${PINO}logger.info(buildMessage());`,
+    `${PINO}logger.info('100%s done');`,
+    // console is no-console's business, not this rule's
+    'console.log(`user ${id}`);',
+    // not loggers
+    'history.push(`page ${n}`);',
+    'Math.log(`${x}`);',
+    'map.set(`key ${x}`, 1);',
+    "const total = a + b;\nlogger.info({ total }, 'sum');",
+  ],
+  invalid: [
+    {
+      code: `${PINO}logger.info(\`Charging order \${order.id} (attempt \${attempt})\`);`,
+      errors: [{
+        messageId: 'dynamicMessage',
+        data: { how: 'a template literal' },
+        suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');` }],
+      }],
+    },
+    {
+      code: `${WINSTON}logger.info(\`Charging order \${order.id} (attempt \${attempt})\`);`,
+      errors: [{
+        messageId: 'dynamicMessage',
+        suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.info('charging.order.attempt', { orderId: order.id, attempt });` }],
+      }],
+    },
+    {
+      code: `${PINO}logger.info({ userId }, 'Processing ' + items.length + ' items');`,
+      errors: [{
+        messageId: 'dynamicMessage',
+        data: { how: 'string concatenation' },
+        suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ userId, itemsCount: items.length }, 'processing.items');` }],
+      }],
+    },
+    {
+      code: `${PINO}logger.warn('Job %s took %d ms', job.id, elapsed);`,
+      errors: [{
+        messageId: 'dynamicMessage',
+        data: { how: 'printf-style placeholders' },
+        suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.warn({ jobId: job.id, elapsed }, 'job.took.ms');` }],
+      }],
+    },
+    {
+      code: `import { format } from 'node:util';\n${PINO}logger.info(format('user %s', user.name));`,
+      errors: [{
+        messageId: 'dynamicMessage',
+        data: { how: 'util.format()' },
+        suggestions: [{ messageId: 'useStructuredCall', output: `import { format } from 'node:util';\n${PINO}logger.info({ userName: user.name }, 'user');` }],
+      }],
+    },
+    {
+      code: `${WINSTON}logger.info(['Synced', count, 'rows'].join(' '));`,
+      errors: [{ messageId: 'dynamicMessage', data: { how: 'Array#join()' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.info('synced.rows', { count });` }] }],
+    },
+    {
+      code: `${WINSTON}logger.info('Loaded '.concat(name));`,
+      errors: [{ messageId: 'dynamicMessage', data: { how: 'String#concat()' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.info('loaded', { name });` }] }],
+    },
+    {
+      // Without any clue to the logger's style the message is still reported, but no rewrite is guessed.
+      code: 'import { logger } from "./logger";\nlogger.info(`Started ${id}`);',
+      errors: [{ messageId: 'dynamicMessage', suggestions: [] }],
+    },
+    {
+      code: 'import { logger } from "./logger";\nlogger.info(`Started ${id}`);',
+      settings: settings({ style: 'bunyan' }),
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: 'import { logger } from "./logger";\nlogger.info({ id }, "started");' }] }],
+    },
+    {
+      // An error interpolated keeps its object under the error key.
+      code: `${PINO}try { run(); } catch (e) { logger.error(\`Payment failed: \${e.message}\`); }`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}try { run(); } catch (e) { logger.error({ err: e }, 'payment.failed'); }` }] }],
+    },
+    {
+      // pino: an error passed first merges into the fields object
+      code: `${PINO}logger.error(err, \`Charge \${orderId} failed\`);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ err, orderId }, 'charge.failed');` }] }],
+    },
+    {
+      // winston: existing meta that is not a literal is spread
+      code: `${WINSTON}logger.warn(\`Retry \${attempt}\`, meta);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.warn('retry', { ...meta, attempt });` }] }],
+    },
+    {
+      // winston log(level, message, meta)
+      code: `${WINSTON}logger.log('info', \`User \${user.id} signed in\`, { ip });`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.log('info', 'user.signed', { ip, userId: user.id });` }] }],
+    },
+    {
+      // winston info object
+      code: `${WINSTON}logger.log({ level: 'info', message: \`Cache miss \${key}\` });`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.log({ level: 'info', message: 'cache.miss', key });` }] }],
+    },
+    {
+      // NestJS: the trailing context stays last
+      code: "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Orders');\nlogger.log(`Created order ${order.id}`, 'OrdersService');",
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Orders');\nlogger.log('created.order', { orderId: order.id }, 'OrdersService');" }] }],
+    },
+    {
+      // child loggers and req.log (pino-http) are pino
+      code: 'app.get("/", (req) => { req.log.info(`Hit ${req.path}`); });',
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: 'app.get("/", (req) => { req.log.info({ reqPath: req.path }, "hit"); });' }] }],
+    },
+    {
+      code: `${PINO}logger.child({ module: 'billing' }).info(\`Invoice \${invoice.number} sent\`);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.child({ module: 'billing' }).info({ invoiceNumber: invoice.number }, 'invoice.sent');` }] }],
+    },
+    {
+      // custom logger shapes from settings
+      code: 'audit.record(`Exported ${rows} rows`, { by });',
+      settings: settings({ loggers: [{ match: 'audit', messageArg: 0, fieldsArg: 1, methods: ['record'] }] }),
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: 'audit.record(\'exported.rows\', { by, rows });' }] }],
+    },
+    {
+      // snake event names and field keys
+      code: `${PINO}logger.info(\`Order \${order.id} shipped\`);`,
+      settings: settings({ eventName: { case: 'snake' }, fieldCase: 'snake' }),
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ order_id: order.id }, 'order_shipped');` }] }],
+    },
+    {
+      // no static words: reported, no rewrite offered
+      code: `${PINO}logger.info(\`\${a}: \${b}\`);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [] }],
+    },
+    {
+      // a repeated expression becomes one field; duplicate keys get a suffix
+      code: `${PINO}logger.info(\`\${user.id} -> \${user.id} (\${other.user.id} user \${id})\`);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ userId: user.id, otherUserId: other.user.id, id }, 'user');` }] }],
+    },
+    {
+      tsOnly: true,
+      code: `${PINO}logger.info(\`Loaded \${(config as Config).name} via \${<string>source}\`);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ configName: (config as Config).name, source: <string>source }, 'loaded.via');` }] }],
+    },
+  ],
+});
