@@ -101,6 +101,13 @@ export function runCodemod(codemod: Codemod, text: string, filename: string, set
   }
   if (accepted.length === 0) return { output: null, changes: [], skips };
   const output = applyEdits(text, accepted.flatMap((finding) => finding.edits));
+  // Last line of defence: never hand back code that no longer parses.
+  try {
+    parseFile(output, filename);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { output: null, changes: [], skips, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${message}` } };
+  }
   const changes = accepted.map((finding) => {
     const [start, end] = finding.node.range;
     const localEdits = finding.edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));

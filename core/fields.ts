@@ -3,9 +3,9 @@
  * and what field key a value gets.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberPath, propertyName, unwrap, type Node } from './ast';
+import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from './ast';
 import type { FileModel } from './file';
-import { applyFieldCase, joinKeySegments } from './naming';
+import { applyFieldCase, joinKeySegments, splitWords, toCamelCase } from './naming';
 import type { FieldCase } from './settings';
 
 const ERROR_NAMES = /^(err|error|ex|exc|exception)$|[a-z0-9_](Error|Err|Exception)$/;
@@ -66,6 +66,9 @@ export function stringifiedError(node: Node, file: FileModel): StringifiedError 
 }
 
 /** Methods that only format their receiver: the field is named after the receiver. */
+/** Lookups by a string key. */
+const ACCESSOR_METHODS = new Set(['get', 'getHeader', 'header', 'param', 'getItem', 'getAttribute']);
+
 const FORMATTING_METHODS = new Set(['toString', 'toFixed', 'toISOString', 'toJSON', 'join', 'trim', 'toUpperCase', 'toLowerCase', 'toLocaleString', 'valueOf']);
 
 function baseKey(node: Node): string {
@@ -82,6 +85,11 @@ function baseKey(node: Node): string {
       if (path) return joinKeySegments(path);
       return name ?? `${baseKey(target.object)}Item`;
     }
+    case 'LogicalExpression':
+      // `a || 'default'`, `a ?? fallback`: the value is about `a`.
+      return baseKey(target.left);
+    case 'ConditionalExpression':
+      return target.consequent.type === 'Literal' ? baseKey(target.alternate) : baseKey(target.consequent);
     case 'CallExpression': {
       const callee = unwrap(target.callee);
       const [first] = target.arguments;
@@ -92,8 +100,14 @@ function baseKey(node: Node): string {
       if (callee.type === 'MemberExpression') {
         const name = propertyName(callee);
         if (name && FORMATTING_METHODS.has(name)) return baseKey(callee.object);
+        // `req.get('Call-ID')`, `headers.get('x-request-id')`: named after what is looked up.
+        if (name && ACCESSOR_METHODS.has(name) && first && isStringLiteral(first)) return toCamelCase(splitWords(first.value)) || 'value';
         const path = memberPath(callee);
-        if (path?.join('.') === 'JSON.stringify' && first) return baseKey(first);
+        // Static helpers of globals (`JSON.stringify(x)`, `Object.keys(x)`) describe their argument.
+        if (path && path.length === 2 && /^(JSON|Object|Array|Math|Number|String|Buffer|Date)$/.test(path[0]) && first && first.type !== 'SpreadElement') {
+          const argumentKey = baseKey(first);
+          return /^(keys|values|entries)$/.test(path[1]) ? argumentKey + path[1].charAt(0).toUpperCase() + path[1].slice(1) : argumentKey;
+        }
         if (path) return joinKeySegments([...path.slice(0, -1), stripGetter(path[path.length - 1])]);
         if (name) return stripGetter(name);
       }

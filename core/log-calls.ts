@@ -103,8 +103,11 @@ function resolveStyle(receiverPath: string | null, receiver: Node, file: FileMod
   if (root.type === 'Identifier') {
     const binding = file.imports.get(root.name);
     if (binding?.source === 'nestjs-pino') return binding.imported === 'PinoLogger' ? 'pino' : 'nestjs';
-    const style = binding ? styleOfModule(binding.source) : undefined;
-    if (style) return style;
+    // A receiver imported from anywhere else (`Logger` from '@vendure/core', `logger` from './log')
+    // is that module's own logger: only settings can say its shape.
+    if (binding) return styleOfModule(binding.source) ?? projectStyle(file);
+    const created = creatorStyle(root, file);
+    if (created) return created;
   }
   if (file.importedModules.has('nestjs-pino') && /^this\./.test(receiverPath ?? '')) {
     // `this.logger` in a nestjs-pino service is whichever class was injected; only PinoLogger is fields-first.
@@ -113,11 +116,39 @@ function resolveStyle(receiverPath: string | null, receiver: Node, file: FileMod
   const styles = new Set<LoggerStyle>();
   for (const source of file.importedModules) {
     const style = styleOfModule(source);
-    if (style) styles.add(style);
+    // Importing something from @nestjs/common says nothing about the logger unless it is Logger itself.
+    if (style && (style !== 'nestjs' || importsNestLogger(file))) styles.add(style);
   }
   if (styles.size === 1) return [...styles][0];
   if (styles.size > 1) return undefined;
-  return file.projectStyle;
+  return projectStyle(file);
+}
+
+function importsNestLogger(file: FileModel): boolean {
+  for (const binding of file.imports.values()) {
+    if (binding.source === '@nestjs/common' && /^(Logger|ConsoleLogger|LoggerService)$/.test(binding.imported)) return true;
+  }
+  return false;
+}
+
+/** A project-wide style from package.json; NestJS apps inject loggers of any kind, so never 'nestjs'. */
+function projectStyle(file: FileModel): LoggerStyle | undefined {
+  const style = file.projectStyle;
+  return style === 'nestjs' ? undefined : style;
+}
+
+/** `const log = pino()` / `new Logger()` from @nestjs/common: the creating call names the family. */
+function creatorStyle(identifier: TSESTree.Identifier, file: FileModel): LoggerStyle | undefined {
+  const definition = file.resolve(identifier)?.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return undefined;
+  const init = (definition.node as TSESTree.VariableDeclarator).init;
+  if (!init) return undefined;
+  const target = unwrap(init);
+  const callee = target.type === 'CallExpression' || target.type === 'NewExpression' ? unwrap(target.callee) : undefined;
+  const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
+  if (root?.type !== 'Identifier') return undefined;
+  const binding = file.imports.get(root.name);
+  return binding ? styleOfModule(binding.source) : undefined;
 }
 
 function isObjectLike(node: Node): boolean {

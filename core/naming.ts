@@ -65,10 +65,18 @@ export function isIdentifierName(name: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(name);
 }
 
-/** Joins path segments into one key: ['order', 'id'] -> 'orderId' (camel), keeping a single segment as is. */
+/** Request containers whose name adds nothing to a field key: `req.params.id` is the `id`. */
+const REQUEST_OBJECTS = /^(req|request|ctx)$/;
+const REQUEST_CONTAINERS = /^(params|query|body|locals|headers)$/;
+
+/**
+ * Joins path segments into one key: ['order', 'id'] -> 'orderId', ['account', 'sip_realm'] ->
+ * 'accountSipRealm'; a single segment is kept exactly as written.
+ */
 export function joinKeySegments(segments: readonly string[]): string {
-  const cleaned = segments.filter((segment) => segment !== 'this' && segment !== '');
+  let cleaned = segments.filter((segment) => segment !== 'this' && segment !== '');
+  if (cleaned.length > 2 && REQUEST_OBJECTS.test(cleaned[0]) && REQUEST_CONTAINERS.test(cleaned[1])) cleaned = cleaned.slice(2);
   if (cleaned.length === 0) return 'value';
   if (cleaned.length === 1) return cleaned[0];
-  return cleaned[0] + cleaned.slice(1).map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1)).join('');
+  return toCamelCase(cleaned.flatMap((segment) => splitWords(segment)));
 }

@@ -111,11 +111,23 @@ function insertIntoObject(object: TSESTree.ObjectExpression, properties: string[
   return { range: [last.range[1], last.range[1]], text: properties.map((property) => `,\n${indent}${property}`).join('') };
 }
 
-/** The argument the message sits in, and whether this call's shape lets us rewrite it at all. */
-function checkShape(call: LogCall, message: DynamicMessage): string | null {
+/**
+ * pino and bunyan drop an error passed after the message (`logger.error(\`...\`, err)`); the
+ * structured call moves it into the fields, where it is finally logged.
+ */
+function trailingError(call: LogCall, message: DynamicMessage, file: FileModel): TSESTree.Expression | undefined {
+  if (!call.style || !isFieldsFirst(call.style) || call.fieldsIndex !== undefined || call.messageIndex === undefined || message.consumedArgs > 0) return undefined;
+  const candidate = call.args[call.messageIndex + 1];
+  if (call.args.length !== call.messageIndex + 2 || candidate.type === 'SpreadElement' || !isErrorExpression(candidate, file)) return undefined;
+  return candidate;
+}
+
+/** Whether this call's shape lets us rewrite it at all. */
+function checkShape(call: LogCall, message: DynamicMessage, file: FileModel): string | null {
   const used = new Set<number>([call.levelIndex, call.messageIndex, call.fieldsIndex, call.contextIndex].filter((i): i is number => i !== undefined));
   if (call.infoObject) return null;
   if (call.messageIndex === undefined) return 'no message argument';
+  if (trailingError(call, message, file)) used.add(call.messageIndex + 1);
   for (let offset = 1; offset <= message.consumedArgs; offset++) used.add(call.messageIndex + offset);
   const extra = call.args.findIndex((_, index) => !used.has(index));
   if (extra !== -1) {
@@ -139,7 +151,7 @@ export function structuredRewrite(call: LogCall, message: DynamicMessage, file: 
   }
   const eventName = eventNameFromText(staticText(message.parts), settings.eventName.case);
   if (eventName === '') return { ok: false, reason: 'the message has no static words to name the event' };
-  const shapeProblem = checkShape(call, message);
+  const shapeProblem = checkShape(call, message, file);
   if (shapeProblem) return { ok: false, reason: shapeProblem };
   const messageRange = message.node.range;
   if (hasCommentInside(messageRange, file)) return { ok: false, reason: 'a comment inside the message would be lost' };
@@ -153,8 +165,11 @@ export function structuredRewrite(call: LogCall, message: DynamicMessage, file: 
   const fieldsIsError = fieldsArg !== undefined && !fieldsObject && isErrorExpression(fieldsArg, file);
   if (fieldsIsError) existingKeys.set(file.getText(fieldsArg), errorKey);
 
+  const droppedError = trailingError(call, message, file);
+  if (droppedError) existingKeys.set(file.getText(droppedError), errorKey);
   const fields = fieldsFromParts(message.parts, existingKeys, file, settings, style);
   const properties = fields.map((field) => propertyText(field.key, field.valueText));
+  if (droppedError) properties.unshift(propertyText(errorKey, file.getText(droppedError)));
 
   // Message-first loggers evaluated the message before the fields; now the new fields come after them.
   const messageBeforeFields = call.fieldsIndex !== undefined && call.messageIndex !== undefined && call.fieldsIndex > call.messageIndex;
@@ -165,7 +180,7 @@ export function structuredRewrite(call: LogCall, message: DynamicMessage, file: 
   const quote = preferredQuote(file);
   const eventText = quoteString(eventName, quote);
   const edits: Edit[] = [];
-  const lastConsumed = message.consumedArgs > 0 ? call.args[(call.messageIndex ?? 0) + message.consumedArgs] : undefined;
+  const lastConsumed = droppedError ?? (message.consumedArgs > 0 ? call.args[(call.messageIndex ?? 0) + message.consumedArgs] : undefined);
   const messageEnd = lastConsumed ? lastConsumed.range[1] : messageRange[1];
 
   if (fieldsArg && properties.length === 0 && !fieldsIsError) {
