@@ -5,6 +5,10 @@ const structuredLogging = require('./dist/rules/index.js');
 module.exports = [
   { ignores: ['dist/', 'node_modules/', 'fixtures/', 'bench/.corpus/', 'coverage/'] },
   {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+  },
+  {
     files: ['**/*.ts'],
     languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
   },

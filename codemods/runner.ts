@@ -57,6 +57,9 @@ async function eslintSettingsLookup(cwd: string, report: Report): Promise<Settin
     let config;
     try {
       config = await eslint.calculateConfigForFile(file);
+      // ESLint matches only .js/.mjs/.cjs unless a config names other extensions; a project whose
+      // TypeScript files are not linted yet still has one settings object, so read the .js view.
+      if (config === undefined && !/\.[cm]?js$/.test(file)) config = await eslint.calculateConfigForFile(file.replace(/\.[^./]+$/, '.js'));
     } catch {
       return parseSettings(undefined);
     }

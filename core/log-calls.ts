@@ -39,6 +39,9 @@ function matchesPattern(path: readonly string[], pattern: string): boolean {
   return segments.length === path.length && segments.every((segment, index) => segment === '*' || segment === path[index]);
 }
 
+/** Terminal UI printers named like loggers (`log.error` from @clack/prompts): human output, not logs. */
+const TERMINAL_UI_MODULES: ReadonlySet<string> = new Set(['@clack/prompts', '@clack/core', 'ora', 'listr2', 'signale', 'log-symbols']);
+
 /** Looks like a logger by name: `logger`, `log`, `*Logger`, `this.logger`, `req.log`, static `Logger`. */
 function isLoggerName(name: string): boolean {
   return name === 'log' || name === 'logger' || /logger$/i.test(name) || name === 'Logger';
@@ -80,6 +83,8 @@ export function isLoggerReceiver(node: Node, file: FileModel, depth = 0): boolea
   }
   const path = memberPath(target);
   if (!path) return false;
+  const rootBinding = file.imports.get(path[0]);
+  if (rootBinding && TERMINAL_UI_MODULES.has(rootBinding.source)) return false;
   const last = path[path.length - 1];
   if (isLoggerName(last)) return true;
   if (target.type === 'Identifier') {

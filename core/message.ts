@@ -30,6 +30,8 @@ const PRINTF = /%[sdifjoOc%]/g;
 export function constantString(node: Node, file: FileModel, depth = 0): string | null {
   const target = unwrap(node);
   if (isStringLiteral(target)) return target.value;
+  // A number is constant text too once it is inside a message (`const MAX = 3` in `of ${MAX}`).
+  if (target.type === 'Literal' && typeof target.value === 'number') return String(target.value);
   if (target.type === 'TemplateLiteral' && target.expressions.length === 0) return target.quasis[0].value.cooked ?? null;
   if (depth > 3) return null;
   if (target.type === 'BinaryExpression' && target.operator === '+') {

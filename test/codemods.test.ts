@@ -10,7 +10,7 @@ import { applyAllSuggestions, lint } from './lint';
 
 for (const codemod of CODEMODS) {
   describe(`codemod ${codemod.name}`, async () => {
-    const transform = await import(`../codemods/${codemod.name}`);
+    const transform = await import(path.join(__dirname, '../codemods', `${codemod.name}.ts`));
     const cases = fixtureCases(codemod.name);
 
     it('has fixtures, including no-change cases', () => {

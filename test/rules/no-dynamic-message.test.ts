@@ -22,6 +22,8 @@ runRule('no-dynamic-message', rule, {
     'Math.log(`${x}`);',
     'map.set(`key ${x}`, 1);',
     "const total = a + b;\nlogger.info({ total }, 'sum');",
+    // terminal UI printers are for humans at a prompt, not logs
+    "import { log } from '@clack/prompts';\nlog.error(`Could not add ${name}`);",
   ],
   invalid: [
     {
