@@ -13,7 +13,7 @@ import { parseSettings, SettingsError, type Settings } from '../core/settings';
 import { collectFiles } from './files';
 import { progressReporter } from './progress';
 import { CODEMODS, findCodemod } from './registry';
-import { runCodemods, type Report } from './runner';
+import { runCodemods, SettingsProblem, type Report } from './runner';
 
 export const EXIT = { done: 0, failure: 1, wouldChange: 2 } as const;
 
@@ -65,6 +65,7 @@ function formatSummary(report: Report, flags: CodemodFlags): string {
   for (const skip of report.skipped.slice(0, 50)) lines.push(`  skipped ${skip.file}:${skip.line}:${skip.column}  ${skip.code}\n          ${skip.reason}`);
   if (report.skipped.length > 50) lines.push(`  ... and ${report.skipped.length - 50} more (see --report or --json)`);
   for (const failure of report.failed) lines.push(`  failed  ${failure.file}${failure.line ? `:${failure.line}` : ''}  ${failure.error} (left unchanged)`);
+  for (const note of report.notes) lines.push(`  note: skipped where it cannot run: ${note}`);
   if (report.settingsSource === 'defaults') lines.push("  note: no settings['structured-logging'] found in an ESLint config; defaults used");
   if (!report.written && s.changedFiles > 0) lines.push(flags.check ? '  check: files would change' : '  dry run: no file was written');
   return lines.join('\n');
@@ -76,14 +77,14 @@ async function runCodemodCommand(name: string, paths: string[], flags: CodemodFl
   if (codemods.length === 0) throw new UsageError(`unknown codemod '${name}'; available: ${CODEMODS.map((c) => c.name).join(', ')}, all`);
   const write = !flags.dry && !flags.check;
   if (write && !flags.force) await assertCleanTree(cwd);
-  for (const codemod of codemods) {
-    const problem = flags.settings && codemod.checkSettings?.(flags.settings);
+  if (name !== 'all') {
+    const problem = flags.settings && codemods[0].checkSettings?.(flags.settings);
     if (problem) throw new UsageError(problem);
   }
   const files = await collectFiles(paths.length > 0 ? paths : ['.'], cwd);
   const progress = flags.json || flags.progress === false ? undefined : progressReporter(files.length);
   const report = await runCodemods({
-    codemods, files, cwd, write, settings: flags.settings,
+    codemods, files, cwd, write, settings: flags.settings, stopOnSettingsProblem: name !== 'all',
     onFile: progress?.tick,
     onDiff: flags.print ? (patch) => process.stdout.write(patch) : undefined,
   });
@@ -133,7 +134,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT.done;
     if (code?.startsWith('commander.')) return EXIT.failure;
-    const message = error instanceof UsageError || error instanceof SettingsError ? error.message : (error as Error).stack ?? String(error);
+    const message = error instanceof UsageError || error instanceof SettingsError || error instanceof SettingsProblem ? error.message : (error as Error).stack ?? String(error);
     process.stderr.write(`structured-logging: ${message}\n`);
     return EXIT.failure;
   }

@@ -22,6 +22,8 @@ export interface Codemod {
   /** Fails before any file is touched when the settings cannot support this codemod. */
   checkSettings?(settings: Settings): string | null;
   collect(file: FileModel, settings: Settings): Finding[];
+  /** Edits that support the accepted rewrites (an import they need), applied once per file. */
+  supportEdits?(file: FileModel, settings: Settings, cwd: string): Edit[];
 }
 
 export interface Location {
@@ -48,16 +50,21 @@ export interface FileOutcome {
   parseError?: { message: string; line?: number; column?: number };
 }
 
-/** Depth-first walk over every node, children in source order. */
+/**
+ * Depth-first walk over every node, children in source order. Sets `parent` as ESLint does, since
+ * typescript-estree leaves it out and the shared analysis reads it.
+ */
 export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
   visit(node);
   const keys = visitorKeys[node.type] ?? [];
   for (const key of keys) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === 'object' && 'type' in item) walk(item as TSESTree.Node, visit);
-    } else if (child && typeof child === 'object' && 'type' in child) {
-      walk(child as TSESTree.Node, visit);
+    const value = (node as unknown as Record<string, unknown>)[key];
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children) {
+      if (child && typeof child === 'object' && 'type' in child) {
+        (child as { parent?: TSESTree.Node }).parent = node;
+        walk(child as TSESTree.Node, visit);
+      }
     }
   }
 }
@@ -74,7 +81,7 @@ function oneLine(text: string): string {
 }
 
 /** Runs one codemod over one file's text. Never throws for bad input; a parse failure is reported. */
-export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings): FileOutcome {
+export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings, cwd = process.cwd()): FileOutcome {
   if (!codemod.mayApply(text)) return { output: null, changes: [], skips: [] };
   let file: FileModel;
   try {
@@ -100,7 +107,8 @@ export function runCodemod(codemod: Codemod, text: string, filename: string, set
     accepted.push({ ...finding, span });
   }
   if (accepted.length === 0) return { output: null, changes: [], skips };
-  const output = applyEdits(text, accepted.flatMap((finding) => finding.edits));
+  const support = codemod.supportEdits?.(file, settings, cwd) ?? [];
+  const output = applyEdits(text, [...accepted.flatMap((finding) => finding.edits), ...support]);
   // Last line of defence: never hand back code that no longer parses.
   try {
     parseFile(output, filename);

@@ -1,8 +1,10 @@
 import type { Codemod } from './engine';
+import { consoleToLogger } from './console-to-logger';
 import { structuredMessages } from './structured-messages';
 
 /** Every codemod, in the order `codemod all` runs them on each file. */
-export const CODEMODS: readonly Codemod[] = [structuredMessages];
+// console-to-logger first: the calls it creates are already structured, so the second pass has nothing to redo.
+export const CODEMODS: readonly Codemod[] = [consoleToLogger, structuredMessages];
 
 export function findCodemod(name: string): Codemod | undefined {
   return CODEMODS.find((codemod) => codemod.name === name);

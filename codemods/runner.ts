@@ -17,6 +17,11 @@ export interface RunOptions {
   write: boolean;
   /** Explicit settings from --settings: used for every file instead of the ESLint config. */
   settings?: Settings;
+  /**
+   * One codemod asked for by name stops when the settings cannot support it; `all` runs the
+   * others and notes what it left out.
+   */
+  stopOnSettingsProblem?: boolean;
   onFile?: (file: string, index: number) => void;
   onDiff?: (patch: string) => void;
 }
@@ -38,7 +43,12 @@ export interface Report {
   changed: Array<{ file: string; codemod: string } & ChangeRecord>;
   skipped: Array<{ file: string; codemod: string } & SkipRecord>;
   failed: Array<{ file: string; error: string; line?: number; column?: number }>;
+  /** Codemods `all` could not run on some files, and why. */
+  notes: string[];
 }
+
+/** A codemod cannot run with the settings that apply to a file (e.g. no logger to import). */
+export class SettingsProblem extends Error {}
 
 type SettingsLookup = (file: string) => Promise<Settings>;
 
@@ -80,18 +90,34 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
     changed: [],
     skipped: [],
     failed: [],
+    notes: [],
   };
   const fixed = options.settings;
   const lookup: SettingsLookup = fixed ? async () => fixed : await eslintSettingsLookup(options.cwd, report);
+  // Settings for every file first: a codemod that cannot run with them stops before any write.
+  const settingsPerFile: Settings[] = [];
+  const codemodsPerFile: Array<readonly Codemod[]> = [];
+  for (const file of options.files) {
+    const settings = await lookup(file);
+    const runnable = options.codemods.filter((codemod) => {
+      const problem = codemod.checkSettings?.(settings);
+      if (!problem) return true;
+      if (options.stopOnSettingsProblem) throw new SettingsProblem(`${path.relative(options.cwd, file) || file}: ${problem}`);
+      if (!report.notes.includes(problem)) report.notes.push(problem);
+      return false;
+    });
+    settingsPerFile.push(settings);
+    codemodsPerFile.push(runnable);
+  }
   for (const [index, file] of options.files.entries()) {
     options.onFile?.(file, index);
     const relative = path.relative(options.cwd, file) || file;
-    const settings = await lookup(file);
+    const settings = settingsPerFile[index];
     const original = fs.readFileSync(file, 'utf8');
     let text = original;
     let failed = false;
-    for (const codemod of options.codemods) {
-      const outcome = runCodemod(codemod, text, file, settings);
+    for (const codemod of codemodsPerFile[index]) {
+      const outcome = runCodemod(codemod, text, file, settings, options.cwd);
       if (outcome.parseError) {
         report.failed.push({ file: relative, error: outcome.parseError.message, line: outcome.parseError.line, column: outcome.parseError.column });
         failed = true;

@@ -13,6 +13,7 @@ import type { LoggerStyle } from './settings';
 export interface ScopeManagerLike {
   scopes: ReadonlyArray<{
     references: ReadonlyArray<{ identifier: { range?: [number, number] } | TSESTree.Node; resolved: VariableLike | null }>;
+    variables: ReadonlyArray<VariableLike>;
   }>;
 }
 
@@ -39,6 +40,10 @@ export interface FileModel {
   readonly importedModules: ReadonlySet<string>;
   /** Style implied by the nearest package.json's dependencies, when it names exactly one family. */
   readonly projectStyle: LoggerStyle | undefined;
+  /** Whether `import`/`export` or `require` is this file's module system. */
+  readonly moduleSystem: 'esm' | 'commonjs';
+  /** Whether any scope of the file declares this name (so a new import of it would clash). */
+  isDeclared(name: string): boolean;
 }
 
 export function createFileModel(options: {
@@ -50,7 +55,9 @@ export function createFileModel(options: {
   const { text, ast, filename, scopeManager } = options;
   let resolutions: Map<number, VariableLike | null> | undefined;
   const { imports, modules } = collectImports(ast);
-  let projectStyle: LoggerStyle | undefined | null = null;
+  let manifest: PackageFacts | undefined;
+  const packageFacts = () => (manifest ??= packageFactsFor(filename));
+  let declared: Set<string> | undefined;
   return {
     text,
     ast,
@@ -73,10 +80,26 @@ export function createFileModel(options: {
       return resolutions.get(identifier.range[0]) ?? null;
     },
     get projectStyle() {
-      if (projectStyle === null) projectStyle = styleFromPackageJson(filename);
-      return projectStyle;
+      return packageFacts().style;
+    },
+    get moduleSystem() {
+      return moduleSystemOf(ast, filename, () => packageFacts().type);
+    },
+    isDeclared(name) {
+      declared ??= new Set(scopeManager?.scopes.flatMap((scope) => scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name)) ?? []);
+      return declared.has(name);
     },
   };
+}
+
+function moduleSystemOf(ast: TSESTree.Program, filename: string, packageType: () => string | undefined): 'esm' | 'commonjs' {
+  if (/\.(mjs|mts)$/.test(filename)) return 'esm';
+  if (/\.(cjs|cts)$/.test(filename)) return 'commonjs';
+  if (ast.body.some((statement) => /^(Import|Export)/.test(statement.type))) return 'esm';
+  if (ast.body.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((d) => requireSource(d.init) !== null))) return 'commonjs';
+  // TypeScript compiles `import` to whatever the project targets; plain JavaScript follows package.json.
+  if (/\.tsx?$/.test(filename)) return 'esm';
+  return packageType() === 'module' ? 'esm' : 'commonjs';
 }
 
 function requireSource(node: TSESTree.Node | null | undefined): string | null {
@@ -142,43 +165,43 @@ export function styleOfModule(source: string): LoggerStyle | undefined {
   return MODULE_STYLES.find(([pattern]) => pattern.test(source))?.[1];
 }
 
-const packageStyleCache = new Map<string, LoggerStyle | undefined>();
+interface PackageFacts {
+  style: LoggerStyle | undefined;
+  type: string | undefined;
+}
+
+const packageCache = new Map<string, PackageFacts>();
+const NO_FACTS: PackageFacts = { style: undefined, type: undefined };
 
 /**
- * The nearest package.json that declares dependencies decides a project-wide style, but only
- * when it names one family: a project with both pino and winston gets no guess.
+ * Facts from the nearest package.json: its module `type`, and a project-wide logger style, but only
+ * when its dependencies name one logging family (a project with both pino and winston gets no guess).
  */
-function styleFromPackageJson(filename: string): LoggerStyle | undefined {
-  if (!path.isAbsolute(filename)) return undefined;
-  let directory = path.dirname(filename);
+function packageFactsFor(filename: string): PackageFacts {
+  if (!path.isAbsolute(filename)) return NO_FACTS;
   const visited: string[] = [];
-  for (;;) {
-    if (packageStyleCache.has(directory)) {
-      const style = packageStyleCache.get(directory);
-      for (const seen of visited) packageStyleCache.set(seen, style);
-      return style;
+  let facts = NO_FACTS;
+  for (let directory = path.dirname(filename); ; directory = path.dirname(directory)) {
+    const cached = packageCache.get(directory);
+    if (cached) {
+      facts = cached;
+      break;
     }
     visited.push(directory);
     const manifest = path.join(directory, 'package.json');
     if (fs.existsSync(manifest)) {
-      let style: LoggerStyle | undefined;
       try {
-        const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, Record<string, string> | undefined>;
+        const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { type?: string; dependencies?: object; peerDependencies?: object };
         const names = Object.keys({ ...json.dependencies, ...json.peerDependencies });
         const styles = new Set(names.map(styleOfModule).filter((s): s is LoggerStyle => s !== undefined));
-        // nestjs-pino makes a NestJS app log through pino; its Logger class still takes message first.
-        if (styles.size === 1) style = [...styles][0];
+        facts = { style: styles.size === 1 ? [...styles][0] : undefined, type: json.type };
       } catch {
-        style = undefined;
+        facts = NO_FACTS;
       }
-      for (const seen of visited) packageStyleCache.set(seen, style);
-      return style;
+      break;
     }
-    const parent = path.dirname(directory);
-    if (parent === directory) {
-      for (const seen of visited) packageStyleCache.set(seen, undefined);
-      return undefined;
-    }
-    directory = parent;
+    if (path.dirname(directory) === directory) break;
   }
+  for (const directory of visited) packageCache.set(directory, facts);
+  return facts;
 }

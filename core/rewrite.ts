@@ -42,7 +42,7 @@ export function quoteString(value: string, quote: string): string {
   return `${quote}${escaped}${quote}`;
 }
 
-function propertyText(key: string, valueText: string): string {
+export function propertyText(key: string, valueText: string): string {
   if (key === valueText && isIdentifierName(key)) return key;
   return `${isIdentifierName(key) ? key : JSON.stringify(key)}: ${valueText}`;
 }
@@ -52,7 +52,7 @@ function valueSource(node: Node, file: FileModel): string {
   return unwrap(node).type === 'SequenceExpression' ? `(${text})` : text;
 }
 
-function hasCommentInside(range: readonly [number, number], file: FileModel): boolean {
+export function hasCommentInside(range: readonly [number, number], file: FileModel): boolean {
   return (file.ast.comments ?? []).some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
 }
 

@@ -6,6 +6,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import errorField from './error-field';
 import eventNameFormat from './event-name-format';
 import fieldsPosition from './fields-position';
+import noConsole from './no-console';
 import noDynamicMessage from './no-dynamic-message';
 
 import { ownPackage } from '../core/package-info';
@@ -16,6 +17,7 @@ const rules = {
   'error-field': errorField,
   'event-name-format': eventNameFormat,
   'fields-position': fieldsPosition,
+  'no-console': noConsole,
   'no-dynamic-message': noDynamicMessage,
 };
 

@@ -6,7 +6,7 @@ import { CODEMODS } from '../codemods/registry';
 import { parseFile } from '../core/parse';
 import { parseSettings } from '../core/settings';
 import { fixtureCases } from './fixtures';
-import { applyAllSuggestions, lint } from './lint';
+import { applySuggestionsOneByOne, lint } from './lint';
 
 for (const codemod of CODEMODS) {
   describe(`codemod ${codemod.name}`, async () => {
@@ -45,8 +45,7 @@ for (const codemod of CODEMODS) {
 
         if (fixture.output !== null) {
           it(`${codemod.rule}'s suggestions produce the same code as the codemod`, () => {
-            const reports = lint(fixture.input, path.basename(fixture.inputPath), { [codemod.rule]: 'error' }, fixture.settings);
-            expect(applyAllSuggestions(fixture.input, reports)).toBe(fixture.output);
+            expect(applySuggestionsOneByOne(fixture.input, path.basename(fixture.inputPath), { [codemod.rule]: 'error' }, fixture.settings)).toBe(fixture.output);
           });
         }
 

@@ -24,11 +24,17 @@ export function lint(code: string, filename: string, rules: Record<string, 'erro
   return messages;
 }
 
-/** Applies the first suggestion of every report, as a user clicking each lightbulb would. */
-export function applyAllSuggestions(code: string, messages: readonly Linter.LintMessage[]): string {
-  const fixes = messages.flatMap((message) => (message.suggestions?.[0] ? [message.suggestions[0].fix] : []));
-  fixes.sort((a, b) => b.range[0] - a.range[0]);
+/**
+ * Applies suggestions one at a time, re-linting after each, as a user clicking every lightbulb in
+ * turn would (a later suggestion sees the import an earlier one added).
+ */
+export function applySuggestionsOneByOne(code: string, filename: string, rules: Record<string, 'error' | 'off'>, settings?: Record<string, unknown>): string {
   let result = code;
-  for (const fix of fixes) result = result.slice(0, fix.range[0]) + fix.text + result.slice(fix.range[1]);
-  return result;
+  for (let round = 0; round < 100; round++) {
+    const next = lint(result, filename, rules, settings).find((message) => message.suggestions?.length);
+    if (!next) return result;
+    const fix = next.suggestions![0].fix;
+    result = result.slice(0, fix.range[0]) + fix.text + result.slice(fix.range[1]);
+  }
+  throw new Error('suggestions did not converge');
 }

@@ -1,0 +1,41 @@
+/**
+ * Codemod `console-to-logger`: console calls and process.stdout/stderr writes become structured
+ * calls on the configured logger, imported once in the file's module system. It applies
+ * `no-console`'s suggestion.
+ */
+import { consoleAccess, consoleRewrite, loggerImportEdit } from '../core/console';
+import { toTransform, walk, type Codemod, type Finding } from './engine';
+
+export const consoleToLogger: Codemod = {
+  name: 'console-to-logger',
+  description: 'Replace console.* and process.stdout/stderr writes with structured calls on your logger',
+  rule: 'no-console',
+  mayApply: (text) => /\bconsole\b|process\.std(out|err)/.test(text),
+  checkSettings: (settings) =>
+    settings.logger
+      ? null
+      : "console-to-logger needs to know which logger to import: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' } in your ESLint config (or pass --settings)",
+  collect(file, settings) {
+    const findings: Finding[] = [];
+    walk(file.ast, (node) => {
+      if (node.type !== 'MemberExpression') return;
+      const access = consoleAccess(node, file);
+      if (!access) return;
+      const call = node.parent?.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
+      if (!call) {
+        findings.push({ node, reason: `${access.stream === 'console' ? `console.${access.method}` : `process.${access.stream}.write`} is used as a value, not called` });
+        return;
+      }
+      const rewrite = consoleRewrite(call, access, file, settings);
+      findings.push(rewrite.ok ? { node: call, edits: rewrite.edits } : { node: call, reason: rewrite.reason });
+    });
+    return findings;
+  },
+  supportEdits(file, settings, cwd) {
+    const edit = settings.logger ? loggerImportEdit(file, settings.logger, cwd) : null;
+    return edit ? [edit] : [];
+  },
+};
+
+const transform = toTransform(consoleToLogger);
+export default transform;

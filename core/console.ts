@@ -1,0 +1,149 @@
+/**
+ * Console and stdout/stderr output: what counts as the global console, and the logger call that
+ * replaces a console call. Shared by `no-console` and the `console-to-logger` codemod.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as path from 'node:path';
+import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from './ast';
+import type { Edit } from './edits';
+import type { FileModel } from './file';
+import { isStringLike } from './log-calls';
+import { analyzeMessage, staticText, type MessagePart } from './message';
+import { eventNameFromText } from './naming';
+import { fieldsFromParts, hasCommentInside, preferredQuote, propertyText, quoteString, type RewriteResult } from './rewrite';
+import { isFieldsFirst, type LoggerStyle, type Settings } from './settings';
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
+
+/** console method -> logger level. Methods missing here (table, dir, time...) have no logger equivalent. */
+export const CONSOLE_LEVELS: Readonly<Record<string, string>> = {
+  log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'trace',
+};
+
+export interface ConsoleAccess {
+  /** The console method or stream written to: 'log', 'error'..., or 'stdout'/'stderr' for process writes. */
+  method: string;
+  stream: 'console' | 'stdout' | 'stderr';
+}
+
+function isGlobal(identifier: TSESTree.Identifier, file: FileModel): boolean {
+  const variable = file.resolve(identifier);
+  return variable === null || variable.defs.length === 0;
+}
+
+/** `console`, `globalThis.console`, `window.console`: the global one, not a shadowing local. */
+export function isGlobalConsole(node: Node, file: FileModel): boolean {
+  const target = unwrap(node);
+  if (target.type === 'Identifier') return target.name === 'console' && isGlobal(target, file);
+  if (target.type === 'MemberExpression' && propertyName(target) === 'console') {
+    const object = unwrap(target.object);
+    return object.type === 'Identifier' && GLOBAL_OBJECTS.has(object.name) && isGlobal(object, file);
+  }
+  return false;
+}
+
+/** Classifies `console.x` / `console['x']` / `process.stdout.write`; null for anything else. */
+export function consoleAccess(member: TSESTree.MemberExpression, file: FileModel): ConsoleAccess | null {
+  const name = propertyName(member);
+  if (isGlobalConsole(member.object, file)) return { method: name ?? '[computed]', stream: 'console' };
+  if (name !== 'write') return null;
+  const path = memberPath(member.object);
+  if (path?.length !== 2 || path[0] !== 'process' || (path[1] !== 'stdout' && path[1] !== 'stderr')) return null;
+  const processObject = unwrap((unwrap(member.object) as TSESTree.MemberExpression).object) as TSESTree.Identifier;
+  return isGlobal(processObject, file) ? { method: 'write', stream: path[1] } : null;
+}
+
+function levelFor(access: ConsoleAccess): string | undefined {
+  if (access.stream === 'stdout') return 'info';
+  if (access.stream === 'stderr') return 'error';
+  return CONSOLE_LEVELS[access.method];
+}
+
+/** The module specifier for the configured logger as seen from this file. */
+function specifierFor(file: FileModel, importFrom: string, cwd: string): string {
+  if (!importFrom.startsWith('.') || !path.isAbsolute(file.filename)) return importFrom;
+  // Relative settings paths are from the project root (ESLint's cwd), so one setting serves every file.
+  const target = path.resolve(cwd, importFrom);
+  let relative = path.relative(path.dirname(file.filename), target).split(path.sep).join('/');
+  if (!relative.startsWith('.')) relative = `./${relative}`;
+  return relative;
+}
+
+/** The import or require of the configured logger, or null when the file already has it. */
+export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['logger']>, cwd: string): Edit | null {
+  const specifier = specifierFor(file, logger.importFrom, cwd);
+  const existing = file.imports.get(logger.importName);
+  if (existing && (existing.source === specifier || existing.source === logger.importFrom)) return null;
+  const quote = preferredQuote(file);
+  const body = file.ast.body;
+  // A file with any line ending in `;` uses semicolons; one with none (standard style) gets none.
+  const usesSemicolons = body.length === 0 || /;[ \t]*(\r?\n|$)/.test(file.text);
+  const end = usesSemicolons ? ';' : '';
+  const source = quoteString(specifier, quote);
+  const binding = logger.importKind === 'default' ? logger.importName : `{ ${logger.importName} }`;
+  const text = file.moduleSystem === 'esm' ? `import ${binding} from ${source}${end}` : `const ${binding} = require(${source})${end}`;
+  const imports = body.filter((statement) =>
+    statement.type === 'ImportDeclaration' ||
+    (statement.type === 'VariableDeclaration' && /require\(/.test(file.getText(statement)) && statement.declarations.every((d) => d.init && unwrap(d.init).type !== 'FunctionExpression')),
+  );
+  const last = imports.length > 0 ? imports[imports.length - 1] : undefined;
+  if (last) return { range: [last.range[1], last.range[1]], text: `\n${text}` };
+  const directives = body.filter((statement) => statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive);
+  const anchor = directives.length > 0 ? directives[directives.length - 1] : undefined;
+  if (anchor) return { range: [anchor.range[1], anchor.range[1]], text: `\n${text}` };
+  const first = body[0];
+  const comments = (file.ast.comments ?? []).filter((comment) => !first || comment.range[1] <= first.range[0]);
+  // After a shebang and leading comments (licence headers), before the first statement.
+  const at = first ? first.range[0] : comments.length > 0 ? comments[comments.length - 1].range[1] : 0;
+  return { range: [at, at], text: `${text}\n${first ? '' : '\n'}` };
+}
+
+function styleFor(settings: Settings, file: FileModel): LoggerStyle | undefined {
+  if (settings.style !== 'auto') return settings.style;
+  return file.projectStyle === 'nestjs' ? undefined : file.projectStyle;
+}
+
+/** The parts of what a console call prints: its arguments, joined by spaces as console does. */
+function partsOf(args: readonly TSESTree.CallExpressionArgument[], file: FileModel): MessagePart[] | null {
+  if (args.some((arg) => arg.type === 'SpreadElement')) return null;
+  const parts: MessagePart[] = [];
+  let rest = args as TSESTree.Expression[];
+  if (args.length > 0 && isStringLike(args[0])) {
+    const message = analyzeMessage(args[0], args.slice(1), file);
+    if (message.kind === 'constant') parts.push({ kind: 'text', text: message.text });
+    else if (message.kind === 'dynamic') parts.push(...message.parts);
+    else parts.push({ kind: 'value', node: args[0] as TSESTree.Expression });
+    rest = rest.slice(1 + (message.kind === 'dynamic' ? message.consumedArgs : 0));
+  }
+  for (const arg of rest) {
+    const target = unwrap(arg);
+    parts.push(isStringLiteral(target) ? { kind: 'text', text: ` ${target.value}` } : { kind: 'value', node: arg });
+  }
+  return parts;
+}
+
+/**
+ * The structured logger call for a console call (`console.log('job failed', job.id, err)` ->
+ * `logger.error({ jobId: job.id, err }, 'job.failed')`), without the import (see loggerImportEdit).
+ */
+export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAccess, file: FileModel, settings: Settings): RewriteResult {
+  const logger = settings.logger;
+  if (!logger) return { ok: false, reason: "no logger configured: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' }" };
+  const level = levelFor(access);
+  if (!level) return { ok: false, reason: `console.${access.method} has no logger equivalent` };
+  const style = styleFor(settings, file);
+  if (!style) return { ok: false, reason: "cannot tell which logger this is (pino/bunyan take fields first, winston/NestJS message first): set settings['structured-logging'].style" };
+  const existing = file.imports.get(logger.importName);
+  if (file.isDeclared(logger.importName) && !existing) return { ok: false, reason: `\`${logger.importName}\` already means something else in this file` };
+  if (hasCommentInside(call.range, file)) return { ok: false, reason: 'a comment inside the call would be lost' };
+  const parts = partsOf(call.arguments, file);
+  if (!parts) return { ok: false, reason: 'spread arguments cannot be named as fields' };
+  const eventName = eventNameFromText(staticText(parts), settings.eventName.case);
+  if (!eventName) return { ok: false, reason: 'the output has no static words to name the event' };
+  const fields = fieldsFromParts(parts, new Map(), file, settings, style).map((field) => propertyText(field.key, field.valueText));
+  const event = quoteString(eventName, preferredQuote(file));
+  const object = fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined;
+  const args = !object ? event : isFieldsFirst(style) ? `${object}, ${event}` : `${event}, ${object}`;
+  const text = `${logger.importName}.${level}(${args})`;
+  return { ok: true, edits: [{ range: call.range, text }], preview: text };
+}

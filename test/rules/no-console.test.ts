@@ -1,0 +1,82 @@
+import rule from '../../rules/no-console';
+import { runRule, settings } from '../rule-tester';
+
+const PINO_LOGGER = settings({ style: 'pino', logger: { importFrom: './logger', importName: 'logger' } });
+const WINSTON_LOGGER = settings({ style: 'winston', logger: { importFrom: '@acme/log', importName: 'log', importKind: 'default' } });
+
+runRule('no-console', rule, {
+  valid: [
+    "import { Console } from 'node:console';\nconst console = new Console(process.stdout);\nconsole.log('local console');",
+    'function print(console) { console.log("parameter"); }',
+    { code: "console.warn('deprecated');\nconsole.error('boom');", options: [{ allow: ['warn', 'error'] }] },
+    { code: "process.stderr.write('usage: x\\n');", options: [{ allow: ['stderr'] }] },
+    "logger.info('started');",
+    'const out = stream.write(chunk);',
+    "const process = { stdout: { write() {} } };\nprocess.stdout.write('x');",
+  ],
+  invalid: [
+    {
+      code: "import { db } from './db';\nconsole.log('job failed', job.id, err);",
+      settings: PINO_LOGGER,
+      errors: [{
+        messageId: 'consoleCall',
+        data: { method: 'log' },
+        suggestions: [{ messageId: 'useLogger', output: "import { db } from './db';\nimport { logger } from './logger';\nlogger.info({ jobId: job.id, err }, 'job.failed');" }],
+      }],
+    },
+    {
+      // CommonJS file, default import, message-first logger, existing require kept
+      code: "const fs = require('fs');\nconsole.error(`Could not read ${file}`, error);",
+      settings: WINSTON_LOGGER,
+      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "const fs = require('fs');\nconst log = require('@acme/log');\nlog.error('could.not.read', { file, error });" }] }],
+    },
+    {
+      // an existing import of the logger is reused
+      code: "import { logger } from './logger';\nconsole.warn('Cache miss for %s', key);",
+      settings: PINO_LOGGER,
+      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { logger } from './logger';\nlogger.warn({ key }, 'cache.miss');" }] }],
+    },
+    {
+      // without a configured logger: reported, no guess
+      code: "console.log('hello');",
+      errors: [{ messageId: 'consoleCall', suggestions: [] }],
+    },
+    {
+      // no logger equivalent
+      code: 'console.table(rows);',
+      settings: PINO_LOGGER,
+      errors: [{ messageId: 'consoleCall', data: { method: 'table' }, suggestions: [] }],
+    },
+    {
+      code: "console['info']('ready');\nglobalThis.console.debug('x');\nwindow.console.log('y');",
+      errors: [{ messageId: 'consoleCall', data: { method: 'info' } }, { messageId: 'consoleCall', data: { method: 'debug' } }, { messageId: 'consoleCall', data: { method: 'log' } }],
+    },
+    {
+      code: 'const { log, error } = console;\nlog(1);',
+      errors: [{ messageId: 'consoleDestructured' }],
+    },
+    {
+      code: 'const print = console.log;',
+      errors: [{ messageId: 'consoleCall', suggestions: [] }],
+    },
+    {
+      // a TypeScript file imports with ESM syntax (plain .js without imports would follow package.json's type)
+      tsOnly: true,
+      code: "process.stdout.write('Server listening\\n');",
+      settings: PINO_LOGGER,
+      errors: [{ messageId: 'streamWrite', data: { stream: 'stdout' }, suggestions: [{ messageId: 'useLogger', output: "import { logger } from './logger';\nlogger.info('server.listening');" }] }],
+    },
+    {
+      // `logger` is taken by something else in the file: no suggestion
+      code: 'const logger = makeThing();\nconsole.log(`made ${logger.id}`);',
+      settings: PINO_LOGGER,
+      errors: [{ messageId: 'consoleCall', suggestions: [] }],
+    },
+    {
+      tsOnly: true,
+      code: "'use strict';\nconsole.info(`Loaded ${(cfg as Config).name}`);",
+      settings: PINO_LOGGER,
+      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "'use strict';\nimport { logger } from './logger';\nlogger.info({ cfgName: (cfg as Config).name }, 'loaded');" }] }],
+    },
+  ],
+});
