@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as path from 'node:path';
-import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from './ast';
+import { isSideEffectFree, isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
 import type { Edit } from './edits';
 import type { FileModel } from './file';
 import { isStringLike } from './log-calls';
@@ -116,8 +116,11 @@ function partsOf(args: readonly TSESTree.CallExpressionArgument[], file: FileMod
     rest = rest.slice(1 + (message.kind === 'dynamic' ? message.consumedArgs : 0));
   }
   for (const arg of rest) {
-    const target = unwrap(arg);
-    parts.push(isStringLiteral(target) ? { kind: 'text', text: ` ${target.value}` } : { kind: 'value', node: arg });
+    // console joins its arguments with spaces; later strings and templates are text too.
+    const message = isStringLike(arg) ? analyzeMessage(arg, [], file, false) : undefined;
+    if (message?.kind === 'constant') parts.push({ kind: 'text', text: ` ${message.text}` });
+    else if (message?.kind === 'dynamic') parts.push({ kind: 'text', text: ' ' }, ...message.parts);
+    else parts.push({ kind: 'value', node: arg });
   }
   return parts;
 }
@@ -136,11 +139,28 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   const existing = file.imports.get(logger.importName);
   if (file.isDeclared(logger.importName) && !existing) return { ok: false, reason: `\`${logger.importName}\` already means something else in this file` };
   if (hasCommentInside(call.range, file)) return { ok: false, reason: 'a comment inside the call would be lost' };
-  const parts = partsOf(call.arguments, file);
+  // Object literals after the message are already fields: their properties are kept as written.
+  const objects = call.arguments.slice(1).filter((arg): arg is TSESTree.ObjectExpression => arg.type === 'ObjectExpression');
+  const parts = partsOf(call.arguments.filter((arg) => !objects.includes(arg as TSESTree.ObjectExpression)), file);
   if (!parts) return { ok: false, reason: 'spread arguments cannot be named as fields' };
   const eventName = eventNameFromText(staticText(parts), settings.eventName.case);
   if (!eventName) return { ok: false, reason: 'the output has no static words to name the event' };
-  const fields = fieldsFromParts(parts, new Map(), file, settings, style).map((field) => propertyText(field.key, field.valueText));
+  const keptProperties = objects.flatMap((object) => object.properties);
+  const existingKeys = new Map<string, string>();
+  for (const property of keptProperties) {
+    const key = property.type === 'Property' ? staticKeyName(property) : null;
+    if (property.type === 'Property' && key === null) return { ok: false, reason: 'an object argument has computed keys that a new field could collide with' };
+    if (property.type === 'Property' && key !== null) existingKeys.set(file.getText(property.value), key);
+  }
+  const values = parts.filter((part) => part.kind === 'value').map((part) => part.node);
+  // Moving object properties ahead of earlier values must not reorder side effects.
+  if (keptProperties.length > 0 && values.some((value) => !isSideEffectFree(value)) && objects.some((object) => !isSideEffectFree(object))) {
+    return { ok: false, reason: 'merging the object argument into the fields would change the order side effects run in' };
+  }
+  const fields = [
+    ...keptProperties.map((property) => file.getText(property)),
+    ...fieldsFromParts(parts, existingKeys, file, settings, style).map((field) => propertyText(field.key, field.valueText)),
+  ];
   const event = quoteString(eventName, preferredQuote(file));
   const object = fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined;
   const args = !object ? event : isFieldsFirst(style) ? `${object}, ${event}` : `${event}, ${object}`;

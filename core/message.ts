@@ -46,6 +46,8 @@ export function constantString(node: Node, file: FileModel, depth = 0): string |
     const declaration = definition.parent as TSESTree.VariableDeclaration | undefined;
     const init = (definition.node as TSESTree.VariableDeclarator).init;
     if (declaration?.kind !== 'const' || !init) return null;
+    // A named number (`MAX_RETRIES`) is a value worth a field; only named strings become event words.
+    if (init.type === 'Literal' && typeof init.value === 'number') return null;
     return constantString(init, file, depth + 1);
   }
   return null;
