@@ -31,8 +31,8 @@ export const consoleToLogger: Codemod = {
     });
     return findings;
   },
-  supportEdits(file, settings, cwd) {
-    const edit = settings.logger ? loggerImportEdit(file, settings.logger, cwd) : null;
+  supportEdits(file, settings, cwd, firstChange) {
+    const edit = settings.logger ? loggerImportEdit(file, settings.logger, cwd, firstChange) : null;
     return edit ? [edit] : [];
   },
 };

@@ -23,7 +23,7 @@ export interface Codemod {
   checkSettings?(settings: Settings): string | null;
   collect(file: FileModel, settings: Settings): Finding[];
   /** Edits that support the accepted rewrites (an import they need), applied once per file. */
-  supportEdits?(file: FileModel, settings: Settings, cwd: string): Edit[];
+  supportEdits?(file: FileModel, settings: Settings, cwd: string, firstChange: number): Edit[];
 }
 
 export interface Location {
@@ -107,7 +107,8 @@ export function runCodemod(codemod: Codemod, text: string, filename: string, set
     accepted.push({ ...finding, span });
   }
   if (accepted.length === 0) return { output: null, changes: [], skips };
-  const support = codemod.supportEdits?.(file, settings, cwd) ?? [];
+  const firstChange = Math.min(...accepted.map((finding) => finding.span[0]));
+  const support = codemod.supportEdits?.(file, settings, cwd, firstChange) ?? [];
   const output = applyEdits(text, [...accepted.flatMap((finding) => finding.edits), ...support]);
   // Last line of defence: never hand back code that no longer parses.
   try {

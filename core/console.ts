@@ -69,8 +69,11 @@ function specifierFor(file: FileModel, importFrom: string, cwd: string): string 
   return relative;
 }
 
-/** The import or require of the configured logger, or null when the file already has it. */
-export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['logger']>, cwd: string): Edit | null {
+/**
+ * The import or require of the configured logger, or null when the file already has it. `firstUse`
+ * is where the logger is first called: a `require` must come before it (imports are hoisted).
+ */
+export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['logger']>, cwd: string, firstUse = Infinity): Edit | null {
   const specifier = specifierFor(file, logger.importFrom, cwd);
   const existing = file.imports.get(logger.importName);
   if (existing && (existing.source === specifier || existing.source === logger.importFrom)) return null;
@@ -86,8 +89,11 @@ export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['
     statement.type === 'ImportDeclaration' ||
     (statement.type === 'VariableDeclaration' && /require\(/.test(file.getText(statement)) && statement.declarations.every((d) => d.init && unwrap(d.init).type !== 'FunctionExpression')),
   );
-  const last = imports.length > 0 ? imports[imports.length - 1] : undefined;
+  const usable = file.moduleSystem === 'esm' ? imports : imports.filter((statement) => statement.range[1] <= firstUse);
+  const last = usable.length > 0 ? usable[usable.length - 1] : undefined;
   if (last) return { range: [last.range[1], last.range[1]], text: `\n${text}` };
+  const user = imports.length > 0 ? body.find((statement) => statement.range[0] <= firstUse && firstUse < statement.range[1]) : undefined;
+  if (user) return { range: [user.range[0], user.range[0]], text: `${text}\n` };
   const directives = body.filter((statement) => statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive);
   const anchor = directives.length > 0 ? directives[directives.length - 1] : undefined;
   if (anchor) return { range: [anchor.range[1], anchor.range[1]], text: `\n${text}` };
@@ -137,6 +143,9 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   const style = styleFor(settings, file);
   if (!style) return { ok: false, reason: "cannot tell which logger this is (pino/bunyan take fields first, winston/NestJS message first): set settings['structured-logging'].style" };
   const existing = file.imports.get(logger.importName);
+  if (existing && existing.source !== logger.importFrom && !existing.source.endsWith(logger.importFrom.replace(/^(\.\.?\/)+/, ''))) {
+    return { ok: false, reason: `\`${logger.importName}\` is already imported from '${existing.source}'` };
+  }
   if (file.isDeclared(logger.importName) && !existing) return { ok: false, reason: `\`${logger.importName}\` already means something else in this file` };
   if (hasCommentInside(call.range, file)) return { ok: false, reason: 'a comment inside the call would be lost' };
   // Object literals after the message are already fields: their properties are kept as written.

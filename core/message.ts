@@ -68,7 +68,7 @@ function isUtilFormat(call: TSESTree.CallExpression, file: FileModel): boolean {
 }
 
 /** Splits a printf format into parts, consuming values from `values`; null when there are more placeholders than values. */
-function printfParts(format: string, values: readonly CallArgument[]): { parts: MessagePart[]; consumed: number } | null {
+function printfParts(format: string, values: readonly CallArgument[], file: FileModel): { parts: MessagePart[]; consumed: number } | null {
   const parts: MessagePart[] = [];
   let consumed = 0;
   let last = 0;
@@ -79,7 +79,8 @@ function printfParts(format: string, values: readonly CallArgument[]): { parts: 
     const value = values[consumed++];
     if (value.type === 'SpreadElement') return null;
     parts.push({ kind: 'text', text: format.slice(last, index).replace(/%%/g, '%') });
-    if (match[0] !== '%c') parts.push({ kind: 'value', node: value });
+    // `%s` filled with a template or a constant is more message text, not one opaque value.
+    if (match[0] !== '%c') valuePart(value, file, parts);
     last = index + match[0].length;
   }
   parts.push({ kind: 'text', text: format.slice(last).replace(/%%/g, '%') });
@@ -141,7 +142,7 @@ export function analyzeMessage(argument: CallArgument, following: readonly CallA
   const node = unwrap(argument) as TSESTree.Expression;
   if (isStringLiteral(node)) {
     if (allowPrintf && following.length > 0 && /%[sdifjoOc]/.test(node.value)) {
-      const printf = printfParts(node.value, following);
+      const printf = printfParts(node.value, following, file);
       if (printf) return finish(argument, 'printf', printf.parts, printf.consumed);
     }
     return { kind: 'constant', text: node.value, node: argument };
@@ -170,7 +171,7 @@ function analyzeBuilderCall(node: TSESTree.CallExpression, argument: TSESTree.Ex
   if (args.some((arg) => arg.type === 'SpreadElement')) return { kind: 'unknown', node };
   if (isUtilFormat(node, file) && args.length > 0) {
     const format = constantString(args[0], file);
-    const printf = format === null ? null : printfParts(format, args.slice(1));
+    const printf = format === null ? null : printfParts(format, args.slice(1), file);
     if (!printf || printf.consumed !== args.length - 1) return { kind: 'unknown', node };
     return finish(argument, 'format', printf.parts);
   }

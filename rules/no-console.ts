@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
         const call = node.parent.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
         const rewrite = call ? consoleRewrite(call, access, file(), settings()) : undefined;
         const logger = settings().logger;
-        const importEdit = rewrite?.ok && logger ? loggerImportEdit(file(), logger, context.cwd) : null;
+        const importEdit = rewrite?.ok && logger ? loggerImportEdit(file(), logger, context.cwd, node.range[0]) : null;
         context.report({
           node,
           messageId: access.stream === 'console' ? 'consoleCall' : 'streamWrite',
