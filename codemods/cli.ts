@@ -65,6 +65,7 @@ function formatSummary(report: Report, flags: CodemodFlags): string {
   for (const skip of report.skipped.slice(0, 50)) lines.push(`  skipped ${skip.file}:${skip.line}:${skip.column}  ${skip.code}\n          ${skip.reason}`);
   if (report.skipped.length > 50) lines.push(`  ... and ${report.skipped.length - 50} more (see --report or --json)`);
   for (const failure of report.failed) lines.push(`  failed  ${failure.file}${failure.line ? `:${failure.line}` : ''}  ${failure.error} (left unchanged)`);
+  if (report.pinoRedactPaths.length > 0) lines.push(`  pino can also redact these paths itself: redact: ${JSON.stringify(report.pinoRedactPaths)}`);
   for (const note of report.notes) lines.push(`  note: skipped where it cannot run: ${note}`);
   if (report.settingsSource === 'defaults') lines.push("  note: no settings['structured-logging'] found in an ESLint config; defaults used");
   if (!report.written && s.changedFiles > 0) lines.push(flags.check ? '  check: files would change' : '  dry run: no file was written');

@@ -10,7 +10,8 @@ import type { FileModel } from '../core/file';
 import { ParseError, parseFile } from '../core/parse';
 import { parseSettings, type Settings } from '../core/settings';
 
-export type Finding = { node: TSESTree.Node; edits: Edit[] } | { node: TSESTree.Node; reason: string };
+/** A rewrite to apply, or a call left alone with the reason. `redactPaths` feed pino's `redact` list. */
+export type Finding = ({ node: TSESTree.Node; edits: Edit[] } | { node: TSESTree.Node; reason: string }) & { redactPaths?: readonly string[] };
 
 export interface Codemod {
   name: string;
@@ -22,6 +23,11 @@ export interface Codemod {
   /** Fails before any file is touched when the settings cannot support this codemod. */
   checkSettings?(settings: Settings): string | null;
   collect(file: FileModel, settings: Settings): Finding[];
+  /**
+   * Whether, with these settings, the paired rule's suggestions produce exactly this codemod's output
+   * (default: always). The agreement test checks it wherever it holds.
+   */
+  matchesSuggestions?(settings: Settings): boolean;
   /** Edits that support the accepted rewrites (an import they need), applied once per file. */
   supportEdits?(file: FileModel, settings: Settings, cwd: string, firstChange: number): Edit[];
 }
@@ -48,12 +54,11 @@ export interface FileOutcome {
   skips: SkipRecord[];
   /** Set when the file could not be parsed; it is left exactly as it was. */
   parseError?: { message: string; line?: number; column?: number };
+  /** Field paths a pino logger could redact itself (`redact: [...]`). */
+  redactPaths?: string[];
 }
 
-/**
- * Depth-first walk over every node, children in source order. Sets `parent` as ESLint does, since
- * typescript-estree leaves it out and the shared analysis reads it.
- */
+/** Depth-first walk over every node, children in source order (parents are set by parseFile). */
 export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
   visit(node);
   const keys = visitorKeys[node.type] ?? [];
@@ -61,10 +66,7 @@ export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void):
     const value = (node as unknown as Record<string, unknown>)[key];
     const children = Array.isArray(value) ? value : [value];
     for (const child of children) {
-      if (child && typeof child === 'object' && 'type' in child) {
-        (child as { parent?: TSESTree.Node }).parent = node;
-        walk(child as TSESTree.Node, visit);
-      }
+      if (child && typeof child === 'object' && 'type' in child) walk(child as TSESTree.Node, visit);
     }
   }
 }
@@ -91,6 +93,7 @@ export function runCodemod(codemod: Codemod, text: string, filename: string, set
     throw error;
   }
   const findings = codemod.collect(file, settings);
+  const redactPaths = [...new Set(findings.flatMap((finding) => finding.redactPaths ?? []))];
   const accepted: Array<{ node: TSESTree.Node; edits: Edit[]; span: [number, number] }> = [];
   const skips: SkipRecord[] = [];
   for (const finding of findings) {
@@ -106,7 +109,7 @@ export function runCodemod(codemod: Codemod, text: string, filename: string, set
     }
     accepted.push({ ...finding, span });
   }
-  if (accepted.length === 0) return { output: null, changes: [], skips };
+  if (accepted.length === 0) return { output: null, changes: [], skips, redactPaths };
   const firstChange = Math.min(...accepted.map((finding) => finding.span[0]));
   const support = codemod.supportEdits?.(file, settings, cwd, firstChange) ?? [];
   const output = applyEdits(text, [...accepted.flatMap((finding) => finding.edits), ...support]);
@@ -115,14 +118,16 @@ export function runCodemod(codemod: Codemod, text: string, filename: string, set
     parseFile(output, filename);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { output: null, changes: [], skips, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${message}` } };
+    return { output: null, changes: [], skips, redactPaths, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${message}` } };
   }
   const changes = accepted.map((finding) => {
-    const [start, end] = finding.node.range;
+    // Edits may reach past the node (the `${` `}` around a value, the comma after a property).
+    const start = Math.min(finding.node.range[0], finding.span[0]);
+    const end = Math.max(finding.node.range[1], finding.span[1]);
     const localEdits = finding.edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
-    return { ...locationOf(file, start), before: oneLine(file.getText(finding.node)), after: oneLine(applyEdits(text.slice(start, end), localEdits)) };
+    return { ...locationOf(file, start), before: oneLine(text.slice(start, end)), after: oneLine(applyEdits(text.slice(start, end), localEdits)) };
   });
-  return { output: output === text ? null : output, changes, skips };
+  return { output: output === text ? null : output, changes, skips, redactPaths };
 }
 
 /** Settings for a plain `jscodeshift -t` run: `--settings='{"style":"pino"}'` or individual flags. */

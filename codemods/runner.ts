@@ -45,6 +45,8 @@ export interface Report {
   failed: Array<{ file: string; error: string; line?: number; column?: number }>;
   /** Codemods `all` could not run on some files, and why. */
   notes: string[];
+  /** Paths for pino's `redact` option, from sensitive fields found in pino calls. */
+  pinoRedactPaths: string[];
 }
 
 /** A codemod cannot run with the settings that apply to a file (e.g. no logger to import). */
@@ -91,6 +93,7 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
     skipped: [],
     failed: [],
     notes: [],
+    pinoRedactPaths: [],
   };
   const fixed = options.settings;
   const lookup: SettingsLookup = fixed ? async () => fixed : await eslintSettingsLookup(options.cwd, report);
@@ -128,6 +131,7 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
         report.skipped.push({ file: relative, codemod: codemod.name, ...skip });
         report.summary.skippedByReason[skip.reason] = (report.summary.skippedByReason[skip.reason] ?? 0) + 1;
       }
+      for (const redactPath of outcome.redactPaths ?? []) if (!report.pinoRedactPaths.includes(redactPath)) report.pinoRedactPaths.push(redactPath);
       if (outcome.output !== null) text = outcome.output;
     }
     // A file that failed to parse is left byte-for-byte as it was, even if an earlier codemod changed it.
@@ -143,6 +147,7 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
     options.onDiff?.(createTwoFilesPatch(relative, relative, original, text, undefined, undefined, { context: 2 }));
     if (options.write) writeFileAtomic.sync(file, text, { mode: fs.statSync(file).mode });
   }
+  report.pinoRedactPaths.sort();
   report.summary.rewrittenCalls = report.changed.length;
   report.summary.skippedCalls = report.skipped.length;
   report.summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;

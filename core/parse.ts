@@ -3,7 +3,8 @@
  * under typescript-eslint, and TypeScript-only syntax (`<T>x`, decorators, `satisfies`) parses.
  */
 import { analyze } from '@typescript-eslint/scope-manager';
-import { parse } from '@typescript-eslint/typescript-estree';
+import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import * as path from 'node:path';
 import { createFileModel, type FileModel } from './file';
 
@@ -35,7 +36,25 @@ export function parseFile(text: string, filename: string): FileModel {
     const failure = error as { message?: string; lineNumber?: number; column?: number };
     throw new ParseError(filename, failure.message ?? String(error), failure.lineNumber, failure.column);
   }
+  setParents(ast);
   const isModule = ast.body.some((statement) => /^(Import|Export)/.test(statement.type)) || /\.m[jt]s$/.test(filename);
   const scopeManager = analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null });
   return createFileModel({ text, ast, filename: path.resolve(filename), scopeManager });
+}
+
+/** ESLint gives every node a `parent`; typescript-estree does not. The shared analysis reads it. */
+function setParents(root: TSESTree.Node): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && 'type' in child) {
+          (child as { parent?: TSESTree.Node }).parent = node;
+          stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
 }

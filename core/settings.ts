@@ -25,7 +25,15 @@ export interface Settings {
   /** Explicit error key, or undefined to use the style's default (`err` for pino/bunyan, `error` otherwise). */
   errorKey?: string;
   logger?: { importFrom: string; importName: string; importKind: 'named' | 'default' };
-  sensitive: { names: string[]; allow: string[]; redactors: string[] };
+  sensitive: {
+    names: string[];
+    allow: string[];
+    redactors: string[];
+    categories: Array<'secret' | 'financial' | 'personal'>;
+    /** How redact-sensitive-data redacts: the literal '[REDACTED]', a call to `redactor`, or removing the field. */
+    redaction: 'literal' | 'wrap' | 'remove';
+    redactor?: { importFrom: string; importName: string; importKind: 'named' | 'default' };
+  };
   metrics: { denyLabels: string[]; allowLabels: string[] };
 }
 
@@ -117,14 +125,14 @@ function parseEventName(value: unknown): Settings['eventName'] {
   return result;
 }
 
-function parseLoggerImport(value: unknown): Settings['logger'] {
+function parseLoggerImport(value: unknown, option = 'logger'): Settings['logger'] {
   if (value === undefined) return undefined;
-  if (!isRecord(value)) throw new SettingsError('logger', "expected { importFrom: './logger', importName: 'logger' }");
-  rejectUnknownKeys(value, ['importFrom', 'importName', 'importKind'], 'logger');
-  if (typeof value.importFrom !== 'string' || value.importFrom === '') throw new SettingsError('logger.importFrom', 'expected a module specifier string');
+  if (!isRecord(value)) throw new SettingsError(option, "expected { importFrom: './logger', importName: 'logger' }");
+  rejectUnknownKeys(value, ['importFrom', 'importName', 'importKind'], option);
+  if (typeof value.importFrom !== 'string' || value.importFrom === '') throw new SettingsError(`${option}.importFrom`, 'expected a module specifier string');
   const importName = value.importName ?? 'logger';
-  if (typeof importName !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(importName)) throw new SettingsError('logger.importName', 'expected an identifier');
-  return { importFrom: value.importFrom, importName, importKind: oneOf(value.importKind, ['named', 'default'] as const, 'logger.importKind', 'named') };
+  if (typeof importName !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(importName)) throw new SettingsError(`${option}.importName`, 'expected an identifier');
+  return { importFrom: value.importFrom, importName, importKind: oneOf(value.importKind, ['named', 'default'] as const, `${option}.importKind`, 'named') };
 }
 
 function parseSection<K extends string>(value: unknown, option: string, keys: readonly K[]): Record<K, string[]> {
@@ -132,6 +140,29 @@ function parseSection<K extends string>(value: unknown, option: string, keys: re
   const raw = value ?? {};
   rejectUnknownKeys(raw, keys, option);
   return Object.fromEntries(keys.map((key) => [key, stringList(raw[key], `${option}.${key}`)])) as Record<K, string[]>;
+}
+
+const CATEGORIES = ['secret', 'financial', 'personal'] as const;
+
+function parseSensitive(value: unknown): Settings['sensitive'] {
+  if (value !== undefined && !isRecord(value)) throw new SettingsError('sensitive', 'expected an object');
+  const raw = value ?? {};
+  rejectUnknownKeys(raw, ['names', 'allow', 'redactors', 'categories', 'redaction', 'redactor'], 'sensitive');
+  const categories = raw.categories === undefined ? [...CATEGORIES] : stringList(raw.categories, 'sensitive.categories');
+  for (const category of categories) {
+    if (!(CATEGORIES as readonly string[]).includes(category)) throw new SettingsError('sensitive.categories', `unknown category '${category}' (expected ${CATEGORIES.join(', ')})`);
+  }
+  const redactor = raw.redactor === undefined ? undefined : parseLoggerImport(raw.redactor, 'sensitive.redactor');
+  const redaction = oneOf(raw.redaction, ['literal', 'wrap', 'remove'] as const, 'sensitive.redaction', 'literal');
+  if (redaction === 'wrap' && !redactor) throw new SettingsError('sensitive.redactor', "redaction 'wrap' needs { importFrom, importName } of the redacting function");
+  return {
+    names: stringList(raw.names, 'sensitive.names'),
+    allow: stringList(raw.allow, 'sensitive.allow'),
+    redactors: raw.redactors === undefined ? ['redact', 'mask', ...(redactor ? [redactor.importName] : [])] : stringList(raw.redactors, 'sensitive.redactors'),
+    categories: categories as Settings['sensitive']['categories'],
+    redaction,
+    redactor,
+  };
 }
 
 const cache = new WeakMap<object, Settings>();
@@ -154,8 +185,7 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
   if (value.errorKey !== undefined && (typeof value.errorKey !== 'string' || value.errorKey === '')) {
     throw new SettingsError('errorKey', 'expected a non-empty string');
   }
-  const sensitive = parseSection(value.sensitive, 'sensitive', ['names', 'allow', 'redactors'] as const);
-  if (!isRecord(value.sensitive) || value.sensitive.redactors === undefined) sensitive.redactors = ['redact', 'mask'];
+  const sensitive = parseSensitive(value.sensitive);
   return {
     loggers: parseLoggers(value.loggers),
     style: oneOf(value.style, STYLES, 'style', 'auto'),

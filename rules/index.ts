@@ -8,6 +8,7 @@ import eventNameFormat from './event-name-format';
 import fieldsPosition from './fields-position';
 import noConsole from './no-console';
 import noDynamicMessage from './no-dynamic-message';
+import noSensitiveData from './no-sensitive-data';
 
 import { ownPackage } from '../core/package-info';
 
@@ -19,6 +20,7 @@ const rules = {
   'fields-position': fieldsPosition,
   'no-console': noConsole,
   'no-dynamic-message': noDynamicMessage,
+  'no-sensitive-data': noSensitiveData,
 };
 
 type Level = 'recommended' | 'strict';

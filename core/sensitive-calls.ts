@@ -1,0 +1,228 @@
+/**
+ * Sensitive data in the arguments of log and console calls, and how to redact each finding.
+ * `no-sensitive-data` reports these findings; `redact-sensitive-data` applies their redactions.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
+import { consoleAccess } from './console';
+import type { Edit } from './edits';
+import type { FileModel } from './file';
+import { analyzeLogCall } from './log-calls';
+import { preferredQuote, quoteString } from './rewrite';
+import { riskyObjectPath, secretShape, sensitiveName, type SensitiveCategory, type SensitiveOptions } from './sensitive';
+import { isFieldsFirst, type Settings } from './settings';
+
+export type SensitiveKind = 'key' | 'value' | 'spread' | 'risky' | 'shape';
+
+export interface SensitiveFinding {
+  kind: SensitiveKind;
+  /** The node to report. */
+  node: TSESTree.Node;
+  /** What matched: a name, a path, or a secret shape. */
+  what: string;
+  category: SensitiveCategory | 'object' | 'literal';
+  /** The property when the finding is a field (`key`), for removal and shorthand expansion. */
+  property?: TSESTree.Property;
+  /** The expression to replace when redacting (a value), if it can be redacted in place. */
+  value?: TSESTree.Node;
+  /** Dotted field path, for pino's `redact` option. */
+  fieldPath?: string;
+}
+
+export const REDACTED = '[REDACTED]';
+
+function optionsFrom(settings: Settings): SensitiveOptions {
+  return { names: settings.sensitive.names, allow: settings.sensitive.allow, categories: settings.sensitive.categories };
+}
+
+/** Arguments that end up in a log line: those of a log call or a console call. */
+export function loggedArguments(call: TSESTree.CallExpression, file: FileModel, settings: Settings): { args: TSESTree.CallExpressionArgument[]; fieldsFirst: boolean } | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'MemberExpression') return null;
+  const logCall = analyzeLogCall(call, file, settings);
+  if (logCall) return { args: logCall.args, fieldsFirst: logCall.style !== undefined && isFieldsFirst(logCall.style) };
+  if (consoleAccess(callee, file)) return { args: call.arguments, fieldsFirst: false };
+  return null;
+}
+
+/** Values that reveal nothing: booleans, comparisons, lengths, redactor calls, types. */
+function isHarmless(node: Node, settings: Settings): boolean {
+  const target = unwrap(node);
+  switch (target.type) {
+    case 'Literal':
+      return !isStringLiteral(target) || secretShape(target.value) === null;
+    case 'UnaryExpression':
+      return target.operator === '!' || target.operator === 'typeof' || target.operator === 'void';
+    case 'BinaryExpression':
+      return ['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'in', 'instanceof'].includes(target.operator);
+    case 'MemberExpression': {
+      const name = propertyName(target);
+      return name === 'length' || name === 'size';
+    }
+    case 'CallExpression': {
+      const callee = unwrap(target.callee);
+      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : null;
+      return name !== null && (name === 'Boolean' || settings.sensitive.redactors.includes(name));
+    }
+    case 'TemplateLiteral':
+      return target.expressions.length === 0 && secretShape(target.quasis[0].value.cooked ?? '') === null;
+    default:
+      return false;
+  }
+}
+
+/** Finds sensitive data in the arguments of one call, outermost first. */
+export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument[], file: FileModel, settings: Settings): SensitiveFinding[] {
+  const options = optionsFrom(settings);
+  const findings: SensitiveFinding[] = [];
+
+  function visit(node: Node, fieldPath: string | undefined): void {
+    const target = unwrap(node);
+    if (isHarmless(target, settings)) return;
+    switch (target.type) {
+      case 'Literal': {
+        const shape = isStringLiteral(target) ? secretShape(target.value) : null;
+        if (shape) findings.push({ kind: 'shape', node: target, what: shape, category: 'literal', value: node, fieldPath });
+        return;
+      }
+      case 'TemplateLiteral':
+        for (const quasi of target.quasis) {
+          const shape = secretShape(quasi.value.cooked ?? quasi.value.raw);
+          if (shape) findings.push({ kind: 'shape', node: quasi, what: shape, category: 'literal' });
+        }
+        for (const expression of target.expressions) visit(expression, undefined);
+        return;
+      case 'ObjectExpression':
+        for (const property of target.properties) {
+          if (property.type === 'SpreadElement') {
+            const path = memberPath(property.argument);
+            const risky = path && riskyObjectPath(path);
+            const match = path && sensitiveName(path[path.length - 1], options);
+            if (risky || match) findings.push({ kind: 'spread', node: property, what: risky ?? path!.join('.'), category: match ? match.category : 'object', fieldPath });
+            else visit(property.argument, fieldPath);
+            continue;
+          }
+          const key = staticKeyName(property);
+          const path = key === null ? undefined : fieldPath ? `${fieldPath}.${key}` : key;
+          const match = key === null ? null : sensitiveName(key, options);
+          if (match && !isHarmless(property.value, settings)) {
+            findings.push({ kind: 'key', node: property, what: key!, category: match.category, property, value: property.value, fieldPath: path });
+          } else if (!match) {
+            visit(property.value, path);
+          }
+        }
+        return;
+      case 'ArrayExpression':
+        for (const element of target.elements) if (element) visit(element, undefined);
+        return;
+      case 'Identifier':
+      case 'MemberExpression': {
+        const path = memberPath(target);
+        if (!path) return;
+        const risky = riskyObjectPath(path);
+        if (risky) {
+          findings.push({ kind: 'risky', node: target, what: risky, category: 'object', fieldPath });
+          return;
+        }
+        const match = sensitiveName(path[path.length - 1], options);
+        if (match) findings.push({ kind: 'value', node: target, what: path.join('.'), category: match.category, value: node, fieldPath });
+        return;
+      }
+      case 'BinaryExpression':
+      case 'LogicalExpression':
+        visit(target.left, undefined);
+        visit(target.right, undefined);
+        return;
+      case 'ConditionalExpression':
+        visit(target.consequent, undefined);
+        visit(target.alternate, undefined);
+        return;
+      case 'CallExpression': {
+        // Formatting a value does not hide it: JSON.stringify(user), String(token), token.trim().
+        const callee = unwrap(target.callee);
+        const path = callee.type === 'MemberExpression' ? memberPath(callee) : null;
+        if (path && /^(JSON\.stringify|String|Object\.(keys|values|entries))$/.test(path.join('.'))) {
+          for (const arg of target.arguments) visit(arg, undefined);
+        } else if (callee.type === 'Identifier' && callee.name === 'String') {
+          for (const arg of target.arguments) visit(arg, undefined);
+        } else if (callee.type === 'MemberExpression' && /^(toString|trim|toUpperCase|toLowerCase|slice|substring|padStart|padEnd)$/.test(propertyName(callee) ?? '')) {
+          visit(callee.object, undefined);
+        }
+        return;
+      }
+      case 'AwaitExpression':
+        visit(target.argument, fieldPath);
+        return;
+      default:
+        return;
+    }
+  }
+
+  for (const arg of args) visit(arg.type === 'SpreadElement' ? arg.argument : arg, undefined);
+  return findings;
+}
+
+export type RedactionResult = { ok: true; edits: Edit[] } | { ok: false; reason: string };
+
+/** Where the `${...}` around an interpolated expression starts and ends. */
+function interpolationRange(expression: TSESTree.Node, file: FileModel): [number, number] | null {
+  const open = file.text.lastIndexOf('${', expression.range[0]);
+  const close = file.text.indexOf('}', expression.range[1]);
+  if (open === -1 || close === -1 || file.text.slice(open + 2, expression.range[0]).trim() !== '' || file.text.slice(expression.range[1], close).trim() !== '') return null;
+  return [open, close + 1];
+}
+
+/** The edits that redact one finding, per `settings.sensitive.redaction`; or why it cannot be done safely. */
+export function redaction(finding: SensitiveFinding, file: FileModel, settings: Settings): RedactionResult {
+  const mode = settings.sensitive.redaction;
+  const literal = quoteString(REDACTED, preferredQuote(file));
+  const wrap = (text: string) => `${settings.sensitive.redactor?.importName ?? 'redact'}(${text})`;
+  if (finding.kind === 'risky') return { ok: false, reason: `${finding.what} is logged whole: log the few fields you need instead (for pino, add their secret paths to \`redact\`)` };
+  if (finding.kind === 'spread') return { ok: false, reason: `spreading ${finding.what} copies its secrets into the fields: pick the fields you need by hand` };
+  if (finding.kind === 'key' && finding.property) {
+    const property = finding.property;
+    if (mode === 'remove') return { ok: true, edits: removePropertiesEdits(property.parent as TSESTree.ObjectExpression, new Set([property]), file) };
+    const valueText = file.getText(property.value);
+    const replacement = mode === 'wrap' && finding.kind === 'key' ? wrap(valueText) : literal;
+    if (property.shorthand) return { ok: true, edits: [{ range: property.range, text: `${file.getText(property.key)}: ${replacement}` }] };
+    return { ok: true, edits: [{ range: property.value.range, text: replacement }] };
+  }
+  const value = finding.value ?? finding.node;
+  const parent = (value as TSESTree.Node).parent;
+  if (parent?.type === 'TemplateLiteral') {
+    const range = interpolationRange(value, file);
+    if (!range) return { ok: false, reason: 'unusual interpolation syntax' };
+    return { ok: true, edits: [{ range, text: mode === 'wrap' ? `\${${wrap(file.getText(value))}}` : REDACTED }] };
+  }
+  if (finding.kind === 'shape' && finding.node.type === 'TemplateElement') return { ok: false, reason: `a ${finding.what} is written into the message text: remove it from the source` };
+  return { ok: true, edits: [{ range: value.range, text: mode === 'wrap' && finding.kind !== 'shape' ? wrap(file.getText(value)) : literal }] };
+}
+
+/**
+ * Removes properties from an object literal, run by run, so neighbouring removals never overlap and
+ * the object keeps its layout: whole lines in a multi-line object, `, x` spans in a one-line one.
+ */
+export function removePropertiesEdits(object: TSESTree.ObjectExpression, removed: ReadonlySet<TSESTree.Node>, file: FileModel): Edit[] {
+  const properties = object.properties;
+  if (properties.every((property) => removed.has(property))) return [{ range: object.range, text: '{}' }];
+  const edits: Edit[] = [];
+  const lineStart = (offset: number) => file.text.lastIndexOf('\n', offset - 1) + 1;
+  const ownLine = (node: TSESTree.Node) => file.text.slice(lineStart(node.range[0]), node.range[0]).trim() === '';
+  for (let first = 0; first < properties.length; first++) {
+    if (!removed.has(properties[first])) continue;
+    let last = first;
+    while (last + 1 < properties.length && removed.has(properties[last + 1])) last++;
+    const next = properties[last + 1];
+    if (ownLine(properties[first]) && (!next || ownLine(next))) {
+      // Up to the start of the next property's line, or past this run's trailing comma and newline.
+      const end = next ? lineStart(next.range[0]) : file.text.indexOf('\n', properties[last].range[1]) + 1 || properties[last].range[1];
+      edits.push({ range: [lineStart(properties[first].range[0]), end], text: '' });
+    } else if (first > 0) {
+      edits.push({ range: [properties[first - 1].range[1], properties[last].range[1]], text: '' });
+    } else {
+      edits.push({ range: [properties[first].range[0], next.range[0]], text: '' });
+    }
+    first = last;
+  }
+  return edits;
+}

@@ -1,0 +1,177 @@
+/**
+ * What is sensitive in a log call: names matched by words against a lexicon of categories (so
+ * `authorName` and `tokenize` are not), descriptors that make a name describe a secret rather than
+ * carry it (`tokenLimit`, `isTokenExpired`), risky whole objects, and literal values shaped like secrets.
+ */
+import { splitWords } from './naming';
+
+export type SensitiveCategory = 'secret' | 'financial' | 'personal';
+export const SENSITIVE_CATEGORIES: readonly SensitiveCategory[] = ['secret', 'financial', 'personal'];
+
+interface LexiconEntry {
+  words: readonly string[];
+  category: SensitiveCategory;
+  /** Descriptor words that do NOT exempt this entry (`sessionId` is the session). */
+  keepWith?: readonly string[];
+  /** Preceding words that exempt it (`ipAddress` is not a home address). */
+  notAfter?: readonly string[];
+}
+
+const entry = (phrase: string, category: SensitiveCategory, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({
+  words: phrase.split(' '),
+  category,
+  ...extra,
+});
+
+const NETWORK_WORDS = ['ip', 'mac', 'remote', 'local', 'server', 'bind', 'listen', 'host', 'socket', 'wallet', 'contract', 'memory', 'base', 'network', 'proxy', 'gateway', 'peer', 'node', 'redirect', 'web', 'hook', 'webhook', 'endpoint', 'public', 'ipv4', 'ipv6', 'broadcast', 'multicast', 'bluetooth', 'hardware', 'virtual', 'physical', 'token', 'sender', 'recipient', 'from', 'to', 'deposit', 'pool', 'vault'];
+
+/** The lexicon. Facts about what is sensitive, grouped so a team can turn a category off. */
+export const LEXICON: readonly LexiconEntry[] = [
+  // secrets
+  entry('password', 'secret'), entry('passwd', 'secret'), entry('pwd', 'secret'), entry('passphrase', 'secret'),
+  entry('secret', 'secret'), entry('token', 'secret', { notAfter: ['cursor', 'page', 'next', 'continuation', 'pagination', 'sync', 'cancellation', 'cancel', 'lexer', 'parser', 'design', 'input', 'output', 'prompt', 'completion', 'max', 'total'] }),
+  entry('api key', 'secret'), entry('apikey', 'secret'), entry('access key', 'secret'), entry('secret key', 'secret'),
+  entry('private key', 'secret'), entry('privatekey', 'secret'), entry('signing key', 'secret'), entry('encryption key', 'secret'),
+  entry('client secret', 'secret'), entry('access token', 'secret'), entry('refresh token', 'secret'), entry('id token', 'secret'),
+  entry('access tokens', 'secret'), entry('refresh tokens', 'secret'), entry('authorization', 'secret', { keepWith: ['header', 'value'] }), entry('auth header', 'secret'),
+  entry('cookie', 'secret', { keepWith: ['header', 'value', 'string'] }), entry('cookies', 'secret'), entry('set cookie', 'secret'),
+  entry('session', 'secret', { keepWith: ['id', 'key', 'data', 'token', 'cookie'], notAfter: ['chat', 'browser', 'sql', 'db', 'database', 'transaction', 'tx', 'audio', 'video', 'call', 'training', 'game', 'media', 'terminal', 'shell', 'ws', 'websocket', 'debug', 'test', 'agent', 'workout', 'learning', 'study', 'streaming', 'stream', 'upload', 'recording'] }),
+  entry('credential', 'secret'), entry('credentials', 'secret'), entry('creds', 'secret'),
+  entry('jwt', 'secret'), entry('bearer', 'secret'), entry('otp', 'secret'), entry('totp', 'secret'), entry('mfa code', 'secret'),
+  entry('pin', 'secret', { notAfter: ['gpio', 'led', 'output', 'input'] }),
+  entry('connection string', 'secret'), entry('dsn', 'secret'), entry('recovery code', 'secret'), entry('seed phrase', 'secret'), entry('mnemonic', 'secret'),
+  // financial
+  entry('card number', 'financial'), entry('credit card', 'financial'), entry('debit card', 'financial'), entry('cardnumber', 'financial'),
+  entry('cc number', 'financial'), entry('cvv', 'financial'), entry('cvc', 'financial'), entry('cvv2', 'financial'),
+  entry('iban', 'financial'), entry('account number', 'financial'), entry('routing number', 'financial'), entry('bank account', 'financial'),
+  entry('sort code', 'financial'), entry('tax id', 'financial'),
+  // personal
+  entry('email', 'personal'), entry('e mail', 'personal'), entry('phone', 'personal'), entry('mobile number', 'personal'), entry('telephone', 'personal'),
+  entry('ssn', 'personal'), entry('social security', 'personal'), entry('national id', 'personal'), entry('date of birth', 'personal'),
+  entry('dob', 'personal'), entry('birth date', 'personal'), entry('birthdate', 'personal'), entry('birthday', 'personal'),
+  entry('address', 'personal', { notAfter: NETWORK_WORDS }), entry('street', 'personal'),
+  entry('passport', 'personal'), entry('drivers license', 'personal'), entry('driver license', 'personal'), entry('license number', 'personal'),
+];
+
+/** Words after a sensitive word that make the name describe it instead of carrying it. */
+const DESCRIPTORS = new Set([
+  'limit', 'limits', 'count', 'counts', 'length', 'len', 'size', 'kind', 'type', 'types', 'version', 'versions', 'expiry', 'expires', 'expired',
+  'expiration', 'exp', 'ttl', 'at', 'timestamp', 'time', 'min', 'max', 'policy', 'policies', 'required', 'enabled', 'disabled', 'flag',
+  'valid', 'validity', 'present', 'name', 'names', 'field', 'fields', 'label', 'placeholder', 'regex', 'pattern', 'format', 'validator',
+  'schema', 'id', 'ids', 'verified', 'sent', 'template', 'subject', 'status', 'provider', 'domain', 'service', 'queue', 'job', 'confirmed',
+  'changed', 'updated', 'strength', 'rules', 'rule', 'hint', 'reset', 'lifetime', 'duration', 'timeout', 'age', 'path', 'options', 'option',
+  'config', 'secure', 'store', 'storage', 'manager', 'service', 'usage', 'used', 'remaining', 'budget', 'estimate', 'estimator',
+  'mode', 'source', 'location', 'algorithm', 'strategy', 'rotation', 'rotated', 'exists', 'missing', 'error', 'errors', 'index', 'position',
+  'prefix', 'suffix', 'key', 'keys', 'ref', 'arn', 'url', 'uri', 'endpoint', 'header', 'headers', 'parser', 'handler', 'middleware', 'module',
+  'class', 'factory', 'event', 'events', 'changed', 'attempts', 'retries', 'file', 'env', 'var', 'variable', 'setting', 'settings', 'level',
+  'sample', 'rate', 'family', 'window', 'interval', 'scope', 'scopes', 'audience', 'issuer', 'iss', 'aud', 'alg', 'kid',
+]);
+
+/** Words before a sensitive word that make the name a count or a question about it. */
+const PREFIX_DESCRIPTORS = new Set(['is', 'has', 'should', 'can', 'needs', 'need', 'num', 'number', 'no', 'with', 'without', 'require', 'requires', 'allow', 'show', 'hide', 'toggle', 'validate', 'generate', 'forgot', 'change', 'update', 'verify', 'send', 'min', 'max', 'valid', 'invalid', 'missing', 'expired']);
+
+/** Descriptors that name the secret's container and are still the secret (a password hash is still sensitive). */
+const STILL_SENSITIVE = new Set(['hash', 'hashed', 'value', 'raw', 'plain', 'plaintext', 'encrypted', 'data', 'string', 'str', 'text', 'bytes', 'buffer', 'b64', 'base64', 'hex', 'digits', 'number', 'no', 'line']);
+
+export interface SensitiveMatch {
+  category: SensitiveCategory;
+  /** The lexicon phrase that matched, e.g. 'api key'. */
+  phrase: string;
+}
+
+export interface SensitiveOptions {
+  /** Extra sensitive names (matched by words too) from settings.sensitive.names. */
+  names: readonly string[];
+  /** Exempt names, exact, from settings.sensitive.allow. */
+  allow: readonly string[];
+  categories: readonly SensitiveCategory[];
+}
+
+const extraEntriesCache = new WeakMap<readonly string[], LexiconEntry[]>();
+
+function entriesFor(options: SensitiveOptions): LexiconEntry[] {
+  let extra = extraEntriesCache.get(options.names);
+  if (!extra) {
+    extra = options.names.map((name) => ({ words: splitWords(name), category: 'secret' as const }));
+    extraEntriesCache.set(options.names, extra);
+  }
+  return [...LEXICON.filter((item) => options.categories.includes(item.category)), ...extra];
+}
+
+function matchesAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
+  return phrase.every((word, offset) => words[at + offset] === word);
+}
+
+/**
+ * Whether a name (identifier, key, dotted path segment) carries sensitive data. Matching is by whole
+ * words: `authorName` has no `auth`, `tokenize` no `token`.
+ */
+export function sensitiveName(name: string, options: SensitiveOptions): SensitiveMatch | null {
+  if (options.allow.includes(name)) return null;
+  const words = splitWords(name);
+  if (words.length === 0) return null;
+  let best: SensitiveMatch | null = null;
+  for (const item of entriesFor(options)) {
+    for (let at = 0; at + item.words.length <= words.length; at++) {
+      if (!matchesAt(words, at, item.words)) continue;
+      const before = words[at - 1];
+      const after = words.slice(at + item.words.length);
+      if (before !== undefined && item.notAfter?.includes(before)) continue;
+      if (before !== undefined && PREFIX_DESCRIPTORS.has(before) && at === 1 && !STILL_SENSITIVE.has(after[0] ?? '')) continue;
+      const next = after[0];
+      if (next !== undefined && !STILL_SENSITIVE.has(next) && DESCRIPTORS.has(next) && !item.keepWith?.includes(next)) continue;
+      // A longer phrase (`api key`) is a better explanation than a shorter one.
+      if (!best || item.words.length > best.phrase.split(' ').length) best = { category: item.category, phrase: item.words.join(' ') };
+    }
+  }
+  return best;
+}
+
+/** Objects that carry credentials wholesale: request headers, cookies, the environment. */
+export function riskyObjectPath(path: readonly string[]): string | null {
+  const joined = path.join('.');
+  if (joined === 'process.env') return 'process.env';
+  const last = path[path.length - 1];
+  if (last === 'headers' || last === 'cookies' || last === 'rawHeaders' || last === 'signedCookies') return joined;
+  return null;
+}
+
+export type SecretShape = 'JWT' | 'AWS access key' | 'bearer token' | 'PEM private key' | 'card number' | 'GitHub token' | 'Slack token' | 'Stripe secret key' | 'Google API key';
+
+const SHAPES: ReadonlyArray<[SecretShape, RegExp]> = [
+  ['PEM private key', /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/],
+  ['JWT', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
+  ['AWS access key', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
+  ['bearer token', /\bBearer\s+[A-Za-z0-9\-._~+/]{16,}=*/i],
+  ['GitHub token', /\bgh[pousr]_[A-Za-z0-9]{36,}\b/],
+  ['Slack token', /\bxox[abprs]-[A-Za-z0-9-]{10,}/],
+  ['Stripe secret key', /\b[sr]k_live_[A-Za-z0-9]{16,}/],
+  ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
+];
+
+/** The Luhn checksum that every payment card number satisfies. */
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index++) {
+    let digit = Number(digits[digits.length - 1 - index]);
+    if (index % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
+
+/** The kind of secret a literal string holds, or null. */
+export function secretShape(value: string): SecretShape | null {
+  for (const [shape, pattern] of SHAPES) if (pattern.test(value)) return shape;
+  for (const match of value.matchAll(CARD)) {
+    const digits = match[0].replace(/[ -]/g, '');
+    // Card numbers are 13 to 19 digits with a known issuer prefix and a valid Luhn checksum.
+    if (digits.length >= 13 && digits.length <= 19 && /^(4|5[1-5]|2[2-7]|3[47]|6|3[068])/.test(digits) && passesLuhn(digits)) return 'card number';
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+import { findSensitiveData, loggedArguments, redaction, REDACTED, type SensitiveKind } from '../core/sensitive-calls';
+import { createRule, editsToFix, lazyFile } from './utils';
+
+export type Options = [];
+export type MessageIds = 'sensitiveKey' | 'sensitiveValue' | 'sensitiveSpread' | 'riskyObject' | 'secretLiteral' | 'redact';
+
+const MESSAGE: Record<SensitiveKind, MessageIds> = {
+  key: 'sensitiveKey',
+  value: 'sensitiveValue',
+  spread: 'sensitiveSpread',
+  risky: 'riskyObject',
+  shape: 'secretLiteral',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-sensitive-data',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow secrets and personal data in log calls: sensitive field names, values, whole headers or environments, and secret-shaped literals',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [],
+    defaultOptions: [],
+    messages: {
+      sensitiveKey: "Field '{{what}}' logs {{category}} data; redact it or leave it out.",
+      sensitiveValue: '`{{what}}` logs {{category}} data; redact it or leave it out.',
+      sensitiveSpread: 'Spreading `{{what}}` copies {{category}} data into the log line; pick the fields you need.',
+      riskyObject: '`{{what}}` is logged whole and carries credentials (authorization, cookies, keys); log the fields you need.',
+      secretLiteral: 'This literal looks like a {{what}}; never log it (and do not keep it in source).',
+      redact: "Replace with '{{redacted}}'",
+    },
+  },
+  create(context) {
+    const { file, settings } = lazyFile(context);
+    return {
+      CallExpression(node) {
+        if (node.arguments.length === 0) return;
+        const logged = loggedArguments(node, file(), settings());
+        if (!logged) return;
+        for (const finding of findSensitiveData(logged.args, file(), settings())) {
+          // The suggestion always uses the literal: wrapping needs an import the editor should not guess.
+          const redacted = redaction(finding, file(), { ...settings(), sensitive: { ...settings().sensitive, redaction: 'literal' } });
+          context.report({
+            node: finding.node,
+            messageId: MESSAGE[finding.kind],
+            data: { what: finding.what, category: finding.category === 'secret' ? 'secret' : finding.category },
+            suggest: redacted.ok ? [{ messageId: 'redact', data: { redacted: REDACTED }, fix: editsToFix(redacted.edits) }] : [],
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,81 @@
+import rule from '../../rules/no-sensitive-data';
+import { runRule, settings } from '../rule-tester';
+
+const PINO = "import pino from 'pino';\nconst logger = pino();\n";
+
+runRule('no-sensitive-data', rule, {
+  valid: [
+    `${PINO}logger.info({ userId, orderId }, 'order.created');`,
+    `${PINO}logger.info({ password: '[REDACTED]' }, 'user.created');`,
+    `${PINO}logger.info({ password: redact(password) }, 'user.created');`,
+    `${PINO}logger.info({ hasPassword: !!password, passwordLength: password.length }, 'user.created');`,
+    `${PINO}logger.info({ tokenLimit, maxTokens, promptTokens, isTokenExpired, cursorToken }, 'llm.call');`,
+    `${PINO}logger.info({ authorName, keynote }, 'talk.scheduled');`,
+    `${PINO}logger.info({ env: process.env.NODE_ENV }, 'boot');`,
+    `${PINO}logger.info({ ip: req.ip, ipAddress }, 'request');`,
+    // not a log call
+    'db.users.insert({ email, password });',
+    { code: `${PINO}logger.info({ email }, 'user.invited');`, settings: settings({ sensitive: { categories: ['secret', 'financial'] } }) },
+    { code: `${PINO}logger.info({ password }, 'test.fixture');`, settings: settings({ sensitive: { allow: ['password'] } }) },
+    { code: `${PINO}logger.info({ token: scrub(token) }, 'x');`, settings: settings({ sensitive: { redactors: ['scrub'] } }) },
+  ],
+  invalid: [
+    {
+      code: `${PINO}logger.info({ userId, password }, 'user.created');`,
+      errors: [{ messageId: 'sensitiveKey', data: { what: 'password', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ userId, password: '[REDACTED]' }, 'user.created');` }] }],
+    },
+    {
+      code: `${PINO}logger.info({ user: { profile: { email: user.email } } }, 'user.updated');`,
+      errors: [{ messageId: 'sensitiveKey', data: { what: 'email', category: 'personal' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ user: { profile: { email: '[REDACTED]' } } }, 'user.updated');` }] }],
+    },
+    {
+      code: `${PINO}logger.info({ 'api-key': key, ['client_secret']: cs }, 'client');`,
+      errors: [
+        { messageId: 'sensitiveKey', data: { what: 'api-key', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ 'api-key': '[REDACTED]', ['client_secret']: cs }, 'client');` }] },
+        { messageId: 'sensitiveKey', data: { what: 'client_secret', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ 'api-key': key, ['client_secret']: '[REDACTED]' }, 'client');` }] },
+      ],
+    },
+    {
+      code: `${PINO}logger.info(\`Login for \${user.email} with \${req.body.password}\`);`,
+      errors: [
+        { messageId: 'sensitiveValue', data: { what: 'user.email', category: 'personal' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info(\`Login for [REDACTED] with \${req.body.password}\`);` }] },
+        { messageId: 'sensitiveValue', data: { what: 'req.body.password', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info(\`Login for \${user.email} with [REDACTED]\`);` }] },
+      ],
+    },
+    {
+      code: `${PINO}logger.debug({ ...user.credentials }, 'auth');`,
+      errors: [{ messageId: 'sensitiveSpread', suggestions: [] }],
+    },
+    {
+      code: `${PINO}logger.debug({ headers: req.headers, env: process.env }, 'request');`,
+      errors: [
+        { messageId: 'riskyObject', data: { what: 'req.headers' }, suggestions: [] },
+        { messageId: 'riskyObject', data: { what: 'process.env' }, suggestions: [] },
+      ],
+    },
+    {
+      code: "console.log('calling with', 'Bearer abcdefghijklmnopqrstuvwxyz012345');",
+      errors: [{ messageId: 'secretLiteral', data: { what: 'bearer token' }, suggestions: [{ messageId: 'redact', output: "console.log('calling with', '[REDACTED]');" }] }],
+    },
+    {
+      code: "console.log('card', '4111 1111 1111 1111', cardNumber);",
+      errors: [
+        { messageId: 'secretLiteral', data: { what: 'card number' }, suggestions: [{ messageId: 'redact', output: "console.log('card', '[REDACTED]', cardNumber);" }] },
+        { messageId: 'sensitiveValue', data: { what: 'cardNumber', category: 'financial' }, suggestions: [{ messageId: 'redact', output: "console.log('card', '4111 1111 1111 1111', '[REDACTED]');" }] },
+      ],
+    },
+    {
+      code: `${PINO}logger.info({ passwordHash: user.passwordHash, sessionId }, 'session.created');`,
+      errors: [{ messageId: 'sensitiveKey', data: { what: 'passwordHash', category: 'secret' } , suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ passwordHash: '[REDACTED]', sessionId }, 'session.created');` }] }, { messageId: 'sensitiveKey', data: { what: 'sessionId', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ passwordHash: user.passwordHash, sessionId: '[REDACTED]' }, 'session.created');` }] }],
+    },
+    {
+      code: `${PINO}logger.info({ tenantKey }, 'tenant');`,
+      settings: settings({ sensitive: { names: ['tenantKey'] } }),
+      errors: [{ messageId: 'sensitiveKey', suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ tenantKey: '[REDACTED]' }, 'tenant');` }] }],
+    },
+    {
+      code: `${PINO}logger.warn(JSON.stringify(token));`,
+      errors: [{ messageId: 'sensitiveValue', suggestions: [{ messageId: 'redact', output: `${PINO}logger.warn(JSON.stringify('[REDACTED]'));` }] }],
+    },
+  ],
+});

@@ -1,0 +1,68 @@
+/**
+ * Precision and recall of the sensitive-name lexicon and the secret-shape detector on a labelled set
+ * of names and literals (fixtures/sensitive-lexicon/labelled.json), both required to be at least 0.95.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { passesLuhn, secretShape, sensitiveName, SENSITIVE_CATEGORIES } from '../core/sensitive';
+
+interface Labelled {
+  names: Array<{ name: string; sensitive: boolean }>;
+  values: Array<{ value: string; secret: boolean }>;
+}
+
+const labelled = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/sensitive-lexicon/labelled.json'), 'utf8')) as Labelled;
+const options = { names: [], allow: [], categories: SENSITIVE_CATEGORIES };
+
+function score(results: Array<{ expected: boolean; actual: boolean; label: string }>) {
+  const truePositives = results.filter((r) => r.expected && r.actual).length;
+  const falsePositives = results.filter((r) => !r.expected && r.actual);
+  const falseNegatives = results.filter((r) => r.expected && !r.actual);
+  return {
+    precision: truePositives / (truePositives + falsePositives.length),
+    recall: truePositives / (truePositives + falseNegatives.length),
+    falsePositives: falsePositives.map((r) => r.label),
+    falseNegatives: falseNegatives.map((r) => r.label),
+  };
+}
+
+describe('labelled set', () => {
+  const names = labelled.names.map((c) => ({ expected: c.sensitive, actual: sensitiveName(c.name, options) !== null, label: c.name }));
+  const values = labelled.values.map((c) => ({ expected: c.secret, actual: secretShape(c.value) !== null, label: c.value }));
+  const all = score([...names, ...values]);
+
+  it('has at least 150 cases, both classes well represented', () => {
+    expect(names.length + values.length).toBeGreaterThanOrEqual(150);
+    expect(names.filter((c) => c.expected).length).toBeGreaterThan(50);
+    expect(names.filter((c) => !c.expected).length).toBeGreaterThan(50);
+  });
+
+  it('precision >= 0.95', () => {
+    expect(all.falsePositives).toEqual(all.precision >= 0.95 ? all.falsePositives : []);
+    expect(all.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('recall >= 0.95', () => {
+    expect(all.falseNegatives).toEqual(all.recall >= 0.95 ? all.falseNegatives : []);
+    expect(all.recall).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('word matching', () => {
+  it('matches words, not substrings', () => {
+    for (const name of ['authorName', 'keynote', 'tokenize', 'secretariat', 'passage']) expect(sensitiveName(name, options), name).toBeNull();
+  });
+
+  it('honours added names, allowed names and disabled categories', () => {
+    expect(sensitiveName('tenantKey', { ...options, names: ['tenant key'] })).not.toBeNull();
+    expect(sensitiveName('password', { ...options, allow: ['password'] })).toBeNull();
+    expect(sensitiveName('email', { ...options, categories: ['secret', 'financial'] })).toBeNull();
+    expect(sensitiveName('cardNumber', { ...options, categories: ['secret', 'personal'] })).toBeNull();
+  });
+
+  it('checks card numbers with Luhn', () => {
+    expect(passesLuhn('4111111111111111')).toBe(true);
+    expect(passesLuhn('4111111111111112')).toBe(false);
+  });
+});
