@@ -124,6 +124,9 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
           findings.push({ kind: 'risky', node: target, what: risky, category: 'object', fieldPath });
           return;
         }
+        // `allow` also takes dotted paths, for names that are only harmless on one object (`channel.token`).
+        const joined = path.join('.');
+        if (options.allow.some((allowed) => allowed.includes('.') && (joined === allowed || joined.endsWith(`.${allowed}`)))) return;
         const match = sensitiveName(path[path.length - 1], options);
         if (match) findings.push({ kind: 'value', node: target, what: path.join('.'), category: match.category, value: node, fieldPath });
         return;

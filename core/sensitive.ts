@@ -23,8 +23,6 @@ const entry = (phrase: string, category: SensitiveCategory, extra: Partial<Lexic
   ...extra,
 });
 
-const NETWORK_WORDS = ['ip', 'mac', 'remote', 'local', 'server', 'bind', 'listen', 'host', 'socket', 'wallet', 'contract', 'memory', 'base', 'network', 'proxy', 'gateway', 'peer', 'node', 'redirect', 'web', 'hook', 'webhook', 'endpoint', 'public', 'ipv4', 'ipv6', 'broadcast', 'multicast', 'bluetooth', 'hardware', 'virtual', 'physical', 'token', 'sender', 'recipient', 'from', 'to', 'deposit', 'pool', 'vault'];
-
 /** The lexicon. Facts about what is sensitive, grouped so a team can turn a category off. */
 export const LEXICON: readonly LexiconEntry[] = [
   // secrets
@@ -49,7 +47,9 @@ export const LEXICON: readonly LexiconEntry[] = [
   entry('email', 'personal'), entry('e mail', 'personal'), entry('phone', 'personal'), entry('mobile number', 'personal'), entry('telephone', 'personal'),
   entry('ssn', 'personal'), entry('social security', 'personal'), entry('national id', 'personal'), entry('date of birth', 'personal'),
   entry('dob', 'personal'), entry('birth date', 'personal'), entry('birthdate', 'personal'), entry('birthday', 'personal'),
-  entry('address', 'personal', { notAfter: NETWORK_WORDS }), entry('street', 'personal'),
+  // A bare `address` is as often a server's as a person's: only qualified addresses are personal.
+  ...['home', 'billing', 'shipping', 'street', 'postal', 'mailing', 'residential', 'delivery', 'customer', 'user', 'contact', 'physical'].map((qualifier) => entry(`${qualifier} address`, 'personal')),
+  entry('address line', 'personal'), entry('street', 'personal'),
   entry('passport', 'personal'), entry('drivers license', 'personal'), entry('driver license', 'personal'), entry('license number', 'personal'),
 ];
 
@@ -58,7 +58,7 @@ const DESCRIPTORS = new Set([
   'limit', 'limits', 'count', 'counts', 'length', 'len', 'size', 'kind', 'type', 'types', 'version', 'versions', 'expiry', 'expires', 'expired',
   'expiration', 'exp', 'ttl', 'at', 'timestamp', 'time', 'min', 'max', 'policy', 'policies', 'required', 'enabled', 'disabled', 'flag',
   'valid', 'validity', 'present', 'name', 'names', 'field', 'fields', 'label', 'placeholder', 'regex', 'pattern', 'format', 'validator',
-  'schema', 'id', 'ids', 'verified', 'sent', 'template', 'subject', 'status', 'provider', 'domain', 'service', 'queue', 'job', 'confirmed',
+  'schema', 'id', 'ids', 'sid', 'verified', 'sent', 'template', 'subject', 'status', 'provider', 'domain', 'service', 'queue', 'job', 'confirmed',
   'changed', 'updated', 'strength', 'rules', 'rule', 'hint', 'reset', 'lifetime', 'duration', 'timeout', 'age', 'path', 'options', 'option',
   'config', 'secure', 'store', 'storage', 'manager', 'service', 'usage', 'used', 'remaining', 'budget', 'estimate', 'estimator',
   'mode', 'source', 'location', 'algorithm', 'strategy', 'rotation', 'rotated', 'exists', 'missing', 'error', 'errors', 'index', 'position',
@@ -108,7 +108,8 @@ function matchesAt(words: readonly string[], at: number, phrase: readonly string
  */
 export function sensitiveName(name: string, options: SensitiveOptions): SensitiveMatch | null {
   if (options.allow.includes(name)) return null;
-  const words = splitWords(name);
+  // `addressLine1`, `password2`: a trailing number does not change what the word is.
+  const words = splitWords(name).map((word) => word.replace(/(\D)\d+$/, '$1'));
   if (words.length === 0) return null;
   let best: SensitiveMatch | null = null;
   for (const item of entriesFor(options)) {
