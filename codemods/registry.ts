@@ -1,4 +1,5 @@
 import type { Codemod } from './engine';
+import { boundMetricLabels } from './bound-metric-labels';
 import { consoleToLogger } from './console-to-logger';
 import { redactSensitiveData } from './redact-sensitive-data';
 import { structuredMessages } from './structured-messages';
@@ -6,7 +7,7 @@ import { structuredMessages } from './structured-messages';
 /** Every codemod, in the order `codemod all` runs them on each file. */
 // console-to-logger first: the calls it creates are already structured, so the second pass has nothing to redo.
 // redact-sensitive-data last: it sees the fields the other two created.
-export const CODEMODS: readonly Codemod[] = [consoleToLogger, structuredMessages, redactSensitiveData];
+export const CODEMODS: readonly Codemod[] = [consoleToLogger, structuredMessages, redactSensitiveData, boundMetricLabels];
 
 export function findCodemod(name: string): Codemod | undefined {
   return CODEMODS.find((codemod) => codemod.name === name);

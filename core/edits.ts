@@ -25,3 +25,35 @@ export function editsSpan(edits: readonly Edit[]): [number, number] {
 export function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
   return a[0] < b[1] && b[0] < a[1];
 }
+
+interface Ranged {
+  range: [number, number];
+}
+
+/**
+ * Removes items from a comma-separated list (object properties, array elements, call arguments),
+ * run by run, so neighbouring removals never overlap and the list keeps its layout: whole lines in a
+ * multi-line list, `, x` spans in a one-line one. `whenEmpty` replaces the container when every item goes.
+ */
+export function removeListItems(text: string, items: readonly Ranged[], removed: ReadonlySet<Ranged>, whenEmpty: Edit): Edit[] {
+  if (items.length > 0 && items.every((item) => removed.has(item))) return [whenEmpty];
+  const edits: Edit[] = [];
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  const ownLine = (item: Ranged) => text.slice(lineStart(item.range[0]), item.range[0]).trim() === '';
+  for (let first = 0; first < items.length; first++) {
+    if (!removed.has(items[first])) continue;
+    let last = first;
+    while (last + 1 < items.length && removed.has(items[last + 1])) last++;
+    const next = items[last + 1];
+    if (ownLine(items[first]) && (!next || ownLine(next))) {
+      const end = next ? lineStart(next.range[0]) : text.indexOf('\n', items[last].range[1]) + 1 || items[last].range[1];
+      edits.push({ range: [lineStart(items[first].range[0]), end], text: '' });
+    } else if (first > 0) {
+      edits.push({ range: [items[first - 1].range[1], items[last].range[1]], text: '' });
+    } else {
+      edits.push({ range: [items[first].range[0], next.range[0]], text: '' });
+    }
+    first = last;
+  }
+  return edits;
+}

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
 import { consoleAccess } from './console';
-import type { Edit } from './edits';
+import { removeListItems, type Edit } from './edits';
 import type { FileModel } from './file';
 import { analyzeLogCall } from './log-calls';
 import { preferredQuote, quoteString } from './rewrite';
@@ -201,31 +201,7 @@ export function redaction(finding: SensitiveFinding, file: FileModel, settings: 
   return { ok: true, edits: [{ range: value.range, text: mode === 'wrap' && finding.kind !== 'shape' ? wrap(file.getText(value)) : literal }] };
 }
 
-/**
- * Removes properties from an object literal, run by run, so neighbouring removals never overlap and
- * the object keeps its layout: whole lines in a multi-line object, `, x` spans in a one-line one.
- */
+/** Removes properties from an object literal, keeping its layout (see removeListItems). */
 export function removePropertiesEdits(object: TSESTree.ObjectExpression, removed: ReadonlySet<TSESTree.Node>, file: FileModel): Edit[] {
-  const properties = object.properties;
-  if (properties.every((property) => removed.has(property))) return [{ range: object.range, text: '{}' }];
-  const edits: Edit[] = [];
-  const lineStart = (offset: number) => file.text.lastIndexOf('\n', offset - 1) + 1;
-  const ownLine = (node: TSESTree.Node) => file.text.slice(lineStart(node.range[0]), node.range[0]).trim() === '';
-  for (let first = 0; first < properties.length; first++) {
-    if (!removed.has(properties[first])) continue;
-    let last = first;
-    while (last + 1 < properties.length && removed.has(properties[last + 1])) last++;
-    const next = properties[last + 1];
-    if (ownLine(properties[first]) && (!next || ownLine(next))) {
-      // Up to the start of the next property's line, or past this run's trailing comma and newline.
-      const end = next ? lineStart(next.range[0]) : file.text.indexOf('\n', properties[last].range[1]) + 1 || properties[last].range[1];
-      edits.push({ range: [lineStart(properties[first].range[0]), end], text: '' });
-    } else if (first > 0) {
-      edits.push({ range: [properties[first - 1].range[1], properties[last].range[1]], text: '' });
-    } else {
-      edits.push({ range: [properties[first].range[0], next.range[0]], text: '' });
-    }
-    first = last;
-  }
-  return edits;
+  return removeListItems(file.text, object.properties, removed, { range: object.range, text: '{}' });
 }

@@ -9,6 +9,7 @@ import fieldsPosition from './fields-position';
 import noConsole from './no-console';
 import noDynamicMessage from './no-dynamic-message';
 import noSensitiveData from './no-sensitive-data';
+import noUnboundedMetricLabels from './no-unbounded-metric-labels';
 
 import { ownPackage } from '../core/package-info';
 
@@ -21,6 +22,7 @@ const rules = {
   'no-console': noConsole,
   'no-dynamic-message': noDynamicMessage,
   'no-sensitive-data': noSensitiveData,
+  'no-unbounded-metric-labels': noUnboundedMetricLabels,
 };
 
 type Level = 'recommended' | 'strict';
