@@ -49,7 +49,8 @@ export function metricDeclaration(node: Node, file: FileModel): MetricDeclaratio
       const options = target.arguments[0] && unwrap(target.arguments[0]);
       const labels = options?.type === 'ObjectExpression' ? objectProperty(options, 'labelNames') : undefined;
       const name = options?.type === 'ObjectExpression' ? objectProperty(options, 'name')?.value : undefined;
-      return { library: 'prom-client', node: target, labelNames: labels?.value.type === 'ArrayExpression' ? labels.value : undefined, name };
+      const labelNames = labels && unwrap(labels.value);
+      return { library: 'prom-client', node: target, labelNames: labelNames?.type === 'ArrayExpression' ? labelNames : undefined, name };
     }
     if (source && STATSD_MODULES.has(source)) return { library: 'statsd', node: target };
     return null;
@@ -58,6 +59,13 @@ export function metricDeclaration(node: Node, file: FileModel): MetricDeclaratio
     const callee = unwrap(target.callee);
     if (callee.type === 'MemberExpression' && OTEL_CREATORS.test(propertyName(callee) ?? '') && file.importedModules.has('@opentelemetry/api')) {
       return { library: 'opentelemetry', node: target, name: target.arguments[0] };
+    }
+    // @willsoto/nestjs-prometheus declares prom-client metrics through providers.
+    if (callee.type === 'Identifier' && /^make(Counter|Gauge|Histogram|Summary)Provider$/.test(callee.name) && importedFrom(callee.name, file) === '@willsoto/nestjs-prometheus') {
+      const options = target.arguments[0] && unwrap(target.arguments[0]);
+      const labels = options?.type === 'ObjectExpression' ? objectProperty(options, 'labelNames') : undefined;
+      const labelNames = labels && unwrap(labels.value);
+      return { library: 'prom-client', node: target, labelNames: labelNames?.type === 'ArrayExpression' ? labelNames : undefined, name: options?.type === 'ObjectExpression' ? objectProperty(options, 'name')?.value : undefined };
     }
     if (callee.type === 'Identifier' && callee.name === 'createMetricsLogger' && importedFrom(callee.name, file) === 'aws-embedded-metrics') {
       return { library: 'aws-embedded-metrics', node: target };
@@ -251,9 +259,15 @@ export function unboundedValue(node: Node): string | null {
 export function isDynamicName(node: Node | undefined): boolean {
   if (!node) return false;
   const target = unwrap(node);
-  if (target.type === 'TemplateLiteral') return target.expressions.length > 0;
-  if (target.type === 'BinaryExpression') return target.operator === '+' && !(isStringLiteral(target.left) && isStringLiteral(target.right));
+  if (target.type === 'TemplateLiteral') return target.expressions.some((expression) => !isConfiguredPart(expression));
+  if (target.type === 'BinaryExpression' && target.operator === '+') return [target.left, target.right].some((part) => !isStringLiteral(part) && !isConfiguredPart(part));
   return false;
+}
+
+/** A configured prefix or namespace (`${prefix}http_requests`) is one value per process: bounded. */
+function isConfiguredPart(node: Node): boolean {
+  const path = memberPath(unwrap(node));
+  return path !== null && /(prefix|namespace|subsystem|service|app)(name)?$/i.test(path[path.length - 1]);
 }
 
 /** Declared label names with their literal nodes. */

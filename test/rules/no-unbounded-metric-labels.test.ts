@@ -11,6 +11,8 @@ runRule('no-unbounded-metric-labels', rule, {
     // not metrics: Map#set, Set#add, a hand-rolled object with inc()
     'const seen = new Map();\nseen.set(req.url, Date.now());\nconst ids = new Set();\nids.add(userId);\nstats.inc({ user_id: id });',
     `${OTEL}const counter = meter.createCounter('jobs');\ncounter.add(1, { 'http.route': route, queue: job.queue });`,
+    // a configured prefix is one value per process
+    `${PROM}const up = new Counter({ name: \`\${options.prefix}up\`, help: 'h' });`,
     "import StatsD from 'hot-shots';\nconst statsd = new StatsD();\nstatsd.set('users.unique', user.id);\nstatsd.increment('checkout', 1, ['country:fr']);",
     { code: `${PROM}const c = new Counter({ name: 'x', help: 'h', labelNames: ['tenant_id'] });`, settings: settings({ metrics: { allowLabels: ['tenant_id'] } }) },
   ],
@@ -63,6 +65,15 @@ runRule('no-unbounded-metric-labels', rule, {
       code: `${PROM}class Api {\n  private readonly hits = new Counter({ name: 'hits', help: 'h', labelNames: ['ip'] });\n  handle(req: Req) { this.hits.inc({ ip: req.ip }); }\n}`,
       tsOnly: true,
       errors: [{ messageId: 'unboundedLabelName', data: { what: 'ip' } }],
+    },
+    {
+      tsOnly: true,
+      code: `${PROM}export const c = new Counter({ name: 'x', help: 'h', labelNames: ['method', 'user_id'] as const });`,
+      errors: [{ messageId: 'unboundedLabelName', data: { what: 'user_id' } }],
+    },
+    {
+      code: "import { makeCounterProvider } from '@willsoto/nestjs-prometheus';\nexport const providers = [makeCounterProvider({ name: 'orders_total', help: 'h', labelNames: ['status', 'customer_id'] })];",
+      errors: [{ messageId: 'unboundedLabelName', data: { what: 'customer_id' } }],
     },
     {
       code: `${PROM}const c = new Counter({ name: 'x', help: 'h', labelNames: ['region'] });`,
