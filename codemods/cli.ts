@@ -6,6 +6,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
 import { ownPackage } from '../core/package-info';
@@ -28,6 +29,7 @@ interface CodemodFlags {
   report?: string;
   settings?: Settings;
   progress?: boolean;
+  jobs?: number;
 }
 
 function parseSettingsFlag(value: string): Settings {
@@ -42,6 +44,20 @@ function parseSettingsFlag(value: string): Settings {
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);
   }
+}
+
+/**
+ * One core stays with the main thread and V8's garbage collector: measured on 2 cores, two workers
+ * were slower than one thread (see docs/performance.md).
+ */
+function defaultWorkers(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
+function parsePositiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('--jobs takes a whole number of at least 1');
+  return number;
 }
 
 /** Refuses to rewrite files git cannot give back, unless --force. Outside a repository there is nothing to check. */
@@ -85,7 +101,7 @@ async function runCodemodCommand(name: string, paths: string[], flags: CodemodFl
   const files = await collectFiles(paths.length > 0 ? paths : ['.'], cwd);
   const progress = flags.json || flags.progress === false ? undefined : progressReporter(files.length);
   const report = await runCodemods({
-    codemods, files, cwd, write, settings: flags.settings, stopOnSettingsProblem: name !== 'all',
+    codemods, files, cwd, write, settings: flags.settings, stopOnSettingsProblem: name !== 'all', workers: flags.jobs ?? defaultWorkers(),
     onFile: progress?.tick,
     onDiff: flags.print ? (patch) => process.stdout.write(patch) : undefined,
   });
@@ -114,6 +130,7 @@ export function buildProgram(): Command {
     .option('--report <file>', 'also write the JSON report to a file')
     .option('--settings <json>', "settings['structured-logging'] to use for every file instead of the ESLint config", parseSettingsFlag)
     .option('--no-progress', 'no progress output')
+    .option('--jobs <n>', 'worker threads (default: cores - 1; 1 runs in one thread)', parsePositiveInteger)
     .action(async (name: string, paths: string[], flags: CodemodFlags) => {
       process.exitCode = await runCodemodCommand(name, paths, flags);
     });

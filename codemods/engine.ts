@@ -83,11 +83,29 @@ function oneLine(text: string): string {
 }
 
 /** Runs one codemod over one file's text. Never throws for bad input; a parse failure is reported. */
-export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings, cwd = process.cwd()): FileOutcome {
+/**
+ * Parses on demand and keeps the model while the text does not change, so `codemod all` parses a
+ * file once, and again only after a codemod rewrote it.
+ */
+export class ParsedFile {
+  private model: FileModel | undefined;
+  private modelText: string | undefined;
+  constructor(readonly filename: string) {}
+
+  get(text: string): FileModel {
+    if (this.model === undefined || this.modelText !== text) {
+      this.model = parseFile(text, this.filename);
+      this.modelText = text;
+    }
+    return this.model;
+  }
+}
+
+export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings, cwd = process.cwd(), parsed = new ParsedFile(filename)): FileOutcome {
   if (!codemod.mayApply(text)) return { output: null, changes: [], skips: [] };
   let file: FileModel;
   try {
-    file = parseFile(text, filename);
+    file = parsed.get(text);
   } catch (error) {
     if (error instanceof ParseError) return { output: null, changes: [], skips: [], parseError: { message: error.message, line: error.line, column: error.column } };
     throw error;
@@ -115,7 +133,7 @@ export function runCodemod(codemod: Codemod, text: string, filename: string, set
   const output = applyEdits(text, [...accepted.flatMap((finding) => finding.edits), ...support]);
   // Last line of defence: never hand back code that no longer parses.
   try {
-    parseFile(output, filename);
+    parsed.get(output);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { output: null, changes: [], skips, redactPaths, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${message}` } };

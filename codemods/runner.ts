@@ -2,12 +2,10 @@
  * Runs codemods over many files: per-file settings from the ESLint config that applies to the
  * file, one read and at most one atomic write per file, and a report of everything that happened.
  */
-import { createTwoFilesPatch } from 'diff';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
-import { runCodemod, type ChangeRecord, type Codemod, type SkipRecord } from './engine';
+import type { ChangeRecord, Codemod, SkipRecord } from './engine';
+import { processAll, type FileResult } from './pool';
 
 export interface RunOptions {
   codemods: readonly Codemod[];
@@ -23,6 +21,8 @@ export interface RunOptions {
    */
   stopOnSettingsProblem?: boolean;
   onFile?: (file: string, index: number) => void;
+  /** Worker threads to spread files over; 1 runs in this thread. */
+  workers?: number;
   onDiff?: (patch: string) => void;
 }
 
@@ -82,6 +82,24 @@ async function eslintSettingsLookup(cwd: string, report: Report): Promise<Settin
   };
 }
 
+function mergeResult(report: Report, result: FileResult, onDiff: ((patch: string) => void) | undefined): void {
+  for (const change of result.changes) report.changed.push(change);
+  for (const skip of result.skips) {
+    report.skipped.push(skip);
+    report.summary.skippedByReason[skip.reason] = (report.summary.skippedByReason[skip.reason] ?? 0) + 1;
+  }
+  for (const redactPath of result.redactPaths) if (!report.pinoRedactPaths.includes(redactPath)) report.pinoRedactPaths.push(redactPath);
+  if (result.failure) {
+    report.failed.push(result.failure);
+    report.summary.failedFiles++;
+  } else if (result.changed) {
+    report.summary.changedFiles++;
+    if (result.patch !== undefined) onDiff?.(result.patch);
+  } else {
+    report.summary.unchangedFiles++;
+  }
+}
+
 export async function runCodemods(options: RunOptions): Promise<Report> {
   const started = process.hrtime.bigint();
   const report: Report = {
@@ -112,41 +130,13 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
     settingsPerFile.push(settings);
     codemodsPerFile.push(runnable);
   }
-  for (const [index, file] of options.files.entries()) {
-    options.onFile?.(file, index);
-    const relative = path.relative(options.cwd, file) || file;
-    const settings = settingsPerFile[index];
-    const original = fs.readFileSync(file, 'utf8');
-    let text = original;
-    let failed = false;
-    for (const codemod of codemodsPerFile[index]) {
-      const outcome = runCodemod(codemod, text, file, settings, options.cwd);
-      if (outcome.parseError) {
-        report.failed.push({ file: relative, error: outcome.parseError.message, line: outcome.parseError.line, column: outcome.parseError.column });
-        failed = true;
-        break;
-      }
-      for (const change of outcome.changes) report.changed.push({ file: relative, codemod: codemod.name, ...change });
-      for (const skip of outcome.skips) {
-        report.skipped.push({ file: relative, codemod: codemod.name, ...skip });
-        report.summary.skippedByReason[skip.reason] = (report.summary.skippedByReason[skip.reason] ?? 0) + 1;
-      }
-      for (const redactPath of outcome.redactPaths ?? []) if (!report.pinoRedactPaths.includes(redactPath)) report.pinoRedactPaths.push(redactPath);
-      if (outcome.output !== null) text = outcome.output;
-    }
-    // A file that failed to parse is left byte-for-byte as it was, even if an earlier codemod changed it.
-    if (failed) {
-      report.summary.failedFiles++;
-      continue;
-    }
-    if (text === original) {
-      report.summary.unchangedFiles++;
-      continue;
-    }
-    report.summary.changedFiles++;
-    options.onDiff?.(createTwoFilesPatch(relative, relative, original, text, undefined, undefined, { context: 2 }));
-    if (options.write) writeFileAtomic.sync(file, text, { mode: fs.statSync(file).mode });
-  }
+  const jobs = options.files.map((file, index) => ({
+    file, relative: path.relative(options.cwd, file) || file, settings: settingsPerFile[index],
+    codemods: codemodsPerFile[index].map((codemod) => codemod.name), cwd: options.cwd, write: options.write, diff: options.onDiff !== undefined,
+  }));
+  const results = await processAll(jobs, options.workers ?? 1, (index) => options.onFile?.(options.files[index], index));
+  // Results are merged in file order, whichever worker finished first.
+  for (const result of results) mergeResult(report, result, options.onDiff);
   report.pinoRedactPaths.sort();
   report.summary.rewrittenCalls = report.changed.length;
   report.summary.skippedCalls = report.skipped.length;

@@ -50,9 +50,12 @@ export function createFileModel(options: {
   text: string;
   ast: TSESTree.Program;
   filename: string;
-  scopeManager: ScopeManagerLike | null;
+  /** The scope manager, or a function that builds it on first use (most files never need one). */
+  scopeManager: ScopeManagerLike | null | (() => ScopeManagerLike);
 }): FileModel {
-  const { text, ast, filename, scopeManager } = options;
+  const { text, ast, filename } = options;
+  let built: ScopeManagerLike | null | undefined = typeof options.scopeManager === 'function' ? undefined : options.scopeManager;
+  const scopes = (): ScopeManagerLike | null => (built === undefined ? (built = (options.scopeManager as () => ScopeManagerLike)()) : built);
   let resolutions: Map<number, VariableLike | null> | undefined;
   const { imports, modules } = collectImports(ast);
   let manifest: PackageFacts | undefined;
@@ -66,6 +69,7 @@ export function createFileModel(options: {
     importedModules: modules,
     getText: (node) => text.slice(node.range[0], node.range[1]),
     resolve(identifier) {
+      const scopeManager = scopes();
       if (!scopeManager) return null;
       // Built lazily: most files never need a resolution, and one pass over references is linear.
       if (!resolutions) {
@@ -86,7 +90,7 @@ export function createFileModel(options: {
       return moduleSystemOf(ast, filename, () => packageFacts().type);
     },
     isDeclared(name) {
-      declared ??= new Set(scopeManager?.scopes.flatMap((scope) => scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name)) ?? []);
+      declared ??= new Set(scopes()?.scopes.flatMap((scope) => scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name)) ?? []);
       return declared.has(name);
     },
   };

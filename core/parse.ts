@@ -38,7 +38,7 @@ export function parseFile(text: string, filename: string): FileModel {
   }
   setParents(ast);
   const isModule = ast.body.some((statement) => /^(Import|Export)/.test(statement.type)) || /\.m[jt]s$/.test(filename);
-  const scopeManager = analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null });
+  const scopeManager = () => analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null });
   return createFileModel({ text, ast, filename: path.resolve(filename), scopeManager });
 }
 
