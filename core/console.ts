@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { isSideEffectFree, isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
 import type { Edit } from './edits';
 import type { FileModel } from './file';
-import { isStringLike } from './log-calls';
+import { isStringLike, localLogger } from './log-calls';
 import { analyzeMessage, staticText, type MessagePart } from './message';
 import { eventNameFromText } from './naming';
 import { fieldsFromParts, hasCommentInside, preferredQuote, propertyText, quoteString, type RewriteResult } from './rewrite';
@@ -77,6 +77,8 @@ export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['
   const specifier = specifierFor(file, logger.importFrom, cwd);
   const existing = file.imports.get(logger.importName);
   if (existing && (existing.source === specifier || existing.source === logger.importFrom)) return null;
+  // Only reachable for a file's own logger (see consoleRewrite): nothing to import.
+  if (!existing && file.isDeclared(logger.importName)) return null;
   const quote = preferredQuote(file);
   const body = file.ast.body;
   // A file with any line ending in `;` uses semicolons; one with none (standard style) gets none.
@@ -140,13 +142,15 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   if (!logger) return { ok: false, reason: "no logger configured: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' }" };
   const level = levelFor(access);
   if (!level) return { ok: false, reason: `console.${access.method} has no logger equivalent` };
-  const style = styleFor(settings, file);
+  // A file that creates its own logger under that name (`const logger = winston.createLogger()`) uses it.
+  const local = file.imports.has(logger.importName) ? null : localLogger(logger.importName, file);
+  const style = settings.style !== 'auto' ? settings.style : local?.style ?? styleFor(settings, file);
   if (!style) return { ok: false, reason: "cannot tell which logger this is (pino/bunyan take fields first, winston/NestJS message first): set settings['structured-logging'].style" };
   const existing = file.imports.get(logger.importName);
   if (existing && existing.source !== logger.importFrom && !existing.source.endsWith(logger.importFrom.replace(/^(\.\.?\/)+/, ''))) {
     return { ok: false, reason: `\`${logger.importName}\` is already imported from '${existing.source}'` };
   }
-  if (file.isDeclared(logger.importName) && !existing) return { ok: false, reason: `\`${logger.importName}\` already means something else in this file` };
+  if (file.isDeclared(logger.importName) && !existing && !local) return { ok: false, reason: `\`${logger.importName}\` already means something else in this file` };
   if (hasCommentInside(call.range, file)) return { ok: false, reason: 'a comment inside the call would be lost' };
   // Object literals after the message are already fields: their properties are kept as written.
   const objects = call.arguments.slice(1).filter((arg): arg is TSESTree.ObjectExpression => arg.type === 'ObjectExpression');

@@ -271,3 +271,24 @@ function isContextArgument(node: Node): boolean {
   if (isStringLiteral(target)) return true;
   return target.type === 'MemberExpression' && propertyName(target) === 'name';
 }
+
+/**
+ * A module-level logger the file creates itself (`const logger = winston.createLogger()`), with its
+ * style when the creating module tells it; null when `name` is not such a logger.
+ */
+export function localLogger(name: string, file: FileModel): { style: LoggerStyle | undefined } | null {
+  for (const statement of file.ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier' || declarator.id.name !== name || !declarator.init) continue;
+      if (!isLoggerFactory(declarator.init, file, 0)) return null;
+      const target = unwrap(declarator.init);
+      const callee = target.type === 'CallExpression' || target.type === 'NewExpression' ? unwrap(target.callee) : undefined;
+      const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
+      const binding = root?.type === 'Identifier' ? file.imports.get(root.name) : undefined;
+      return { style: binding ? styleOfModule(binding.source) : undefined };
+    }
+  }
+  return null;
+}
