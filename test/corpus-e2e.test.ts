@@ -12,7 +12,7 @@ import tsParser from '@typescript-eslint/parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../rules/index';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the generator is a plain CommonJS script shared with bench/
+// The generator is a plain CommonJS script, shared with bench/.
 const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
 
 const CLI = path.resolve(__dirname, '../dist/codemods/cli.js');
