@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { applyEdits, editsSpan, overlaps, type Edit } from '../core/edits';
 import type { FileModel } from '../core/file';
-import { ParseError, parseFile } from '../core/parse';
+import { ParseError, parseFile, syntaxError } from '../core/parse';
 import { parseSettings, type Settings } from '../core/settings';
 
 /** A rewrite to apply, or a call left alone with the reason. `redactPaths` feed pino's `redact` list. */
@@ -132,11 +132,9 @@ export function runCodemod(codemod: Codemod, text: string, filename: string, set
   const support = codemod.supportEdits?.(file, settings, cwd, firstChange) ?? [];
   const output = applyEdits(text, [...accepted.flatMap((finding) => finding.edits), ...support]);
   // Last line of defence: never hand back code that no longer parses.
-  try {
-    parsed.get(output);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { output: null, changes: [], skips, redactPaths, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${message}` } };
+  const problem = syntaxError(output, filename);
+  if (problem) {
+    return { output: null, changes: [], skips, redactPaths, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${problem}` } };
   }
   const changes = accepted.map((finding) => {
     // Edits may reach past the node (the `${` `}` around a value, the comma after a property).

@@ -8,12 +8,16 @@ import { messageOfCall } from '../core/message';
 import { structuredRewrite } from '../core/rewrite';
 import { toTransform, walk, type Codemod, type Finding } from './engine';
 
+const LOG_CALL = /\.(trace|debug|info|warn|warning|error|fatal|log|verbose|http|silly|notice|critical)\s*\(/;
+const DYNAMIC_TEXT = /\$\{|['"`]\s*\+|\+\s*['"`]|%[sdifjoO]|format\(|\.join\(|\.concat\(/;
+
 export const structuredMessages: Codemod = {
   name: 'structured-messages',
   description: 'Rewrite template, concatenated and printf-style log messages into event name + fields',
   rule: 'no-dynamic-message',
-  // A dynamic message needs a template, a `+`, a printf placeholder or a builder call.
-  mayApply: (text) => /\.(trace|debug|info|warn|warning|error|fatal|log|verbose|http|silly|notice|critical)\s*\(/.test(text) && /`|\+|%[sdifjoO]|format\(|\.join\(|\.concat\(/.test(text),
+  // A dynamic message needs an interpolation, a string concatenation, a printf placeholder or a
+  // builder call; files without one are never parsed.
+  mayApply: (text) => LOG_CALL.test(text) && DYNAMIC_TEXT.test(text),
   collect(file, settings) {
     const findings: Finding[] = [];
     walk(file.ast, (node) => {

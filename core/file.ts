@@ -52,6 +52,11 @@ export function createFileModel(options: {
   filename: string;
   /** The scope manager, or a function that builds it on first use (most files never need one). */
   scopeManager: ScopeManagerLike | null | (() => ScopeManagerLike);
+  /**
+   * A direct lookup, when the host has one (ESLint's scope chain): no map of every reference needs
+   * building, which keeps a rule's cost per file proportional to what it asks.
+   */
+  lookup?: (identifier: TSESTree.Identifier) => VariableLike | null;
 }): FileModel {
   const { text, ast, filename } = options;
   let built: ScopeManagerLike | null | undefined = typeof options.scopeManager === 'function' ? undefined : options.scopeManager;
@@ -69,6 +74,7 @@ export function createFileModel(options: {
     importedModules: modules,
     getText: (node) => text.slice(node.range[0], node.range[1]),
     resolve(identifier) {
+      if (options.lookup) return options.lookup(identifier);
       const scopeManager = scopes();
       if (!scopeManager) return null;
       // Built lazily: most files never need a resolution, and one pass over references is linear.

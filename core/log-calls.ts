@@ -181,11 +181,22 @@ function customShape(receiverPath: string[] | null, method: string, settings: Se
   );
 }
 
+const memo = new WeakMap<Settings, WeakMap<TSESTree.CallExpression, LogCall | null>>();
+
 /**
- * Recognises a log call and locates its parts, or returns null. Cheap checks come first: the
- * method name is tested before any scope or import lookup.
+ * Recognises a log call and locates its parts, or returns null. Memoised per node: every rule asks
+ * about the same calls, and the answer depends only on the node, its file and the settings.
  */
 export function analyzeLogCall(call: TSESTree.CallExpression, file: FileModel, settings: Settings): LogCall | null {
+  let perSettings = memo.get(settings);
+  if (!perSettings) memo.set(settings, (perSettings = new WeakMap()));
+  if (perSettings.has(call)) return perSettings.get(call)!;
+  const result = analyzeLogCallUncached(call, file, settings);
+  perSettings.set(call, result);
+  return result;
+}
+
+function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, settings: Settings): LogCall | null {
   const callee = unwrap(call.callee);
   if (callee.type !== 'MemberExpression') return null;
   const method = propertyName(callee);

@@ -203,8 +203,15 @@ export function staticText(parts: readonly MessagePart[]): string {
   return parts.map((part) => (part.kind === 'text' ? part.text : ' ')).join('');
 }
 
-/** The message of a recognised log call, analysed; null when the call has none. */
+const messages = new WeakMap<LogCall, MessageAnalysis | null>();
+
+/** The message of a recognised log call, analysed (once per call); null when the call has none. */
 export function messageOfCall(call: LogCall, file: FileModel): MessageAnalysis | null {
+  if (!messages.has(call)) messages.set(call, messageOfCallUncached(call, file));
+  return messages.get(call)!;
+}
+
+function messageOfCallUncached(call: LogCall, file: FileModel): MessageAnalysis | null {
   if (call.infoObject) {
     const property = call.infoObject.properties.find(
       (p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'message',

@@ -124,12 +124,14 @@ export interface LabelSite {
 
 const PROM_LABEL_METHODS: Readonly<Record<string, number>> = { inc: 0, dec: 0, set: 0, observe: 0, startTimer: 0, zero: 0, remove: 0 };
 const STATSD_METHODS = new Set(['increment', 'decrement', 'gauge', 'timing', 'histogram', 'distribution', 'gaugeDelta', 'timer']);
+const LABEL_METHODS = new Set([...Object.keys(PROM_LABEL_METHODS), 'labels', 'add', 'record', 'putDimensions', 'setDimensions', ...STATSD_METHODS]);
 
 /** Labels passed by a call, if the call is on a metric (or on the end function a timer returned). */
 export function labelSite(call: TSESTree.CallExpression, file: FileModel): LabelSite | null {
   const callee = unwrap(call.callee);
-  // `const end = histogram.startTimer(); end({ route })`
+  // `const end = histogram.startTimer(); end({ route })`: only a one-object call can be that.
   if (callee.type === 'Identifier') {
+    if (call.arguments.length !== 1 || call.arguments[0].type !== 'ObjectExpression') return null;
     const definition = file.resolve(callee)?.defs[0];
     const init = definition?.type === 'Variable' ? (definition.node as TSESTree.VariableDeclarator).init : null;
     const timer = init && unwrap(init);
@@ -142,7 +144,8 @@ export function labelSite(call: TSESTree.CallExpression, file: FileModel): Label
   }
   if (callee.type !== 'MemberExpression') return null;
   const method = propertyName(callee);
-  if (method === null) return null;
+  // Cheap gate before any resolution: only metric API method names can carry labels.
+  if (method === null || !LABEL_METHODS.has(method)) return null;
   const receiver = unwrap(callee.object);
   // `counter.labels(...).inc()`: the labels are on the inner call.
   if (receiver.type === 'CallExpression') return null;

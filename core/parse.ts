@@ -6,6 +6,7 @@ import { analyze } from '@typescript-eslint/scope-manager';
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 import { createFileModel, type FileModel } from './file';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -57,4 +58,17 @@ function setParents(root: TSESTree.Node): void {
       }
     }
   }
+}
+
+/**
+ * Whether text is syntactically valid, using only TypeScript's parser (a tenth of the cost of a full
+ * ESTree parse): the check every rewritten file passes before it is written.
+ */
+export function syntaxError(text: string, filename: string): string | null {
+  const kind = /\.[mc]?ts$/.test(filename) ? ts.ScriptKind.TS : /\.tsx$/.test(filename) ? ts.ScriptKind.TSX : /\.jsx$/.test(filename) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+  const source = ts.createSourceFile(path.basename(filename), text, ts.ScriptTarget.Latest, false, kind === ts.ScriptKind.JS ? ts.ScriptKind.JSX : kind);
+  const diagnostics = (source as unknown as { parseDiagnostics?: ReadonlyArray<{ messageText: string | { messageText: string } }> }).parseDiagnostics ?? [];
+  if (diagnostics.length === 0) return null;
+  const first = diagnostics[0].messageText;
+  return typeof first === 'string' ? first : first.messageText;
 }

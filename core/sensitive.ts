@@ -106,8 +106,22 @@ function matchesAt(words: readonly string[], at: number, phrase: readonly string
  * Whether a name (identifier, key, dotted path segment) carries sensitive data. Matching is by whole
  * words: `authorName` has no `auth`, `tokenize` no `token`.
  */
+const nameCache = new WeakMap<readonly string[], Map<string, SensitiveMatch | null>>();
+
 export function sensitiveName(name: string, options: SensitiveOptions): SensitiveMatch | null {
   if (options.allow.includes(name)) return null;
+  // Most names share no stem with the lexicon: one regex test settles them without splitting words.
+  if (options.names.length === 0 && !SENSITIVE_TEXT.test(name)) return null;
+  // Names repeat across a file and a repository: remember each answer per configuration.
+  const key = options.categories;
+  let cache = nameCache.get(key);
+  if (!cache) nameCache.set(key, (cache = new Map()));
+  const cacheKey = `${name}\u0000${options.names.join(',')}`;
+  if (!cache.has(cacheKey)) cache.set(cacheKey, matchName(name, options));
+  return cache.get(cacheKey)!;
+}
+
+function matchName(name: string, options: SensitiveOptions): SensitiveMatch | null {
   // `addressLine1`, `password2`: a trailing number does not change what the word is.
   const words = splitWords(name).map((word) => word.replace(/(\D)\d+$/, '$1'));
   if (words.length === 0) return null;
@@ -166,8 +180,12 @@ export function passesLuhn(digits: string): boolean {
 
 const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
 
+/** Every shape needs one of these; log messages without them are settled by one test. */
+const SHAPE_HINT = /eyJ|AKIA|ASIA|bearer|-----BEGIN|gh[pousr]_|xox[abprs]-|[sr]k_live_|AIza|\d[ -]?\d{3}[ -]?\d{3}/i;
+
 /** The kind of secret a literal string holds, or null. */
 export function secretShape(value: string): SecretShape | null {
+  if (value.length < 13 || !SHAPE_HINT.test(value)) return null;
   for (const [shape, pattern] of SHAPES) if (pattern.test(value)) return shape;
   for (const match of value.matchAll(CARD)) {
     const digits = match[0].replace(/[ -]/g, '');
@@ -176,3 +194,9 @@ export function secretShape(value: string): SecretShape | null {
   }
   return null;
 }
+
+/**
+ * A cheap text test: can this file mention anything the lexicon or the secret shapes would match?
+ * Case-insensitive stems, so it over-approximates; used to skip parsing files that cannot match.
+ */
+export const SENSITIVE_TEXT = /pass|pwd|mfa|secret|token|key|auth|cookie|session|credential|creds|jwt|bearer|otp|pin|connection|dsn|recovery|seed|mnemonic|card|cc_?num|cvv|cvc|iban|account|routing|bank|sort.?code|tax|mail|phone|mobile|ssn|social|national|birth|dob|address|street|passport|licen|headers|env|eyJ|AKIA|ASIA|BEGIN|gh[pousr]_|xox|sk_live|AIza|\d{13}|\d{4}[ -]\d{4}/i;

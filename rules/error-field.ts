@@ -48,11 +48,13 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (message.kind !== 'dynamic') return;
-      const rewrite = structuredRewrite(call, message, file(), settings());
+      let rewrite: ReturnType<typeof structuredRewrite> | undefined;
       for (const part of message.parts) {
         if (part.kind !== 'value') continue;
         const stringified = stringifiedError(part.node, file()) ?? (isErrorExpression(part.node, file()) ? { how: 'Interpolating an error', error: part.node } : null);
         if (!stringified) continue;
+        // Only computed for calls that have something to report.
+        rewrite ??= structuredRewrite(call, message, file(), settings());
         context.report({
           node: part.node,
           messageId: 'stringifiedError',

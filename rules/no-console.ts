@@ -34,11 +34,9 @@ export default createRule<Options, MessageIds>({
   create(context, [{ allow = [] }]) {
     const { file, settings } = lazyFile(context);
     return {
-      MemberExpression(node) {
-        // Cheap name test first: only `console`, `globalThis.console`... or `.write` can match.
-        const object = node.object;
-        const named = object.type === 'Identifier' ? object.name === 'console' : object.type === 'MemberExpression';
-        if (!named) return;
+      // Selectors do the cheap name test before any of this code runs: only `console.x`,
+      // `globalThis.console.x` and `*.write` reach it.
+      'MemberExpression[object.name="console"], MemberExpression[object.property.name="console"], MemberExpression[property.name="write"]'(node: TSESTree.MemberExpression) {
         const access = consoleAccess(node, file());
         if (!access || allow.includes(access.stream === 'console' ? access.method : access.stream)) return;
         const call = node.parent.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;

@@ -1,6 +1,6 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Edit } from '../core/edits';
-import { createFileModel, type FileModel, type ScopeManagerLike } from '../core/file';
+import { createFileModel, type FileModel, type ScopeManagerLike, type VariableLike } from '../core/file';
 import { settingsFrom, type Settings } from '../core/settings';
 
 export interface StructuredLoggingDocs {
@@ -28,6 +28,14 @@ export function fileModelFor(context: AnyContext): FileModel {
       ast: sourceCode.ast,
       filename: context.filename,
       scopeManager: sourceCode.scopeManager as unknown as ScopeManagerLike | null,
+      lookup: (identifier) => {
+        // Walk the scope chain from the identifier: O(depth), and the same answer as its reference.
+        for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+          const variable = scope.set.get(identifier.name);
+          if (variable) return variable as unknown as VariableLike;
+        }
+        return null;
+      },
     });
     models.set(sourceCode.ast, model);
   }

@@ -50,7 +50,7 @@ describe('codemod all on a generated corpus', () => {
   it('rewrites the corpus and reports the file it could not parse, untouched', () => {
     expect(first.code).toBe(0);
     expect(first.report.summary.files).toBe(152);
-    expect(first.report.summary.changedFiles).toBeGreaterThan(100);
+    expect(first.report.summary.changedFiles).toBeGreaterThan(60);
     expect(first.report.summary.failedFiles).toBe(1);
     expect(fs.readFileSync(path.join(repo, 'src', 'broken.ts'), 'utf8')).toBe(BROKEN);
   });

@@ -1,0 +1,51 @@
+// One measured pass in its own process (for a clean peak-memory reading):
+//   node bench/codemod-pass.js <mode> <directory>
+// mode: codemods (codemod all, dry run) | estree (typescript-estree parse of every file)
+//       | jscodeshift (jscodeshift's tsx parser on every file: what a no-op transform costs)
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+async function main() {
+  const [mode, directory] = process.argv.slice(2);
+  const { collectFiles } = require('../dist/codemods/files.js');
+  const files = await collectFiles([directory], directory);
+  const started = process.hrtime.bigint();
+  let detail = {};
+  if (mode === 'codemods') {
+    const { runCodemods } = require('../dist/codemods/runner.js');
+    const { CODEMODS } = require('../dist/codemods/registry.js');
+    const { parseSettings } = require('../dist/core/settings.js');
+    const settings = parseSettings({ style: 'pino', logger: { importFrom: './src/logger', importName: 'logger' } });
+    const report = await runCodemods({ codemods: CODEMODS, files, cwd: directory, write: false, settings, workers: Number(process.env.BENCH_WORKERS ?? 1) });
+    detail = { changedFiles: report.summary.changedFiles, rewrittenCalls: report.summary.rewrittenCalls };
+  } else if (mode === 'estree') {
+    const { parseFile } = require('../dist/core/parse.js');
+    for (const file of files) {
+      try {
+        parseFile(fs.readFileSync(file, 'utf8'), file);
+      } catch {
+        // parse failures count as work done
+      }
+    }
+  } else if (mode === 'jscodeshift') {
+    const j = require('jscodeshift').withParser('tsx');
+    for (const file of files) {
+      try {
+        j(fs.readFileSync(file, 'utf8'));
+      } catch {
+        // as jscodeshift's runner would: an error for this file, then on
+      }
+    }
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(JSON.stringify({ mode, files: files.length, seconds, filesPerSecond: files.length / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, ...detail }));
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+});
