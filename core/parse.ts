@@ -39,7 +39,8 @@ export function parseFile(text: string, filename: string): FileModel {
   }
   setParents(ast);
   const isModule = ast.body.some((statement) => /^(Import|Export)/.test(statement.type)) || /\.m[jt]s$/.test(filename);
-  const scopeManager = () => analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null });
+  // No lib globals: an unresolved name is a global to the analysis, which is all it needs to know.
+  const scopeManager = () => analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
   return createFileModel({ text, ast, filename: path.resolve(filename), scopeManager });
 }
 
