@@ -12,7 +12,9 @@ import { parse as parseYaml } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '..');
 const ESLINT = path.join(ROOT, 'node_modules/eslint/bin/eslint.js');
-const OXLINT = path.join(ROOT, 'node_modules/.bin/oxlint');
+/** oxlint is installed into a scratch folder by the test, not kept in devDependencies: the registry
+ * here serves only the Linux build of its platform packages, which an `npm ci` lockfile cannot express. */
+const OXLINT_VERSION = '1.94.0';
 const PLUGIN = path.join(ROOT, 'dist/rules/index.js');
 const SAMPLE = path.join(ROOT, 'fixtures/sample-service/src');
 const SETTINGS = { style: 'pino', logger: { importFrom: './logger', importName: 'logger' } };
@@ -101,6 +103,11 @@ describe('CI gating', () => {
 
 describe('oxlint JS plugins', () => {
   it('run the rules unchanged and report what ESLint reports on the sample service', () => {
+    const tools = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-oxlint-'));
+    fs.writeFileSync(path.join(tools, 'package.json'), '{"private":true}');
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `oxlint@${OXLINT_VERSION}`], { cwd: tools, encoding: 'utf8' });
+    expect(install.status, install.stderr).toBe(0);
+    const OXLINT = path.join(tools, 'node_modules/.bin/oxlint');
     const rules = Object.fromEntries(['no-dynamic-message', 'fields-position', 'error-field', 'no-console', 'no-sensitive-data', 'no-unbounded-metric-labels'].map((rule) => [`structured-logging/${rule}`, 'error']));
     fs.writeFileSync(path.join(project, '.oxlintrc.json'), JSON.stringify({ jsPlugins: [PLUGIN], settings: { 'structured-logging': SETTINGS }, rules }));
     const result = spawnSync(OXLINT, ['-A', 'all', '-f', 'json', 'src'], { cwd: project, encoding: 'utf8' });
@@ -110,5 +117,5 @@ describe('oxlint JS plugins', () => {
       .sort();
     expect(findings.length).toBeGreaterThan(0);
     expect(findings).toEqual(eslintFindings());
-  });
+  }, 120_000);
 });
