@@ -1,9 +1,7 @@
 import { isStringLiteral, unwrap } from '../core/ast';
-import { analyzeLogCall } from '../core/log-calls';
-import { messageOfCall } from '../core/message';
 import { eventNameFromText, isValidEventName } from '../core/naming';
 import { quoteString } from '../core/rewrite';
-import { createRule, lazyFile } from './utils';
+import { createRule, onLogMessage } from './utils';
 
 export type Options = [];
 export type MessageIds = 'invalidEventName' | 'useEventName';
@@ -25,27 +23,21 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
-    const { file, settings } = lazyFile(context);
-    return {
-      CallExpression(node) {
-        const call = analyzeLogCall(node, file(), settings());
-        if (!call) return;
-        const message = messageOfCall(call, file());
-        if (message?.kind !== 'constant' || !isStringLiteral(unwrap(message.node))) return;
-        const { eventName } = settings();
-        if (isValidEventName(message.text, eventName)) return;
-        const name = eventNameFromText(message.text, eventName.case);
-        const literal = unwrap(message.node);
-        const quote = context.sourceCode.getText(literal).charAt(0);
-        context.report({
-          node: message.node,
-          messageId: 'invalidEventName',
-          data: { message: message.text, convention: eventName.pattern ? `/${eventName.pattern.source}/` : `${eventName.case} case` },
-          suggest: name && isValidEventName(name, eventName)
-            ? [{ messageId: 'useEventName', data: { name }, fix: (fixer) => fixer.replaceText(literal, quoteString(name, quote)) }]
-            : [],
-        });
-      },
-    };
+    return onLogMessage(context, (_call, message, _file, settings) => {
+      if (message.kind !== 'constant' || !isStringLiteral(unwrap(message.node))) return;
+      const { eventName } = settings;
+      if (isValidEventName(message.text, eventName)) return;
+      const name = eventNameFromText(message.text, eventName.case);
+      const literal = unwrap(message.node);
+      const quote = context.sourceCode.getText(literal).charAt(0);
+      context.report({
+        node: message.node,
+        messageId: 'invalidEventName',
+        data: { message: message.text, convention: eventName.pattern ? `/${eventName.pattern.source}/` : `${eventName.case} case` },
+        suggest: name && isValidEventName(name, eventName)
+          ? [{ messageId: 'useEventName', data: { name }, fix: (fixer) => fixer.replaceText(literal, quoteString(name, quote)) }]
+          : [],
+      });
+    });
   },
 });

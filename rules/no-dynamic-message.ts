@@ -1,7 +1,6 @@
-import { analyzeLogCall } from '../core/log-calls';
-import { messageOfCall, type DynamicHow } from '../core/message';
+import type { DynamicHow } from '../core/message';
 import { structuredRewrite } from '../core/rewrite';
-import { createRule, editsToFix, lazyFile, previewText } from './utils';
+import { createRule, editsToFix, onLogMessage, previewText } from './utils';
 
 export type Options = [];
 export type MessageIds = 'dynamicMessage' | 'useStructuredCall';
@@ -32,21 +31,15 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
-    const { file, settings } = lazyFile(context);
-    return {
-      CallExpression(node) {
-        const call = analyzeLogCall(node, file(), settings());
-        if (!call) return;
-        const message = messageOfCall(call, file());
-        if (message?.kind !== 'dynamic') return;
-        const rewrite = structuredRewrite(call, message, file(), settings());
-        context.report({
-          node: message.node,
-          messageId: 'dynamicMessage',
-          data: { how: HOW[message.how] },
-          suggest: rewrite.ok ? [{ messageId: 'useStructuredCall', data: { preview: previewText(rewrite.preview) }, fix: editsToFix(rewrite.edits) }] : [],
-        });
-      },
-    };
+    return onLogMessage(context, (call, message, file, settings) => {
+      if (message.kind !== 'dynamic') return;
+      const rewrite = structuredRewrite(call, message, file, settings);
+      context.report({
+        node: message.node,
+        messageId: 'dynamicMessage',
+        data: { how: HOW[message.how] },
+        suggest: rewrite.ok ? [{ messageId: 'useStructuredCall', data: { preview: previewText(rewrite.preview) }, fix: editsToFix(rewrite.edits) }] : [],
+      });
+    });
   },
 });

@@ -1,6 +1,8 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Edit } from '../core/edits';
 import { createFileModel, type FileModel, type ScopeManagerLike, type VariableLike } from '../core/file';
+import { analyzeLogCall, type LogCall } from '../core/log-calls';
+import { messageOfCall, type MessageAnalysis } from '../core/message';
 import { settingsFrom, type Settings } from '../core/settings';
 
 export interface StructuredLoggingDocs {
@@ -64,4 +66,22 @@ export function editsToFix(edits: readonly Edit[]): TSESLint.ReportFixFunction {
 export function previewText(text: string): string {
   const flat = text.replace(/\s*\n\s*/g, ' ');
   return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
+
+/**
+ * The listener every message rule starts with: each recognised log call that has a message, with the
+ * shared (memoised) analysis of both.
+ */
+export function onLogMessage(
+  context: AnyContext,
+  visit: (call: LogCall, message: MessageAnalysis, file: FileModel, settings: Settings) => void,
+): TSESLint.RuleListener {
+  const { file, settings } = lazyFile(context);
+  return {
+    CallExpression(node) {
+      const call = analyzeLogCall(node, file(), settings());
+      const message = call && messageOfCall(call, file());
+      if (call && message) visit(call, message, file(), settings());
+    },
+  };
 }
