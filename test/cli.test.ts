@@ -137,6 +137,16 @@ describe('structured-logging codemod', () => {
     expect(fs.readFileSync(path.join(outside, 'c.ts'), 'utf8')).toBe(PAYMENTS);
   });
 
+  it('lists the codemods, and rejects a bad --jobs with exit 1', () => {
+    const dir = makeRepo({ 'a.ts': PAYMENTS });
+    const list = run(dir, 'list');
+    expect(list.code).toBe(0);
+    for (const name of ['console-to-logger', 'structured-messages', 'redact-sensitive-data', 'bound-metric-labels']) expect(list.stdout).toContain(name);
+    const jobs = run(dir, 'codemod', 'all', '.', '--jobs', '0');
+    expect(jobs.code).toBe(1);
+    expect(jobs.stderr).toContain('--jobs takes a whole number of at least 1');
+  });
+
   it('rejects an unknown codemod and a missing path with exit 1', () => {
     const dir = makeRepo({ 'a.ts': PAYMENTS });
     const unknown = run(dir, 'codemod', 'make-it-better', '.');

@@ -32,7 +32,8 @@ function commitAll(message: string) {
 }
 
 function codemod(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, 'codemod', 'all', 'src', '--no-progress', ...args], { cwd: repo, encoding: 'utf8' });
+  const progress = args.includes('--dry') ? [] : ['--no-progress'];
+  const result = spawnSync(process.execPath, [CLI, 'codemod', 'all', 'src', ...progress, ...args], { cwd: repo, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -53,6 +54,12 @@ describe('codemod all on a generated corpus', () => {
     expect(first.report.summary.changedFiles).toBeGreaterThan(60);
     expect(first.report.summary.failedFiles).toBe(1);
     expect(fs.readFileSync(path.join(repo, 'src', 'broken.ts'), 'utf8')).toBe(BROKEN);
+  });
+
+  it('prints plain progress lines when stderr is not a terminal', () => {
+    const dry = codemod('--dry');
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/structured-logging: \d+\/152 files/);
   });
 
   it('a second run over its own output changes nothing, and --check agrees', () => {
