@@ -82,7 +82,6 @@ function oneLine(text: string): string {
   return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 
-/** Runs one codemod over one file's text. Never throws for bad input; a parse failure is reported. */
 /**
  * Parses on demand and keeps the model while the text does not change, so `codemod all` parses a
  * file once, and again only after a codemod rewrote it.
@@ -101,6 +100,7 @@ export class ParsedFile {
   }
 }
 
+/** Runs one codemod over one file's text. Never throws for bad input; a parse failure is reported. */
 export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings, cwd = process.cwd(), parsed = new ParsedFile(filename)): FileOutcome {
   if (!codemod.mayApply(text)) return { output: null, changes: [], skips: [] };
   let file: FileModel;

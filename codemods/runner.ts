@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import type { ChangeRecord, Codemod, SkipRecord } from './engine';
 import { processAll, type FileResult } from './pool';
+import type { FileJob } from './process-file';
 
 export interface RunOptions {
   codemods: readonly Codemod[];
@@ -116,24 +117,19 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
   const fixed = options.settings;
   const lookup: SettingsLookup = fixed ? async () => fixed : await eslintSettingsLookup(options.cwd, report);
   // Settings for every file first: a codemod that cannot run with them stops before any write.
-  const settingsPerFile: Settings[] = [];
-  const codemodsPerFile: Array<readonly Codemod[]> = [];
+  const jobs: FileJob[] = [];
   for (const file of options.files) {
+    const relative = path.relative(options.cwd, file) || file;
     const settings = await lookup(file);
     const runnable = options.codemods.filter((codemod) => {
       const problem = codemod.checkSettings?.(settings);
       if (!problem) return true;
-      if (options.stopOnSettingsProblem) throw new SettingsProblem(`${path.relative(options.cwd, file) || file}: ${problem}`);
+      if (options.stopOnSettingsProblem) throw new SettingsProblem(`${relative}: ${problem}`);
       if (!report.notes.includes(problem)) report.notes.push(problem);
       return false;
     });
-    settingsPerFile.push(settings);
-    codemodsPerFile.push(runnable);
+    jobs.push({ file, relative, settings, codemods: runnable.map((codemod) => codemod.name), cwd: options.cwd, write: options.write, diff: options.onDiff !== undefined });
   }
-  const jobs = options.files.map((file, index) => ({
-    file, relative: path.relative(options.cwd, file) || file, settings: settingsPerFile[index],
-    codemods: codemodsPerFile[index].map((codemod) => codemod.name), cwd: options.cwd, write: options.write, diff: options.onDiff !== undefined,
-  }));
   const results = await processAll(jobs, options.workers ?? 1, (index) => options.onFile?.(options.files[index], index));
   // Results are merged in file order, whichever worker finished first.
   for (const result of results) mergeResult(report, result, options.onDiff);

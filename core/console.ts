@@ -4,14 +4,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as path from 'node:path';
-import { isSideEffectFree, isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
+import { isSideEffectFree, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
 import type { Edit } from './edits';
 import type { FileModel } from './file';
-import { isStringLike, localLogger } from './log-calls';
+import { isStringLike, localLogger, projectStyle } from './log-calls';
 import { analyzeMessage, staticText, type MessagePart } from './message';
 import { eventNameFromText } from './naming';
 import { fieldsFromParts, hasCommentInside, preferredQuote, propertyText, quoteString, type RewriteResult } from './rewrite';
-import { isFieldsFirst, type LoggerStyle, type Settings } from './settings';
+import { isFieldsFirst, type Settings } from './settings';
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
@@ -106,11 +106,6 @@ export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['
   return { range: [at, at], text: `${text}\n${first ? '' : '\n'}` };
 }
 
-function styleFor(settings: Settings, file: FileModel): LoggerStyle | undefined {
-  if (settings.style !== 'auto') return settings.style;
-  return file.projectStyle === 'nestjs' ? undefined : file.projectStyle;
-}
-
 /** The parts of what a console call prints: its arguments, joined by spaces as console does. */
 function partsOf(args: readonly TSESTree.CallExpressionArgument[], file: FileModel): MessagePart[] | null {
   if (args.some((arg) => arg.type === 'SpreadElement')) return null;
@@ -144,7 +139,7 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   if (!level) return { ok: false, reason: `console.${access.method} has no logger equivalent` };
   // A file that creates its own logger under that name (`const logger = winston.createLogger()`) uses it.
   const local = file.imports.has(logger.importName) ? null : localLogger(logger.importName, file);
-  const style = settings.style !== 'auto' ? settings.style : local?.style ?? styleFor(settings, file);
+  const style = settings.style !== 'auto' ? settings.style : local?.style ?? projectStyle(file);
   if (!style) return { ok: false, reason: "cannot tell which logger this is (pino/bunyan take fields first, winston/NestJS message first): set settings['structured-logging'].style" };
   const existing = file.imports.get(logger.importName);
   if (existing && existing.source !== logger.importFrom && !existing.source.endsWith(logger.importFrom.replace(/^(\.\.?\/)+/, ''))) {

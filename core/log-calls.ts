@@ -137,7 +137,7 @@ function importsNestLogger(file: FileModel): boolean {
 }
 
 /** A project-wide style from package.json; NestJS apps inject loggers of any kind, so never 'nestjs'. */
-function projectStyle(file: FileModel): LoggerStyle | undefined {
+export function projectStyle(file: FileModel): LoggerStyle | undefined {
   const style = file.projectStyle;
   return style === 'nestjs' ? undefined : style;
 }
@@ -147,12 +147,15 @@ function creatorStyle(identifier: TSESTree.Identifier, file: FileModel): LoggerS
   const definition = file.resolve(identifier)?.defs[0];
   if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return undefined;
   const init = (definition.node as TSESTree.VariableDeclarator).init;
-  if (!init) return undefined;
+  return init ? factoryStyle(init, file) : undefined;
+}
+
+/** The style of the logging module whose function or class an expression calls (`winston.createLogger()`). */
+function factoryStyle(init: Node, file: FileModel): LoggerStyle | undefined {
   const target = unwrap(init);
   const callee = target.type === 'CallExpression' || target.type === 'NewExpression' ? unwrap(target.callee) : undefined;
   const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
-  if (root?.type !== 'Identifier') return undefined;
-  const binding = file.imports.get(root.name);
+  const binding = root?.type === 'Identifier' ? file.imports.get(root.name) : undefined;
   return binding ? styleOfModule(binding.source) : undefined;
 }
 
@@ -293,12 +296,7 @@ export function localLogger(name: string, file: FileModel): { style: LoggerStyle
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type !== 'Identifier' || declarator.id.name !== name || !declarator.init) continue;
-      if (!isLoggerFactory(declarator.init, file, 0)) return null;
-      const target = unwrap(declarator.init);
-      const callee = target.type === 'CallExpression' || target.type === 'NewExpression' ? unwrap(target.callee) : undefined;
-      const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
-      const binding = root?.type === 'Identifier' ? file.imports.get(root.name) : undefined;
-      return { style: binding ? styleOfModule(binding.source) : undefined };
+      return isLoggerFactory(declarator.init, file, 0) ? { style: factoryStyle(declarator.init, file) } : null;
     }
   }
   return null;

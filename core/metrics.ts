@@ -36,6 +36,15 @@ function importedFrom(name: string, file: FileModel): string | undefined {
   return file.imports.get(name)?.source;
 }
 
+/** `{ name, labelNames }` of prom-client's options object (`labelNames` only when a literal array, `as const` allowed). */
+function promOptions(argument: Node | undefined): Pick<MetricDeclaration, 'labelNames' | 'name'> {
+  const options = argument && unwrap(argument);
+  if (options?.type !== 'ObjectExpression') return {};
+  const labelNames = objectProperty(options, 'labelNames');
+  const array = labelNames && unwrap(labelNames.value);
+  return { labelNames: array?.type === 'ArrayExpression' ? array : undefined, name: objectProperty(options, 'name')?.value };
+}
+
 /** Is this expression the creation of a metric object? */
 export function metricDeclaration(node: Node, file: FileModel): MetricDeclaration | null {
   const target = unwrap(node);
@@ -45,13 +54,7 @@ export function metricDeclaration(node: Node, file: FileModel): MetricDeclaratio
     if (!path) return null;
     const className = path[path.length - 1];
     const source = importedFrom(path[0], file);
-    if (PROM_CLASSES.has(className) && source === 'prom-client') {
-      const options = target.arguments[0] && unwrap(target.arguments[0]);
-      const labels = options?.type === 'ObjectExpression' ? objectProperty(options, 'labelNames') : undefined;
-      const name = options?.type === 'ObjectExpression' ? objectProperty(options, 'name')?.value : undefined;
-      const labelNames = labels && unwrap(labels.value);
-      return { library: 'prom-client', node: target, labelNames: labelNames?.type === 'ArrayExpression' ? labelNames : undefined, name };
-    }
+    if (PROM_CLASSES.has(className) && source === 'prom-client') return { library: 'prom-client', node: target, ...promOptions(target.arguments[0]) };
     if (source && STATSD_MODULES.has(source)) return { library: 'statsd', node: target };
     return null;
   }
@@ -62,10 +65,7 @@ export function metricDeclaration(node: Node, file: FileModel): MetricDeclaratio
     }
     // @willsoto/nestjs-prometheus declares prom-client metrics through providers.
     if (callee.type === 'Identifier' && /^make(Counter|Gauge|Histogram|Summary)Provider$/.test(callee.name) && importedFrom(callee.name, file) === '@willsoto/nestjs-prometheus') {
-      const options = target.arguments[0] && unwrap(target.arguments[0]);
-      const labels = options?.type === 'ObjectExpression' ? objectProperty(options, 'labelNames') : undefined;
-      const labelNames = labels && unwrap(labels.value);
-      return { library: 'prom-client', node: target, labelNames: labelNames?.type === 'ArrayExpression' ? labelNames : undefined, name: options?.type === 'ObjectExpression' ? objectProperty(options, 'name')?.value : undefined };
+      return { library: 'prom-client', node: target, ...promOptions(target.arguments[0]) };
     }
     if (callee.type === 'Identifier' && callee.name === 'createMetricsLogger' && importedFrom(callee.name, file) === 'aws-embedded-metrics') {
       return { library: 'aws-embedded-metrics', node: target };

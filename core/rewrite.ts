@@ -123,11 +123,11 @@ function trailingError(call: LogCall, message: DynamicMessage, file: FileModel):
 }
 
 /** Whether this call's shape lets us rewrite it at all. */
-function checkShape(call: LogCall, message: DynamicMessage, file: FileModel): string | null {
+function checkShape(call: LogCall, message: DynamicMessage, droppedError: TSESTree.Expression | undefined): string | null {
   const used = new Set<number>([call.levelIndex, call.messageIndex, call.fieldsIndex, call.contextIndex].filter((i): i is number => i !== undefined));
   if (call.infoObject) return null;
   if (call.messageIndex === undefined) return 'no message argument';
-  if (trailingError(call, message, file)) used.add(call.messageIndex + 1);
+  if (droppedError) used.add(call.messageIndex + 1);
   for (let offset = 1; offset <= message.consumedArgs; offset++) used.add(call.messageIndex + offset);
   const extra = call.args.findIndex((_, index) => !used.has(index));
   if (extra !== -1) {
@@ -151,7 +151,8 @@ export function structuredRewrite(call: LogCall, message: DynamicMessage, file: 
   }
   const eventName = eventNameFromText(staticText(message.parts), settings.eventName.case);
   if (eventName === '') return { ok: false, reason: 'the message has no static words to name the event' };
-  const shapeProblem = checkShape(call, message, file);
+  const droppedError = trailingError(call, message, file);
+  const shapeProblem = checkShape(call, message, droppedError);
   if (shapeProblem) return { ok: false, reason: shapeProblem };
   const messageRange = message.node.range;
   if (hasCommentInside(messageRange, file)) return { ok: false, reason: 'a comment inside the message would be lost' };
@@ -165,7 +166,6 @@ export function structuredRewrite(call: LogCall, message: DynamicMessage, file: 
   const fieldsIsError = fieldsArg !== undefined && !fieldsObject && isErrorExpression(fieldsArg, file);
   if (fieldsIsError) existingKeys.set(file.getText(fieldsArg), errorKey);
 
-  const droppedError = trailingError(call, message, file);
   if (droppedError) existingKeys.set(file.getText(droppedError), errorKey);
   const fields = fieldsFromParts(message.parts, existingKeys, file, settings, style);
   const properties = fields.map((field) => propertyText(field.key, field.valueText));

@@ -186,7 +186,7 @@ export function redaction(finding: SensitiveFinding, file: FileModel, settings: 
     const property = finding.property;
     if (mode === 'remove') return { ok: true, edits: removePropertiesEdits(property.parent as TSESTree.ObjectExpression, new Set([property]), file) };
     const valueText = file.getText(property.value);
-    const replacement = mode === 'wrap' && finding.kind === 'key' ? wrap(valueText) : literal;
+    const replacement = mode === 'wrap' ? wrap(valueText) : literal;
     if (property.shorthand) return { ok: true, edits: [{ range: property.range, text: `${file.getText(property.key)}: ${replacement}` }] };
     return { ok: true, edits: [{ range: property.value.range, text: replacement }] };
   }
