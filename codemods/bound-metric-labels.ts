@@ -12,8 +12,9 @@ import {
   declaredLabels, isExported, isUnboundedLabelName, labelSite, metricDeclaration, metricFindings, observableAttributes,
   type LabelSite, type MetricDeclaration,
 } from '../core/metrics';
+import type { ParsedModel } from '../core/parse';
 import type { Settings } from '../core/settings';
-import { toTransform, walk, type Codemod, type Finding } from './engine';
+import { toTransform, type Codemod, type Finding } from './engine';
 
 interface Site {
   call: TSESTree.CallExpression;
@@ -56,19 +57,18 @@ export const boundMetricLabels: Codemod = {
   // Dropping a label touches the declaration and every call site: no single suggestion can do that.
   matchesSuggestions: () => false,
   mayApply: (text) => /prom-client|@opentelemetry\/api|hot-shots|statsd|aws-embedded-metrics|\.(inc|observe|labels|startTimer)\(/.test(text),
-  collect(file: FileModel, settings: Settings) {
+  collect(file: ParsedModel, settings: Settings) {
     const findings: Finding[] = [];
     const declarations: MetricDeclaration[] = [];
     const sites: Site[] = [];
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
-    walk(file.ast, (node) => {
-      if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return;
+    for (const node of file.nodesOfType('CallExpression', 'NewExpression')) {
       calls.push(node);
       const declaration = metricDeclaration(node, file);
       if (declaration) declarations.push(declaration);
       const site = node.type === 'CallExpression' ? labelSite(node, file) ?? observableAttributes(node, file) : null;
       if (site) sites.push({ call: node as TSESTree.CallExpression, site });
-    });
+    }
     const dropped: Edit[] = [];
     const handled = new Set<TSESTree.Node>();
 

@@ -4,7 +4,7 @@
  * `no-console`'s suggestion.
  */
 import { consoleAccess, consoleRewrite, loggerImportEdit } from '../core/console';
-import { toTransform, walk, type Codemod, type Finding } from './engine';
+import { toTransform, type Codemod, type Finding } from './engine';
 
 export const consoleToLogger: Codemod = {
   name: 'console-to-logger',
@@ -17,18 +17,17 @@ export const consoleToLogger: Codemod = {
       : "console-to-logger needs to know which logger to import: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' } in your ESLint config (or pass --settings)",
   collect(file, settings) {
     const findings: Finding[] = [];
-    walk(file.ast, (node) => {
-      if (node.type !== 'MemberExpression') return;
+    for (const node of file.nodesOfType('MemberExpression')) {
       const access = consoleAccess(node, file);
-      if (!access) return;
+      if (!access) continue;
       const call = node.parent?.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
       if (!call) {
         findings.push({ node, reason: `${access.stream === 'console' ? `console.${access.method}` : `process.${access.stream}.write`} is used as a value, not called` });
-        return;
+        continue;
       }
       const rewrite = consoleRewrite(call, access, file, settings);
       findings.push(rewrite.ok ? { node: call, edits: rewrite.edits } : { node: call, reason: rewrite.reason });
-    });
+    }
     return findings;
   },
   supportEdits(file, settings, cwd, firstChange) {

@@ -4,10 +4,9 @@
  * same module exposes each one as a plain jscodeshift transform.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { applyEdits, editsSpan, overlaps, type Edit } from '../core/edits';
 import type { FileModel } from '../core/file';
-import { ParseError, parseFile, syntaxError } from '../core/parse';
+import { ParseError, parseFile, syntaxError, type ParsedModel } from '../core/parse';
 import { parseSettings, type Settings } from '../core/settings';
 
 /** A rewrite to apply, or a call left alone with the reason. `redactPaths` feed pino's `redact` list. */
@@ -22,7 +21,7 @@ export interface Codemod {
   mayApply(text: string): boolean;
   /** Fails before any file is touched when the settings cannot support this codemod. */
   checkSettings?(settings: Settings): string | null;
-  collect(file: FileModel, settings: Settings): Finding[];
+  collect(file: ParsedModel, settings: Settings): Finding[];
   /**
    * Whether, with these settings, the paired rule's suggestions produce exactly this codemod's output
    * (default: always). The agreement test checks it wherever it holds.
@@ -58,19 +57,6 @@ export interface FileOutcome {
   redactPaths?: string[];
 }
 
-/** Depth-first walk over every node, children in source order (parents are set by parseFile). */
-export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  visit(node);
-  const keys = visitorKeys[node.type] ?? [];
-  for (const key of keys) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    const children = Array.isArray(value) ? value : [value];
-    for (const child of children) {
-      if (child && typeof child === 'object' && 'type' in child) walk(child as TSESTree.Node, visit);
-    }
-  }
-}
-
 function locationOf(file: FileModel, offset: number): Location {
   const before = file.text.slice(0, offset);
   const line = before.split('\n').length;
@@ -87,11 +73,11 @@ function oneLine(text: string): string {
  * file once, and again only after a codemod rewrote it.
  */
 export class ParsedFile {
-  private model: FileModel | undefined;
+  private model: ParsedModel | undefined;
   private modelText: string | undefined;
   constructor(readonly filename: string) {}
 
-  get(text: string): FileModel {
+  get(text: string): ParsedModel {
     if (this.model === undefined || this.modelText !== text) {
       this.model = parseFile(text, this.filename);
       this.modelText = text;
@@ -103,7 +89,7 @@ export class ParsedFile {
 /** Runs one codemod over one file's text. Never throws for bad input; a parse failure is reported. */
 export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings, cwd = process.cwd(), parsed = new ParsedFile(filename)): FileOutcome {
   if (!codemod.mayApply(text)) return { output: null, changes: [], skips: [] };
-  let file: FileModel;
+  let file: ParsedModel;
   try {
     file = parsed.get(text);
   } catch (error) {

@@ -8,7 +8,7 @@ import { loggerImportEdit } from '../core/console';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { SENSITIVE_TEXT } from '../core/sensitive';
 import { findSensitiveData, loggedArguments, redaction, removePropertiesEdits } from '../core/sensitive-calls';
-import { toTransform, walk, type Codemod, type Finding } from './engine';
+import { toTransform, type Codemod, type Finding } from './engine';
 
 /** pino's `redact` paths for a whole risky object logged under a field. */
 const RISKY_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -25,10 +25,10 @@ export const redactSensitiveData: Codemod = {
   mayApply: (text) => /\.(trace|debug|info|warn|warning|error|fatal|log|verbose|http|silly|notice|critical|write)\s*\(/.test(text) && SENSITIVE_TEXT.test(text),
   collect(file, settings) {
     const findings: Finding[] = [];
-    walk(file.ast, (node) => {
-      if (node.type !== 'CallExpression' || node.arguments.length === 0) return;
+    for (const node of file.nodesOfType('CallExpression')) {
+      if (node.arguments.length === 0) continue;
       const logged = loggedArguments(node, file, settings);
-      if (!logged) return;
+      if (!logged) continue;
       const all = findSensitiveData(logged.args, file, settings);
       // Removing fields is done per object, so adjacent removals never overlap.
       const removals = settings.sensitive.redaction === 'remove' ? all.filter((finding) => finding.kind === 'key' && finding.property) : [];
@@ -48,7 +48,7 @@ export const redactSensitiveData: Codemod = {
           : finding.kind === 'risky' && RISKY_PATHS[last] ? RISKY_PATHS[last].map((p) => (p.startsWith('[') ? `${path}${p}` : `${path}.${p}`)) : [path];
         findings.push(result.ok ? { node: finding.node, edits: result.edits, redactPaths } : { node: finding.node, reason: result.reason, redactPaths });
       }
-    });
+    }
     return findings;
   },
   supportEdits(file, settings, cwd, firstChange) {

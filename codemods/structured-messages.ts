@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeLogCall } from '../core/log-calls';
 import { messageOfCall } from '../core/message';
 import { structuredRewrite } from '../core/rewrite';
-import { toTransform, walk, type Codemod, type Finding } from './engine';
+import { toTransform, type Codemod, type Finding } from './engine';
 
 const LOG_CALL = /\.(trace|debug|info|warn|warning|error|fatal|log|verbose|http|silly|notice|critical)\s*\(/;
 const DYNAMIC_TEXT = /\$\{|['"`]\s*\+|\+\s*['"`]|%[sdifjoO]|format\(|\.join\(|\.concat\(/;
@@ -20,15 +20,14 @@ export const structuredMessages: Codemod = {
   mayApply: (text) => LOG_CALL.test(text) && DYNAMIC_TEXT.test(text),
   collect(file, settings) {
     const findings: Finding[] = [];
-    walk(file.ast, (node) => {
-      if (node.type !== 'CallExpression') return;
+    for (const node of file.nodesOfType('CallExpression')) {
       const call = analyzeLogCall(node, file, settings);
-      if (!call) return;
+      if (!call) continue;
       const message = messageOfCall(call, file);
-      if (message?.kind !== 'dynamic') return;
+      if (message?.kind !== 'dynamic') continue;
       const rewrite = structuredRewrite(call, message, file, settings);
       findings.push(rewrite.ok ? { node: node as TSESTree.Node, edits: rewrite.edits } : { node, reason: rewrite.reason });
-    });
+    }
     return findings;
   },
 };

@@ -100,8 +100,8 @@ export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['
   const anchor = directives.length > 0 ? directives[directives.length - 1] : undefined;
   if (anchor) return { range: [anchor.range[1], anchor.range[1]], text: `\n${text}` };
   const first = body[0];
-  const comments = (file.ast.comments ?? []).filter((comment) => !first || comment.range[1] <= first.range[0]);
   // After a shebang and leading comments (licence headers), before the first statement.
+  const comments = first ? [] : file.commentsWithin([0, file.text.length]);
   const at = first ? first.range[0] : comments.length > 0 ? comments[comments.length - 1].range[1] : 0;
   return { range: [at, at], text: `${text}\n${first ? '' : '\n'}` };
 }

@@ -44,6 +44,8 @@ export interface FileModel {
   readonly moduleSystem: 'esm' | 'commonjs';
   /** Whether any scope of the file declares this name (so a new import of it would clash). */
   isDeclared(name: string): boolean;
+  /** The comments lying wholly inside a range, in source order. */
+  commentsWithin(range: readonly [number, number]): ReadonlyArray<{ range: readonly [number, number] }>;
 }
 
 export function createFileModel(options: {
@@ -57,6 +59,11 @@ export function createFileModel(options: {
    * building, which keeps a rule's cost per file proportional to what it asks.
    */
   lookup?: (identifier: TSESTree.Identifier) => VariableLike | null;
+  /**
+   * Where comments come from when the AST carries none: the codemods parse without them (converting
+   * every comment of every file costs a third of the parse) and look them up only when a rewrite asks.
+   */
+  comments?: () => ReadonlyArray<{ range: readonly [number, number] }>;
 }): FileModel {
   const { text, ast, filename } = options;
   let built: ScopeManagerLike | null | undefined = typeof options.scopeManager === 'function' ? undefined : options.scopeManager;
@@ -66,6 +73,7 @@ export function createFileModel(options: {
   let manifest: PackageFacts | undefined;
   const packageFacts = () => (manifest ??= packageFactsFor(filename));
   let declared: Set<string> | undefined;
+  let allComments: ReadonlyArray<{ range: readonly [number, number] }> | undefined;
   return {
     text,
     ast,
@@ -98,6 +106,13 @@ export function createFileModel(options: {
     isDeclared(name) {
       declared ??= new Set(scopes()?.scopes.flatMap((scope) => scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name)) ?? []);
       return declared.has(name);
+    },
+    commentsWithin(range) {
+      const slice = text.slice(range[0], range[1]);
+      // Every comment starts with one of these; most ranges have neither and need no comment list.
+      if (!slice.includes('//') && !slice.includes('/*')) return [];
+      allComments ??= ast.comments ?? options.comments?.() ?? [];
+      return allComments.filter((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
     },
   };
 }

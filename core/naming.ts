@@ -34,8 +34,8 @@ const MAX_EVENT_WORDS = 6;
  * numbers, joined in the configured case. Empty string when the text has no usable word.
  */
 export function eventNameFromText(text: string, eventCase: EventNameCase): string {
-  // Terminal colour codes (`\x1b[31m`) are decoration, not words.
-  const words = splitWords(text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ' ')).filter((word, index, all) => !STOP_WORDS.has(word) && !/^\d+$/.test(word) && all.indexOf(word) === index);
+  // Terminal colour codes (`\x1b[31m`) are decoration, and a URL is an address, not words of an event.
+  const words = splitWords(text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ' ').replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ')).filter((word, index, all) => !STOP_WORDS.has(word) && !/^\d+$/.test(word) && all.indexOf(word) === index);
   return words.slice(0, MAX_EVENT_WORDS).join(EVENT_SEPARATOR[eventCase]);
 }
 

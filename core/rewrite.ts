@@ -53,7 +53,7 @@ function valueSource(node: Node, file: FileModel): string {
 }
 
 export function hasCommentInside(range: readonly [number, number], file: FileModel): boolean {
-  return (file.ast.comments ?? []).some((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
+  return file.commentsWithin(range).length > 0;
 }
 
 /**

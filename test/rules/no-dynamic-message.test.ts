@@ -27,6 +27,14 @@ runRule('no-dynamic-message', rule, {
   ],
   invalid: [
     {
+      // A URL in the text is an address, not words of the event name.
+      code: `${PINO}logger.info(\`fetching https://api.example.com/v2/items for \${source}\`);`,
+      errors: [{
+        messageId: 'dynamicMessage',
+        suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ source }, 'fetching');` }],
+      }],
+    },
+    {
       code: `${PINO}logger.info(\`Charging order \${order.id} (attempt \${attempt})\`);`,
       errors: [{
         messageId: 'dynamicMessage',
