@@ -68,68 +68,133 @@ function oneLine(text: string): string {
   return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 
-/**
- * Parses on demand and keeps the model while the text does not change, so `codemod all` parses a
- * file once, and again only after a codemod rewrote it.
- */
-export class ParsedFile {
-  private model: ParsedModel | undefined;
-  private modelText: string | undefined;
-  constructor(readonly filename: string) {}
+interface Accepted {
+  node: TSESTree.Node;
+  edits: Edit[];
+  /** From the first edit to the last: two rewrites of one codemod may not overlap here. */
+  editSpan: [number, number];
+  /** The node and every edit (edits may reach past the node): what is reported and guarded. */
+  span: [number, number];
+}
 
-  get(text: string): ParsedModel {
-    if (this.model === undefined || this.modelText !== text) {
-      this.model = parseFile(text, this.filename);
-      this.modelText = text;
+interface Collected {
+  accepted: Accepted[];
+  skips: Array<{ node: TSESTree.Node; reason: string }>;
+  support: Edit[];
+  redactPaths: string[];
+}
+
+/** One codemod's findings on one parse, overlapping rewrites turned into skips. */
+function collectFindings(codemod: Codemod, file: ParsedModel, settings: Settings, cwd: string): Collected {
+  const findings = codemod.collect(file, settings);
+  const collected: Collected = { accepted: [], skips: [], support: [], redactPaths: [...new Set(findings.flatMap((finding) => finding.redactPaths ?? []))] };
+  for (const finding of findings) {
+    if ('reason' in finding) {
+      collected.skips.push(finding);
+      continue;
     }
-    return this.model;
+    const edits = editsSpan(finding.edits);
+    if (collected.accepted.some((other) => overlaps(other.editSpan, edits))) {
+      collected.skips.push({ node: finding.node, reason: 'overlaps another rewrite in this file; run the codemod again' });
+      continue;
+    }
+    collected.accepted.push({ node: finding.node, edits: finding.edits, editSpan: edits, span: [Math.min(finding.node.range[0], edits[0]), Math.max(finding.node.range[1], edits[1])] });
   }
+  if (collected.accepted.length > 0) {
+    const firstChange = Math.min(...collected.accepted.map((finding) => finding.span[0]));
+    collected.support = codemod.supportEdits?.(file, settings, cwd, firstChange) ?? [];
+  }
+  return collected;
+}
+
+export interface PipelineOutcome extends FileOutcome {
+  /** Which codemod each change and skip came from. */
+  changes: Array<ChangeRecord & { codemod: string }>;
+  skips: Array<SkipRecord & { codemod: string }>;
+  /** How many times the file was parsed (once, plus once per codemod that had to see another's rewrite). */
+  parses: number;
+}
+
+/** A rewrite already applied on top of the parsed text: where, and what it was before and after. */
+interface AppliedRegion {
+  span: [number, number];
+  before: string;
+  after: string;
+}
+
+function touches(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] <= b[1] && b[0] <= a[1];
+}
+
+/**
+ * Runs codemods in order over one file's text and never throws for bad input. The file is parsed
+ * once; a later codemod reuses that parse, with its edits applied on top of the earlier ones, unless
+ * an earlier codemod added support edits (imports change what names resolve to) or rewrote a region
+ * where the later codemod's own text test passes (before or after the rewrite): then the later one
+ * must see the new text, and the file is parsed again. `reparseEachStep` forces the second path;
+ * tests use it to prove both give the same output.
+ */
+export function runCodemods(codemods: readonly Codemod[], original: string, filename: string, settings: Settings, cwd = process.cwd(), options: { reparseEachStep?: boolean } = {}): PipelineOutcome {
+  const outcome: PipelineOutcome = { output: null, changes: [], skips: [], redactPaths: [], parses: 0 };
+  let text = original;
+  /** The parse the findings come from, and the edits applied on top of its text to give `text`. */
+  let base: { file: ParsedModel; edits: Edit[]; regions: AppliedRegion[]; support: boolean } | undefined;
+  const parse = (): boolean => {
+    try {
+      base = { file: parseFile(text, filename), edits: [], regions: [], support: false };
+      outcome.parses++;
+      return true;
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      outcome.parseError =
+        text === original
+          ? { message: error.message, line: error.line, column: error.column }
+          : { message: `a rewrite would not parse, file left unchanged (please report this): ${error.message}` };
+      return false;
+    }
+  };
+  for (const codemod of codemods) {
+    if (!codemod.mayApply(text)) continue;
+    const stale = (current: NonNullable<typeof base>) =>
+      options.reparseEachStep || current.support || current.regions.some((region) => codemod.mayApply(region.before) || codemod.mayApply(region.after));
+    if ((base === undefined || (base.edits.length > 0 && stale(base))) && !parse()) return { ...outcome, changes: [], output: null };
+    let current = base!;
+    let collected = collectFindings(codemod, current.file, settings, cwd);
+    if (current.regions.length > 0) {
+      const spans = [...collected.accepted.map((finding) => finding.span), ...collected.skips.map((skip) => skip.node.range), ...collected.support.map((edit) => edit.range)];
+      if (spans.some((span) => current.regions.some((region) => touches(region.span, span)))) {
+        if (!parse()) return { ...outcome, changes: [], output: null };
+        current = base!;
+        collected = collectFindings(codemod, current.file, settings, cwd);
+      }
+    }
+    const { file } = current;
+    for (const skip of collected.skips) outcome.skips.push({ codemod: codemod.name, ...locationOf(file, skip.node.range[0]), code: oneLine(file.getText(skip.node)), reason: skip.reason });
+    outcome.redactPaths!.push(...collected.redactPaths.filter((path) => !outcome.redactPaths!.includes(path)));
+    if (collected.accepted.length === 0) continue;
+    for (const finding of collected.accepted) {
+      const [start, end] = finding.span;
+      const localEdits = finding.edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
+      const before = file.text.slice(start, end);
+      const after = applyEdits(before, localEdits);
+      outcome.changes.push({ codemod: codemod.name, ...locationOf(file, start), before: oneLine(before), after: oneLine(after) });
+      current.regions.push({ span: finding.span, before, after });
+    }
+    for (const edit of collected.support) current.regions.push({ span: edit.range, before: '', after: edit.text });
+    current.support ||= collected.support.length > 0;
+    current.edits.push(...collected.accepted.flatMap((finding) => finding.edits), ...collected.support);
+    text = applyEdits(file.text, current.edits);
+  }
+  if (text === original) return outcome;
+  // Last line of defence: never hand back code that no longer parses.
+  const problem = syntaxError(text, filename);
+  if (problem) return { ...outcome, changes: [], output: null, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${problem}` } };
+  return { ...outcome, output: text };
 }
 
 /** Runs one codemod over one file's text. Never throws for bad input; a parse failure is reported. */
-export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings, cwd = process.cwd(), parsed = new ParsedFile(filename)): FileOutcome {
-  if (!codemod.mayApply(text)) return { output: null, changes: [], skips: [] };
-  let file: ParsedModel;
-  try {
-    file = parsed.get(text);
-  } catch (error) {
-    if (error instanceof ParseError) return { output: null, changes: [], skips: [], parseError: { message: error.message, line: error.line, column: error.column } };
-    throw error;
-  }
-  const findings = codemod.collect(file, settings);
-  const redactPaths = [...new Set(findings.flatMap((finding) => finding.redactPaths ?? []))];
-  const accepted: Array<{ node: TSESTree.Node; edits: Edit[]; span: [number, number] }> = [];
-  const skips: SkipRecord[] = [];
-  for (const finding of findings) {
-    const code = oneLine(file.getText(finding.node));
-    if ('reason' in finding) {
-      skips.push({ ...locationOf(file, finding.node.range[0]), code, reason: finding.reason });
-      continue;
-    }
-    const span = editsSpan(finding.edits);
-    if (accepted.some((other) => overlaps(other.span, span))) {
-      skips.push({ ...locationOf(file, finding.node.range[0]), code, reason: 'overlaps another rewrite in this file; run the codemod again' });
-      continue;
-    }
-    accepted.push({ ...finding, span });
-  }
-  if (accepted.length === 0) return { output: null, changes: [], skips, redactPaths };
-  const firstChange = Math.min(...accepted.map((finding) => finding.span[0]));
-  const support = codemod.supportEdits?.(file, settings, cwd, firstChange) ?? [];
-  const output = applyEdits(text, [...accepted.flatMap((finding) => finding.edits), ...support]);
-  // Last line of defence: never hand back code that no longer parses.
-  const problem = syntaxError(output, filename);
-  if (problem) {
-    return { output: null, changes: [], skips, redactPaths, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${problem}` } };
-  }
-  const changes = accepted.map((finding) => {
-    // Edits may reach past the node (the `${` `}` around a value, the comma after a property).
-    const start = Math.min(finding.node.range[0], finding.span[0]);
-    const end = Math.max(finding.node.range[1], finding.span[1]);
-    const localEdits = finding.edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
-    return { ...locationOf(file, start), before: oneLine(text.slice(start, end)), after: oneLine(applyEdits(text.slice(start, end), localEdits)) };
-  });
-  return { output: output === text ? null : output, changes, skips, redactPaths };
+export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings, cwd = process.cwd()): FileOutcome {
+  return runCodemods([codemod], text, filename, settings, cwd);
 }
 
 /** Settings for a plain `jscodeshift -t` run: `--settings='{"style":"pino"}'` or individual flags. */

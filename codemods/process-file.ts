@@ -6,7 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import * as fs from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import type { Settings } from '../core/settings';
-import { ParsedFile, runCodemod, type ChangeRecord, type SkipRecord } from './engine';
+import { runCodemods, type ChangeRecord, type SkipRecord } from './engine';
 import { findCodemod } from './registry';
 
 export interface FileJob {
@@ -38,22 +38,16 @@ export function processFile(job: FileJob): FileResult {
     result.failure = { file: job.relative, error: `could not read: ${(error as Error).message}` };
     return result;
   }
-  let text = original;
-  const parsed = new ParsedFile(job.file);
-  for (const name of job.codemods) {
-    const codemod = findCodemod(name)!;
-    const outcome = runCodemod(codemod, text, job.file, job.settings, job.cwd, parsed);
-    if (outcome.parseError) {
-      // Left byte-for-byte as it was, even if an earlier codemod had changed it in memory.
-      result.failure = { file: job.relative, error: outcome.parseError.message, line: outcome.parseError.line, column: outcome.parseError.column };
-      result.changes = [];
-      return result;
-    }
-    for (const change of outcome.changes) result.changes.push({ file: job.relative, codemod: name, ...change });
-    for (const skip of outcome.skips) result.skips.push({ file: job.relative, codemod: name, ...skip });
-    result.redactPaths.push(...(outcome.redactPaths ?? []));
-    if (outcome.output !== null) text = outcome.output;
+  const outcome = runCodemods(job.codemods.map((name) => findCodemod(name)!), original, job.file, job.settings, job.cwd);
+  result.skips = outcome.skips.map((skip) => ({ file: job.relative, ...skip }));
+  result.redactPaths = outcome.redactPaths ?? [];
+  if (outcome.parseError) {
+    // Left byte-for-byte as it was, even if an earlier codemod had changed it in memory.
+    result.failure = { file: job.relative, error: outcome.parseError.message, line: outcome.parseError.line, column: outcome.parseError.column };
+    return result;
   }
+  result.changes = outcome.changes.map((change) => ({ file: job.relative, ...change }));
+  const text = outcome.output ?? original;
   if (text === original) return result;
   result.changed = true;
   if (job.diff) result.patch = createTwoFilesPatch(job.relative, job.relative, original, text, undefined, undefined, { context: 2 });

@@ -5,9 +5,10 @@ import { redactSensitiveData } from './redact-sensitive-data';
 import { structuredMessages } from './structured-messages';
 
 /** Every codemod, in the order `codemod all` runs them on each file. */
-// console-to-logger first: the calls it creates are already structured, so the second pass has nothing to redo.
-// redact-sensitive-data last: it sees the fields the other two created.
-export const CODEMODS: readonly Codemod[] = [consoleToLogger, structuredMessages, redactSensitiveData, boundMetricLabels];
+// The calls console-to-logger creates are already structured, so the two first ones are independent;
+// structured-messages goes first because console-to-logger adds an import, after which a later
+// codemod must parse the file again. redact-sensitive-data after both: it sees the fields they created.
+export const CODEMODS: readonly Codemod[] = [structuredMessages, consoleToLogger, redactSensitiveData, boundMetricLabels];
 
 export function findCodemod(name: string): Codemod | undefined {
   return CODEMODS.find((codemod) => codemod.name === name);

@@ -1,0 +1,84 @@
+/**
+ * `codemod all` parses a file once and lets later codemods reuse that parse when the earlier
+ * rewrites cannot concern them. These tests hold the shortcut to the slow, obviously right path
+ * (parse again after every codemod that changed the file): same output, same changes, same skips.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCodemods, type PipelineOutcome } from '../codemods/engine';
+import { CODEMODS } from '../codemods/registry';
+import { parseSettings } from '../core/settings';
+import { fixtureCases } from './fixtures';
+
+const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
+
+const LOGGER = { importFrom: './logger', importName: 'logger' };
+
+/** Everything a user sees of a run, apart from line numbers (the slow path counts them in intermediate text). */
+function visible(outcome: PipelineOutcome) {
+  return {
+    output: outcome.output,
+    parseError: outcome.parseError?.message,
+    changes: outcome.changes.map((change) => [change.codemod, change.before, change.after]),
+    skips: outcome.skips.map((skip) => [skip.codemod, skip.code, skip.reason]),
+    redactPaths: outcome.redactPaths,
+  };
+}
+
+function bothWays(text: string, filename: string, raw: Record<string, unknown>) {
+  const settings = parseSettings({ logger: LOGGER, ...raw });
+  const shortcut = runCodemods(CODEMODS, text, filename, settings, path.dirname(filename));
+  const slow = runCodemods(CODEMODS, text, filename, settings, path.dirname(filename), { reparseEachStep: true });
+  return { shortcut, slow };
+}
+
+describe('codemod all reuses one parse only when that cannot change the result', () => {
+  it('matches parsing after every step on every fixture', () => {
+    const cases = CODEMODS.flatMap((codemod) => fixtureCases(codemod.name));
+    expect(cases.length).toBeGreaterThan(20);
+    for (const fixture of cases) {
+      const { shortcut, slow } = bothWays(fixture.input, fixture.inputPath, fixture.settings ?? {});
+      expect(visible(shortcut), `${fixture.codemod}/${fixture.name}`).toEqual(visible(slow));
+    }
+  });
+
+  it('matches parsing after every step on a generated corpus, with fewer parses', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-pipeline-'));
+    const files = writeCorpus(directory, 300, 11);
+    let parsesShortcut = 0;
+    let parsesSlow = 0;
+    let changed = 0;
+    for (const file of files) {
+      const { shortcut, slow } = bothWays(fs.readFileSync(file, 'utf8'), file, { style: 'pino' });
+      expect(visible(shortcut), file).toEqual(visible(slow));
+      parsesShortcut += shortcut.parses;
+      parsesSlow += slow.parses;
+      if (shortcut.output !== null) changed++;
+    }
+    expect(changed).toBeGreaterThan(100);
+    // Each changed file costs the slow path at least one more parse; the shortcut saves most of them.
+    expect(parsesSlow).toBeGreaterThan(parsesShortcut + changed / 2);
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('parses again when a later codemod must see an earlier rewrite', () => {
+    // structured-messages moves the password into a field; redact-sensitive-data must then redact it.
+    const text = "import pino from 'pino';\nconst logger = pino();\nlogger.info(`login ${user.password}`);\n";
+    const { shortcut } = bothWays(text, path.join(os.tmpdir(), 'login.ts'), {});
+    expect(shortcut.parses).toBe(2);
+    expect(shortcut.changes.map((change) => change.codemod)).toEqual(['structured-messages', 'redact-sensitive-data']);
+    expect(shortcut.output).toContain("logger.info({ userPassword: '[REDACTED]' }, 'login');");
+  });
+
+  it('reuses the parse when the rewrites are unrelated', () => {
+    const text = "import pino from 'pino';\nconst logger = pino();\nlogger.info(`order ${id} shipped`);\nlogger.warn({ password }, 'login.failed');\n";
+    const { shortcut, slow } = bothWays(text, path.join(os.tmpdir(), 'orders.ts'), {});
+    expect(shortcut.parses).toBe(1);
+    expect(slow.parses).toBe(2);
+    expect(shortcut.output).toBe(slow.output);
+    expect(shortcut.output).toContain("logger.info({ id }, 'order.shipped');");
+    expect(shortcut.output).toContain("logger.warn({ password: '[REDACTED]' }, 'login.failed');");
+  });
+});
