@@ -1,14 +1,24 @@
 /**
- * Parsing for the codemods: typescript-estree, so the codemods see the same ESTree as the rules
- * under typescript-eslint, and TypeScript-only syntax (`<T>x`, decorators, `satisfies`) parses.
+ * Parsing for the codemods, into the ESTree the rules see under ESLint: espree (ESLint's own parser)
+ * for JavaScript, typescript-estree (typescript-eslint's) for TypeScript and for JavaScript espree
+ * rejects. The analysis is tested on both trees. TypeScript is loaded only when a file needs it: it
+ * is most of the start-up time, and a JavaScript repository may never need it.
  */
 import { analyze } from '@typescript-eslint/scope-manager';
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import * as eslintScope from 'eslint-scope';
+import * as espree from 'espree';
 import * as path from 'node:path';
-import { forEachComment } from 'ts-api-utils';
-import * as ts from 'typescript';
-import { createFileModel, type FileModel } from './file';
+import type * as TypeScript from 'typescript';
+import { createFileModel, type FileModel, type ScopeManagerLike } from './file';
+
+let typescriptModules: { ts: typeof TypeScript; estree: typeof import('@typescript-eslint/typescript-estree'); apiUtils: typeof import('ts-api-utils') } | undefined;
+function typescript() {
+  // require, not import: loaded on first use (see above).
+  typescriptModules ??= { ts: require('typescript'), estree: require('@typescript-eslint/typescript-estree'), apiUtils: require('ts-api-utils') };
+  return typescriptModules;
+}
 
 type NodeType = `${TSESTree.Node['type']}`;
 type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>;
@@ -33,12 +43,15 @@ export class ParseError extends Error {
   }
 }
 
+const JAVASCRIPT = /\.[mc]?jsx?$/;
+
 /** `.ts` files cannot contain JSX (`<T>x` is a cast there); every other extension may. */
 function jsxFor(filename: string): boolean {
   return !/\.[mc]?ts$/.test(filename);
 }
 
-function scriptKind(filename: string): ts.ScriptKind {
+function scriptKind(filename: string): TypeScript.ScriptKind {
+  const { ts } = typescript();
   if (/\.[mc]?ts$/.test(filename)) return ts.ScriptKind.TS;
   if (/\.tsx$/.test(filename)) return ts.ScriptKind.TSX;
   // Plain JavaScript may hold JSX (React projects often keep it in .js files).
@@ -46,22 +59,48 @@ function scriptKind(filename: string): ts.ScriptKind {
 }
 
 /**
- * Parses a file into the model the analysis reads; throws ParseError, never anything else. Without
- * comments: they are found on demand (`commentsWithin`). With locations, though nothing reads them:
- * asking for none makes typescript-estree walk the tree again to delete them, which costs more.
+ * JavaScript through espree: as a module first (also right for most CommonJS), then as a sloppy-mode
+ * script (octal literals, `with`, top-level `return`). Null when neither parses.
  */
-export function parseFile(text: string, filename: string): ParsedModel {
-  let ast;
+function parseJavaScript(text: string): TSESTree.Program | null {
+  for (const sourceType of ['module', 'commonjs'] as const) {
+    try {
+      return espree.parse(text, { ecmaVersion: 'latest', sourceType, range: true, loc: false, comment: true, ecmaFeatures: { jsx: true } }) as unknown as TSESTree.Program;
+    } catch {
+      // next
+    }
+  }
+  return null;
+}
+
+/**
+ * typescript-estree, without comments (found on demand by `commentsWithin`: converting them all costs
+ * a third of the parse). With locations, though nothing reads them: asking for none makes
+ * typescript-estree walk the tree again to delete them, which costs more.
+ */
+function parseTypeScript(text: string, filename: string): TSESTree.Program {
   try {
-    ast = parse(text, { range: true, loc: true, comment: false, jsx: jsxFor(filename), filePath: path.basename(filename) });
+    return typescript().estree.parse(text, { range: true, loc: true, comment: false, jsx: jsxFor(filename), filePath: path.basename(filename) });
   } catch (error) {
     const failure = error as { message?: string; lineNumber?: number; column?: number };
     throw new ParseError(filename, failure.message ?? String(error), failure.lineNumber, failure.column);
   }
+}
+
+/** Parses a file into the model the analysis reads; throws ParseError, never anything else. */
+export function parseFile(text: string, filename: string): ParsedModel {
+  const javascript = JAVASCRIPT.test(filename) ? parseJavaScript(text) : null;
+  const fromEspree = javascript !== null;
+  const ast = javascript ?? parseTypeScript(text, filename);
   const index = setParentsAndIndex(ast);
   const isModule = ast.body.some((statement) => /^(Import|Export)/.test(statement.type)) || /\.m[jt]s$/.test(filename);
-  // No lib globals: an unresolved name is a global to the analysis, which is all it needs to know.
-  const scopeManager = () => analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
+  // Each tree with the scope analysis ESLint pairs it with: eslint-scope for espree's, typescript-eslint's
+  // for its own (which expects TypeScript-only properties on every node). No lib globals: an
+  // unresolved name is a global to the analysis, which is all it needs to know.
+  const scopeManager = (): ScopeManagerLike =>
+    fromEspree
+      ? (eslintScope.analyze(ast as never, { ecmaVersion: 2026, sourceType: isModule ? 'module' : 'commonjs', ignoreEval: true, childVisitorKeys: visitorKeys as Readonly<Record<string, readonly string[]>> }) as unknown as ScopeManagerLike)
+      : analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
   const comments = () => commentRanges(text, filename);
   const model = createFileModel({ text, ast, filename: path.resolve(filename), scopeManager, comments });
   return Object.assign(model, {
@@ -102,17 +141,22 @@ function setParentsAndIndex(root: TSESTree.Node): Map<string, TSESTree.Node[]> {
 
 /** Every comment of a file, from TypeScript's parser alone (the same scan typescript-estree uses). */
 function commentRanges(text: string, filename: string): Array<{ range: [number, number] }> {
-  const source = ts.createSourceFile(path.basename(filename), text, ts.ScriptTarget.Latest, false, scriptKind(filename));
+  const { ts, apiUtils } = typescript();
+  // With parent pointers: the comment walk asks each token's parent whether trivia may trail it.
+  const source = ts.createSourceFile(path.basename(filename), text, ts.ScriptTarget.Latest, true, scriptKind(filename));
   const ranges: Array<{ range: [number, number] }> = [];
-  forEachComment(source, (_, comment) => ranges.push({ range: [comment.pos, comment.end] }), source);
+  apiUtils.forEachComment(source, (_, comment) => ranges.push({ range: [comment.pos, comment.end] }), source);
   return ranges;
 }
 
 /**
- * Whether text is syntactically valid, using only TypeScript's parser (a tenth of the cost of a full
- * ESTree parse): the check every rewritten file passes before it is written.
+ * Whether text is syntactically valid: the check every rewritten file passes before it is written.
+ * JavaScript that espree accepts is valid; otherwise TypeScript's parser alone decides (a fraction of
+ * the cost of a full ESTree parse).
  */
 export function syntaxError(text: string, filename: string): string | null {
+  if (JAVASCRIPT.test(filename) && parseJavaScript(text) !== null) return null;
+  const { ts } = typescript();
   const source = ts.createSourceFile(path.basename(filename), text, ts.ScriptTarget.Latest, false, scriptKind(filename));
   const diagnostics = (source as unknown as { parseDiagnostics?: ReadonlyArray<{ messageText: string | { messageText: string } }> }).parseDiagnostics ?? [];
   if (diagnostics.length === 0) return null;
