@@ -43,6 +43,13 @@ export class ParseError extends Error {
   }
 }
 
+/**
+ * Keys for the node types eslint-scope's built-in table lacks (JSX, static blocks). Given as a
+ * fallback, not as \`childVisitorKeys\`: that table is copied for every pattern visitor it creates,
+ * which made scope analysis four times slower.
+ */
+const childKeys = (node: { type: string }): string[] => [...(visitorKeys[node.type] ?? [])];
+
 const JAVASCRIPT = /\.[mc]?jsx?$/;
 
 /** `.ts` files cannot contain JSX (`<T>x` is a cast there); every other extension may. */
@@ -99,7 +106,7 @@ export function parseFile(text: string, filename: string): ParsedModel {
   // unresolved name is a global to the analysis, which is all it needs to know.
   const scopeManager = (): ScopeManagerLike =>
     fromEspree
-      ? (eslintScope.analyze(ast as never, { ecmaVersion: 2026, sourceType: isModule ? 'module' : 'commonjs', ignoreEval: true, childVisitorKeys: visitorKeys as Readonly<Record<string, readonly string[]>> }) as unknown as ScopeManagerLike)
+      ? (eslintScope.analyze(ast as never, { ecmaVersion: 2026, sourceType: isModule ? 'module' : 'commonjs', ignoreEval: true, fallback: childKeys }) as unknown as ScopeManagerLike)
       : analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
   const comments = () => commentRanges(text, filename);
   const model = createFileModel({ text, ast, filename: path.resolve(filename), scopeManager, comments });
