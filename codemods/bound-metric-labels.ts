@@ -9,7 +9,7 @@ import { staticKeyName } from '../core/ast';
 import { removeListItems, type Edit } from '../core/edits';
 import type { FileModel } from '../core/file';
 import {
-  declaredLabels, isExported, isUnboundedLabelName, labelSite, metricDeclaration, metricFindings, observableAttributes,
+  declaredLabels, isExported, isUnboundedLabelName, labelSite, mayContainMetrics, metricDeclaration, metricFindings, observableAttributes,
   type LabelSite, type MetricDeclaration,
 } from '../core/metrics';
 import type { ParsedModel } from '../core/parse';
@@ -56,7 +56,7 @@ export const boundMetricLabels: Codemod = {
   rule: 'no-unbounded-metric-labels',
   // Dropping a label touches the declaration and every call site: no single suggestion can do that.
   matchesSuggestions: () => false,
-  mayApply: (text) => /prom-client|@opentelemetry\/api|hot-shots|statsd|aws-embedded-metrics|\.(inc|observe|labels|startTimer)\(/.test(text),
+  mayApply: mayContainMetrics,
   collect(file: ParsedModel, settings: Settings) {
     const findings: Finding[] = [];
     const declarations: MetricDeclaration[] = [];

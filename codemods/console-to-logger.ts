@@ -3,14 +3,14 @@
  * calls on the configured logger, imported once in the file's module system. It applies
  * `no-console`'s suggestion.
  */
-import { consoleAccess, consoleRewrite, loggerImportEdit } from '../core/console';
+import { consoleAccess, consoleRewrite, loggerImportEdit, mayContainConsole } from '../core/console';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 export const consoleToLogger: Codemod = {
   name: 'console-to-logger',
   description: 'Replace console.* and process.stdout/stderr writes with structured calls on your logger',
   rule: 'no-console',
-  mayApply: (text) => /\bconsole\b|process\.std(out|err)/.test(text),
+  mayApply: mayContainConsole,
   checkSettings: (settings) =>
     settings.logger
       ? null

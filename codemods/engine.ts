@@ -17,8 +17,11 @@ export interface Codemod {
   description: string;
   /** The rule this codemod fixes: its output must pass that rule, and the rule's suggestions equal it. */
   rule: string;
-  /** Cheap text test: a file that fails it cannot contain a target and is not parsed. */
-  mayApply(text: string): boolean;
+  /**
+   * Cheap text test: a file (or a rewritten region of one) that fails it cannot contain a target, so
+   * it is not parsed for this codemod. The same tests let the paired rules skip files.
+   */
+  mayApply(text: string, settings: Settings): boolean;
   /** Fails before any file is touched when the settings cannot support this codemod. */
   checkSettings?(settings: Settings): string | null;
   collect(file: ParsedModel, settings: Settings): Finding[];
@@ -154,9 +157,9 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
     }
   };
   for (const codemod of codemods) {
-    if (!codemod.mayApply(text)) continue;
+    if (!codemod.mayApply(text, settings)) continue;
     const stale = (current: NonNullable<typeof base>) =>
-      options.reparseEachStep || current.support || current.regions.some((region) => codemod.mayApply(region.before) || codemod.mayApply(region.after));
+      options.reparseEachStep || current.support || current.regions.some((region) => codemod.mayApply(region.before, settings) || codemod.mayApply(region.after, settings));
     if ((base === undefined || (base.edits.length > 0 && stale(base))) && !parse()) return { ...outcome, changes: [], output: null };
     let current = base!;
     let collected = collectFindings(codemod, current.file, settings, cwd);

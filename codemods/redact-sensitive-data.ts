@@ -6,8 +6,7 @@
  */
 import { loggerImportEdit } from '../core/console';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { SENSITIVE_TEXT } from '../core/sensitive';
-import { findSensitiveData, loggedArguments, redaction, removePropertiesEdits } from '../core/sensitive-calls';
+import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, removePropertiesEdits } from '../core/sensitive-calls';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 /** pino's `redact` paths for a whole risky object logged under a field. */
@@ -22,7 +21,7 @@ export const redactSensitiveData: Codemod = {
   rule: 'no-sensitive-data',
   // The rule's suggestion is the literal redaction; wrapping and removing are codemod choices.
   matchesSuggestions: (settings) => settings.sensitive.redaction === 'literal',
-  mayApply: (text) => /\.(trace|debug|info|warn|warning|error|fatal|log|verbose|http|silly|notice|critical|write)\s*\(/.test(text) && SENSITIVE_TEXT.test(text),
+  mayApply: mayContainSensitiveData,
   collect(file, settings) {
     const findings: Finding[] = [];
     for (const node of file.nodesOfType('CallExpression')) {

@@ -3,12 +3,11 @@
  * in the shape each logger reads. The rewrite is `no-dynamic-message`'s suggestion, applied.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { analyzeLogCall } from '../core/log-calls';
+import { analyzeLogCall, mayContainLogCalls } from '../core/log-calls';
 import { messageOfCall } from '../core/message';
 import { structuredRewrite } from '../core/rewrite';
 import { toTransform, type Codemod, type Finding } from './engine';
 
-const LOG_CALL = /\.(trace|debug|info|warn|warning|error|fatal|log|verbose|http|silly|notice|critical)\s*\(/;
 const DYNAMIC_TEXT = /\$\{|['"`]\s*\+|\+\s*['"`]|%[sdifjoO]|format\(|\.join\(|\.concat\(/;
 
 export const structuredMessages: Codemod = {
@@ -17,7 +16,7 @@ export const structuredMessages: Codemod = {
   rule: 'no-dynamic-message',
   // A dynamic message needs an interpolation, a string concatenation, a printf placeholder or a
   // builder call; files without one are never parsed.
-  mayApply: (text) => LOG_CALL.test(text) && DYNAMIC_TEXT.test(text),
+  mayApply: (text, settings) => mayContainLogCalls(text, settings) && DYNAMIC_TEXT.test(text),
   collect(file, settings) {
     const findings: Finding[] = [];
     for (const node of file.nodesOfType('CallExpression')) {

@@ -42,6 +42,14 @@ export function isGlobalConsole(node: Node, file: FileModel): boolean {
   return false;
 }
 
+/** Every console access and process write this module classifies names one of these. */
+const CONSOLE_TEXT = /\bconsole\b|\bstd(?:out|err)\b/;
+
+/** Cheap text test: can this file print through console or process.stdout/stderr? */
+export function mayContainConsole(text: string): boolean {
+  return CONSOLE_TEXT.test(text);
+}
+
 /** Classifies `console.x` / `console['x']` / `process.stdout.write`; null for anything else. */
 export function consoleAccess(member: TSESTree.MemberExpression, file: FileModel): ConsoleAccess | null {
   const name = propertyName(member);

@@ -11,6 +11,17 @@ export const LEVEL_METHODS: ReadonlySet<string> = new Set([
   'trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'http', 'silly', 'notice', 'critical',
 ]);
 
+/** A level method after `.` or inside brackets: text every log call this module recognises contains. */
+const LOG_CALL_TEXT = new RegExp(`(?:\\.|\\[\\s*['"\`])\\s*(?:${[...LEVEL_METHODS].join('|')})\\b`);
+
+/**
+ * Cheap text test, run before any analysis (rules skip the file, codemods skip the parse): can this
+ * file contain a log call? Custom logger shapes may use any method name, so they always pass.
+ */
+export function mayContainLogCalls(text: string, settings: Settings): boolean {
+  return settings.loggers.length > 0 || LOG_CALL_TEXT.test(text);
+}
+
 const WINSTON_LEVELS = new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'emerg', 'alert', 'crit', 'warning', 'notice']);
 
 /** Receivers that are pino loggers by framework convention: pino-http's `req.log`, Fastify's `request.log`. */

@@ -45,6 +45,17 @@ function promOptions(argument: Node | undefined): Pick<MetricDeclaration, 'label
   return { labelNames: array?.type === 'ArrayExpression' ? array : undefined, name: objectProperty(options, 'name')?.value };
 }
 
+/**
+ * A metric is recognised by its creation, which needs one of these modules imported, or by a
+ * prom-client-only method on a metric imported from a local module.
+ */
+const METRICS_TEXT = /prom-client|@opentelemetry\/api|statsd|lynx|nestjs-prometheus|aws-embedded-metrics|\.\s*(?:inc|observe|labels|startTimer)\s*\(/;
+
+/** Cheap text test: can this file declare or use a metric this module recognises? */
+export function mayContainMetrics(text: string): boolean {
+  return METRICS_TEXT.test(text);
+}
+
 /** Is this expression the creation of a metric object? */
 export function metricDeclaration(node: Node, file: FileModel): MetricDeclaration | null {
   const target = unwrap(node);

@@ -4,12 +4,12 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
-import { consoleAccess } from './console';
+import { consoleAccess, mayContainConsole } from './console';
 import { removeListItems, type Edit } from './edits';
 import type { FileModel } from './file';
-import { analyzeLogCall } from './log-calls';
+import { analyzeLogCall, mayContainLogCalls } from './log-calls';
 import { preferredQuote, quoteString } from './rewrite';
-import { riskyObjectPath, secretShape, sensitiveName, type SensitiveCategory, type SensitiveOptions } from './sensitive';
+import { riskyObjectPath, secretShape, SENSITIVE_TEXT, sensitiveName, type SensitiveCategory, type SensitiveOptions } from './sensitive';
 import { isFieldsFirst, type Settings } from './settings';
 
 export type SensitiveKind = 'key' | 'value' | 'spread' | 'risky' | 'shape';
@@ -30,6 +30,11 @@ export interface SensitiveFinding {
 }
 
 export const REDACTED = '[REDACTED]';
+
+/** Cheap text test: can this file log (or print) anything the lexicon, its settings or the secret shapes match? */
+export function mayContainSensitiveData(text: string, settings: Settings): boolean {
+  return (mayContainLogCalls(text, settings) || mayContainConsole(text)) && (settings.sensitive.names.length > 0 || SENSITIVE_TEXT.test(text));
+}
 
 function optionsFrom(settings: Settings): SensitiveOptions {
   return { names: settings.sensitive.names, allow: settings.sensitive.allow, categories: settings.sensitive.categories };

@@ -1,4 +1,4 @@
-import { findSensitiveData, loggedArguments, redaction, REDACTED, type SensitiveKind } from '../core/sensitive-calls';
+import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, REDACTED, type SensitiveKind } from '../core/sensitive-calls';
 import { createRule, editsToFix, lazyFile } from './utils';
 
 export type Options = [];
@@ -34,6 +34,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { file, settings } = lazyFile(context);
+    if (!mayContainSensitiveData(context.sourceCode.text, settings())) return {};
     return {
       CallExpression(node) {
         if (node.arguments.length === 0) return;

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { metricFindings, type MetricProblem } from '../core/metrics';
+import { mayContainMetrics, metricFindings, type MetricProblem } from '../core/metrics';
 import { createRule, lazyFile } from './utils';
 
 export type Options = [];
@@ -25,6 +25,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { file, settings } = lazyFile(context);
+    if (!mayContainMetrics(context.sourceCode.text)) return {};
     const check = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       for (const finding of metricFindings(node, file(), settings())) {
         const template = finding.routeTemplate;
