@@ -2,11 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { staticKeyName, unwrap } from '../core/ast';
 import { isErrorExpression, stringifiedError } from '../core/fields';
 import type { FileModel } from '../core/file';
-import { analyzeLogCall, type LogCall } from '../core/log-calls';
+import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/log-calls';
 import { messageOfCall } from '../core/message';
 import { structuredRewrite } from '../core/rewrite';
 import { errorKeyFor, isFieldsFirst, type LoggerStyle, type Settings } from '../core/settings';
-import { createRule, editsToFix, lazyFile, previewText } from './utils';
+import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [];
 export type MessageIds = 'stringifiedError' | 'useErrorObject' | 'useStructuredCall';
@@ -90,6 +90,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    if (!fileMayContain(context, mayContainLogCalls)) return {};
     return {
       CallExpression(node) {
         const call = analyzeLogCall(node, file(), settings());

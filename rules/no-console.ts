@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { consoleAccess, consoleRewrite, isGlobalConsole, loggerImportEdit, mayContainConsole } from '../core/console';
-import { createRule, editsToFix, lazyFile, previewText } from './utils';
+import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [{ allow?: string[] }];
 export type MessageIds = 'consoleCall' | 'streamWrite' | 'consoleDestructured' | 'useLogger';
@@ -33,7 +33,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ allow = [] }]) {
     const { file, settings } = lazyFile(context);
-    if (!mayContainConsole(context.sourceCode.text)) return {};
+    if (!fileMayContain(context, mayContainConsole)) return {};
     return {
       // Selectors do the cheap name test before any of this code runs: only `console.x`,
       // `globalThis.console.x` and `*.write` reach it.

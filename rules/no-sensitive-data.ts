@@ -1,5 +1,5 @@
 import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, REDACTED, type SensitiveKind } from '../core/sensitive-calls';
-import { createRule, editsToFix, lazyFile } from './utils';
+import { createRule, editsToFix, fileMayContain, lazyFile } from './utils';
 
 export type Options = [];
 export type MessageIds = 'sensitiveKey' | 'sensitiveValue' | 'sensitiveSpread' | 'riskyObject' | 'secretLiteral' | 'redact';
@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { file, settings } = lazyFile(context);
-    if (!mayContainSensitiveData(context.sourceCode.text, settings())) return {};
+    if (!fileMayContain(context, mayContainSensitiveData)) return {};
     return {
       CallExpression(node) {
         if (node.arguments.length === 0) return;

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { mayContainMetrics, metricFindings, type MetricProblem } from '../core/metrics';
-import { createRule, lazyFile } from './utils';
+import { createRule, fileMayContain, lazyFile } from './utils';
 
 export type Options = [];
 export type MessageIds = MetricProblem | 'useRouteTemplate';
@@ -25,7 +25,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { file, settings } = lazyFile(context);
-    if (!mayContainMetrics(context.sourceCode.text)) return {};
+    if (!fileMayContain(context, mayContainMetrics)) return {};
     const check = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       for (const finding of metricFindings(node, file(), settings())) {
         const template = finding.routeTemplate;

@@ -69,6 +69,22 @@ export function fileModelFor(context: AnyContext): FileModel {
   return model;
 }
 
+type TextTest = (text: string, settings: Settings) => boolean;
+const textTests = new WeakMap<TSESTree.Program, Map<TextTest, boolean>>();
+
+/**
+ * Whether the file passes one of core's cheap text tests (mayContainLogCalls and friends), run once
+ * per file however many rules ask. A rule whose test fails returns no listeners at all.
+ */
+export function fileMayContain(context: AnyContext, test: TextTest): boolean {
+  const ast = context.sourceCode.ast;
+  let answers = textTests.get(ast);
+  if (!answers) textTests.set(ast, (answers = new Map()));
+  let answer = answers.get(test);
+  if (answer === undefined) answers.set(test, (answer = test(context.sourceCode.text, settingsFor(context))));
+  return answer;
+}
+
 export function settingsFor(context: AnyContext): Settings {
   return settingsFrom(context.settings);
 }
@@ -103,7 +119,7 @@ export function onLogMessage(
 ): TSESLint.RuleListener {
   const { file, settings } = lazyFile(context);
   // Most files of a project log nothing: one text test instead of an analysis of every call.
-  if (!mayContainLogCalls(context.sourceCode.text, settings())) return {};
+  if (!fileMayContain(context, mayContainLogCalls)) return {};
   return {
     CallExpression(node) {
       const call = analyzeLogCall(node, file(), settings());
