@@ -1,6 +1,7 @@
 // One measured pass in its own process (for a clean peak-memory reading):
 //   node bench/codemod-pass.js <mode> <directory>
-// mode: codemods (codemod all, dry run) | estree (typescript-estree parse of every file)
+// mode: codemods (codemod all, dry run) | estree (the codemods' parser on every file: espree for
+//         JavaScript, typescript-estree for TypeScript)
 //       | jscodeshift (jscodeshift's tsx parser on every file, in this process: a lower bound for any
 //         jscodeshift run, without its runner, workers or start-up)
 'use strict';

@@ -30,48 +30,60 @@ function corpus(files) {
   return directory;
 }
 
-function eslintFor(directory, withRules, stats = false) {
+/**
+ * ESLint over the folder with the same parser and: no rules ('bare', the issue's baseline), one
+ * trivial core rule ('trivial': ESLint then runs its rule machinery, so this is parse and traverse),
+ * or the recommended preset ('preset').
+ */
+function eslintFor(directory, mode, stats = false) {
   const base = [
     { ignores: ['**/node_modules/**', '**/dist/**', '**/*.d.ts'] },
     { files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ];
-  const rules = withRules ? [...plugin.configs.recommended, { settings: { 'structured-logging': { logger: { importFrom: './src/logger', importName: 'logger' } } } }] : [];
-  return new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: [...base, ...rules], stats });
+  const extra = {
+    bare: [],
+    trivial: [{ rules: { 'no-debugger': 'error' } }],
+    preset: [...plugin.configs.recommended, { settings: { 'structured-logging': { logger: { importFrom: './src/logger', importName: 'logger' } } } }],
+  }[mode];
+  return new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: [...base, ...extra], stats });
 }
 
 /** Wall time and CPU time (user + system, all threads: GC included) of one lint of the folder. */
-async function timeLint(directory, withRules) {
+async function timeLint(directory, mode) {
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
-  await eslintFor(directory, withRules).lintFiles(['.']);
+  await eslintFor(directory, mode).lintFiles(['.']);
   const used = process.cpuUsage(cpu);
   return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: (used.user + used.system) / 1e6 };
 }
 
+const MODES = ['bare', 'trivial', 'preset'];
+
+/**
+ * Rounds of bare, trivial and preset, alternated so drift in machine load hits all alike. Reported:
+ * the median of the per-round ratios, and the ratio of the fastest runs (noise on a shared machine
+ * only ever adds time, so the minimum is the steadiest estimate).
+ */
 async function lintOverhead(directory) {
-  const bare = [];
-  const preset = [];
-  await timeLint(directory, true); // warm-up: module loading and JIT
-  await timeLint(directory, false);
-  for (let pair = 0; pair < LINT_PAIRS; pair++) {
-    // Alternated, so drift in machine load hits both sides alike.
-    bare.push(await timeLint(directory, false));
-    preset.push(await timeLint(directory, true));
-  }
-  const ratio = (kind) => median(bare.map((run, index) => preset[index][kind] / run[kind]));
+  for (const mode of MODES) await timeLint(directory, mode); // warm-up: module loading and JIT
+  const runs = { bare: [], trivial: [], preset: [] };
+  for (let round = 0; round < LINT_PAIRS; round++) for (const mode of MODES) runs[mode].push(await timeLint(directory, mode));
+  const percent = (ratio) => Number(((ratio - 1) * 100).toFixed(1));
+  const compare = (baseline) => ({
+    medianPercent: percent(median(runs.preset.map((run, index) => run.wall / runs[baseline][index].wall))),
+    fastestPercent: percent(Math.min(...runs.preset.map((run) => run.wall)) / Math.min(...runs[baseline].map((run) => run.wall))),
+    cpuMedianPercent: percent(median(runs.preset.map((run, index) => run.cpu / runs[baseline][index].cpu))),
+  });
   return {
-    pairs: LINT_PAIRS,
-    bareSeconds: median(bare.map((run) => run.wall)),
-    presetSeconds: median(preset.map((run) => run.wall)),
-    medianRatio: ratio('wall'),
-    overheadPercent: (ratio('wall') - 1) * 100,
-    cpuOverheadPercent: (ratio('cpu') - 1) * 100,
-    pairRatios: bare.map((run, index) => Number((preset[index].wall / run.wall).toFixed(3))),
+    rounds: LINT_PAIRS,
+    seconds: Object.fromEntries(MODES.map((mode) => [mode, Number(median(runs[mode].map((run) => run.wall)).toFixed(3))])),
+    overBare: compare('bare'),
+    overTrivial: compare('trivial'),
   };
 }
 
 async function perRuleTime(directory) {
-  const results = await eslintFor(directory, true, true).lintFiles(['.']);
+  const results = await eslintFor(directory, 'preset', true).lintFiles(['.']);
   const totals = {};
   let parseMs = 0;
   for (const result of results) {
@@ -130,21 +142,21 @@ async function main() {
     results.scaling = [];
     for (const factor of [1, 2, 4]) {
       const scaled = corpus(BASE_FILES * factor);
-      results.scaling.push({ factor, files: BASE_FILES * factor, lintSeconds: (await timeLint(scaled, true)).wall, codemod: pass('codemods', scaled) });
+      results.scaling.push({ factor, files: BASE_FILES * factor, lintSeconds: (await timeLint(scaled, 'preset')).wall, codemod: pass('codemods', scaled) });
     }
   }
 
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const c = results.codemod;
   const rows = [
-    ['lint, parser only (median s)', results.lint.bareSeconds.toFixed(2)],
-    ['lint, recommended preset (median s)', results.lint.presetSeconds.toFixed(2)],
-    [`lint overhead, median of ${results.lint.pairs} pairs (wall; CPU)`, `${results.lint.overheadPercent.toFixed(1)}%; ${results.lint.cpuOverheadPercent.toFixed(1)}% (pairs: ${results.lint.pairRatios.join(' ')})`],
+    ['lint s, median: no rules / one trivial rule / recommended', `${results.lint.seconds.bare} / ${results.lint.seconds.trivial} / ${results.lint.seconds.preset}`],
+    [`preset over no rules, ${results.lint.rounds} rounds: median / fastest / CPU median (%)`, `${results.lint.overBare.medianPercent} / ${results.lint.overBare.fastestPercent} / ${results.lint.overBare.cpuMedianPercent}`],
+    [`preset over one trivial rule: median / fastest / CPU median (%)`, `${results.lint.overTrivial.medianPercent} / ${results.lint.overTrivial.fastestPercent} / ${results.lint.overTrivial.cpuMedianPercent}`],
     ...Object.entries(results.perRule.rulesMs).map(([rule, ms]) => [`  ${rule} (ms, whole corpus)`, String(ms)]),
     ['command line, codemod all --dry vs jscodeshift no-op (s)', `${c.commandLines.oursSeconds.toFixed(2)} vs ${c.commandLines.jscodeshiftSeconds.toFixed(2)}`],
     ['codemod all, 1 thread (files/s, peak MB)', `${c.codemodAll.filesPerSecond.toFixed(0)}, ${c.codemodAll.maxRssMb.toFixed(0)}`],
     ['codemod all, workers (files/s, peak MB)', `${c.codemodAllWorkers.filesPerSecond.toFixed(0)}, ${c.codemodAllWorkers.maxRssMb.toFixed(0)}`],
-    ['typescript-estree parse of every file (files/s, peak MB)', `${c.estreeParseEveryFile.filesPerSecond.toFixed(0)}, ${c.estreeParseEveryFile.maxRssMb.toFixed(0)}`],
+    ['our parser on every file: espree for JS, typescript-estree for TS (files/s, peak MB)', `${c.estreeParseEveryFile.filesPerSecond.toFixed(0)}, ${c.estreeParseEveryFile.maxRssMb.toFixed(0)}`],
     ['jscodeshift tsx parser on every file, in-process lower bound (files/s, peak MB)', `${c.jscodeshiftParseEveryFile.filesPerSecond.toFixed(0)}, ${c.jscodeshiftParseEveryFile.maxRssMb.toFixed(0)}`],
     ...(results.scaling ?? []).map((row) => [`scaling ${row.factor}x (${row.files} files): lint s / codemod s / codemod peak MB`, `${row.lintSeconds.toFixed(2)} / ${row.codemod.seconds.toFixed(2)} / ${row.codemod.maxRssMb.toFixed(0)}`]),
   ];
