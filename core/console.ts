@@ -3,6 +3,7 @@
  * replaces a console call. Shared by `no-console` and the `console-to-logger` codemod.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSideEffectFree, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
 import type { Edit } from './edits';
@@ -74,6 +75,12 @@ function specifierFor(file: FileModel, importFrom: string, cwd: string): string 
   const target = path.resolve(cwd, importFrom);
   let relative = path.relative(path.dirname(file.filename), target).split(path.sep).join('/');
   if (!relative.startsWith('.')) relative = `./${relative}`;
+  // Node's own ESM loader needs the file extension (TypeScript and bundlers do not): add the one the
+  // logger module has on disk.
+  if (file.nativeEsm && path.extname(importFrom) === '') {
+    const extension = ['.js', '.mjs', '.cjs'].find((candidate) => fs.existsSync(`${target}${candidate}`));
+    if (extension) relative += extension;
+  }
   return relative;
 }
 

@@ -42,6 +42,8 @@ export interface FileModel {
   readonly projectStyle: LoggerStyle | undefined;
   /** Whether `import`/`export` or `require` is this file's module system. */
   readonly moduleSystem: 'esm' | 'commonjs';
+  /** JavaScript that Node itself loads as an ES module (`.mjs`, or `.js` under `"type": "module"`). */
+  readonly nativeEsm: boolean;
   /** Whether any scope of the file declares this name (so a new import of it would clash). */
   isDeclared(name: string): boolean;
   /** The comments lying wholly inside a range, in source order. */
@@ -102,6 +104,9 @@ export function createFileModel(options: {
     },
     get moduleSystem() {
       return moduleSystemOf(ast, filename, () => packageFacts().type);
+    },
+    get nativeEsm() {
+      return /\.mjs$/.test(filename) || (/\.js$/.test(filename) && packageFacts().type === 'module');
     },
     isDeclared(name) {
       declared ??= new Set(scopes()?.scopes.flatMap((scope) => scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name)) ?? []);

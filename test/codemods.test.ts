@@ -45,7 +45,7 @@ for (const codemod of CODEMODS) {
 
         if (fixture.output !== null && (codemod.matchesSuggestions?.(parseSettings(fixture.settings)) ?? true)) {
           it(`${codemod.rule}'s suggestions produce the same code as the codemod`, () => {
-            expect(applySuggestionsOneByOne(fixture.input, path.basename(fixture.inputPath), { [codemod.rule]: 'error' }, fixture.settings)).toBe(fixture.output);
+            expect(applySuggestionsOneByOne(fixture.input, fixture.inputPath, { [codemod.rule]: 'error' }, fixture.settings)).toBe(fixture.output);
           });
         }
 
