@@ -9,7 +9,7 @@ import { removeListItems, type Edit } from './edits';
 import type { FileModel } from './file';
 import { analyzeLogCall, mayContainLogCalls } from './log-calls';
 import { preferredQuote, quoteString } from './rewrite';
-import { riskyObjectPath, secretShape, SENSITIVE_TEXT, sensitiveName, type SensitiveCategory, type SensitiveOptions } from './sensitive';
+import { mayMentionSensitive, riskyObjectPath, secretShape, sensitiveName, type SensitiveCategory, type SensitiveOptions } from './sensitive';
 import { isFieldsFirst, type Settings } from './settings';
 
 export type SensitiveKind = 'key' | 'value' | 'spread' | 'risky' | 'shape';
@@ -33,7 +33,7 @@ export const REDACTED = '[REDACTED]';
 
 /** Cheap text test: can this file log (or print) anything the lexicon, its settings or the secret shapes match? */
 export function mayContainSensitiveData(text: string, settings: Settings): boolean {
-  return (mayContainLogCalls(text, settings) || mayContainConsole(text)) && (settings.sensitive.names.length > 0 || SENSITIVE_TEXT.test(text));
+  return (mayContainLogCalls(text, settings) || mayContainConsole(text)) && mayMentionSensitive(text, settings.sensitive.names);
 }
 
 function optionsFrom(settings: Settings): SensitiveOptions {

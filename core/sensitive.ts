@@ -111,7 +111,7 @@ const nameCache = new WeakMap<readonly string[], Map<string, SensitiveMatch | nu
 export function sensitiveName(name: string, options: SensitiveOptions): SensitiveMatch | null {
   if (options.allow.includes(name)) return null;
   // Most names share no stem with the lexicon: one regex test settles them without splitting words.
-  if (options.names.length === 0 && !SENSITIVE_TEXT.test(name)) return null;
+  if (!mayMentionSensitive(name, options.names)) return null;
   // Names repeat across a file and a repository: remember each answer per configuration.
   const key = options.categories;
   let cache = nameCache.get(key);
@@ -200,3 +200,11 @@ export function secretShape(value: string): SecretShape | null {
  * Case-insensitive stems, so it over-approximates; used to skip parsing files that cannot match.
  */
 export const SENSITIVE_TEXT = /pass|pwd|mfa|secret|token|key|auth|cookie|session|credential|creds|jwt|bearer|otp|pin|connection|dsn|recovery|seed|mnemonic|card|cc_?num|cvv|cvc|iban|account|routing|bank|sort.?code|tax|mail|phone|mobile|ssn|social|national|birth|dob|address|street|passport|licen|headers|env|eyJ|AKIA|ASIA|BEGIN|gh[pousr]_|xox|sk_live|AIza|\d{13}|\d{4}[ -]\d{4}/i;
+
+/**
+ * Whether a name or a whole file can match at all: configured extra names may be anything, so they
+ * always pass; otherwise SENSITIVE_TEXT decides.
+ */
+export function mayMentionSensitive(text: string, extraNames: readonly string[]): boolean {
+  return extraNames.length > 0 || SENSITIVE_TEXT.test(text);
+}
