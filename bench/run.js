@@ -14,7 +14,7 @@ const plugin = require('../dist/rules/index.js');
 const { writeCorpus } = require('./corpus.js');
 
 const BASE_FILES = Number(process.env.BENCH_FILES ?? 3000);
-const LINT_PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
+const LINT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CLI = path.join(__dirname, '..', 'dist', 'codemods', 'cli.js');
 const JSCODESHIFT = require.resolve('jscodeshift/bin/jscodeshift.js');
 
@@ -67,7 +67,7 @@ const MODES = ['bare', 'trivial', 'preset'];
 async function lintOverhead(directory) {
   for (const mode of MODES) await timeLint(directory, mode); // warm-up: module loading and JIT
   const runs = { bare: [], trivial: [], preset: [] };
-  for (let round = 0; round < LINT_PAIRS; round++) for (const mode of MODES) runs[mode].push(await timeLint(directory, mode));
+  for (let round = 0; round < LINT_ROUNDS; round++) for (const mode of MODES) runs[mode].push(await timeLint(directory, mode));
   const percent = (ratio) => Number(((ratio - 1) * 100).toFixed(1));
   const compare = (baseline) => ({
     medianPercent: percent(median(runs.preset.map((run, index) => run.wall / runs[baseline][index].wall))),
@@ -75,7 +75,7 @@ async function lintOverhead(directory) {
     cpuMedianPercent: percent(median(runs.preset.map((run, index) => run.cpu / runs[baseline][index].cpu))),
   });
   return {
-    rounds: LINT_PAIRS,
+    rounds: LINT_ROUNDS,
     seconds: Object.fromEntries(MODES.map((mode) => [mode, Number(median(runs[mode].map((run) => run.wall)).toFixed(3))])),
     overBare: compare('bare'),
     overTrivial: compare('trivial'),
