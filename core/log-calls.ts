@@ -202,12 +202,22 @@ const memo = new WeakMap<Settings, WeakMap<TSESTree.CallExpression, LogCall | nu
  * about the same calls, and the answer depends only on the node, its file and the settings.
  */
 export function analyzeLogCall(call: TSESTree.CallExpression, file: FileModel, settings: Settings): LogCall | null {
+  // Most calls of a file are not `x.<level>(...)`: settled here without touching the memo, whose
+  // weak maps keyed by nodes cost the garbage collector more than this test costs.
+  if (settings.loggers.length === 0 && !hasLevelMethodCallee(call)) return null;
   let perSettings = memo.get(settings);
   if (!perSettings) memo.set(settings, (perSettings = new WeakMap()));
   if (perSettings.has(call)) return perSettings.get(call)!;
   const result = analyzeLogCallUncached(call, file, settings);
   perSettings.set(call, result);
   return result;
+}
+
+function hasLevelMethodCallee(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'MemberExpression') return false;
+  const method = propertyName(callee);
+  return method !== null && LEVEL_METHODS.has(method);
 }
 
 function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, settings: Settings): LogCall | null {

@@ -9,12 +9,44 @@ import type { EventNameCase, FieldCase, Settings } from './settings';
  * kebab-case, SCREAMING_CASE and prose ("HTTPServer" -> ["http", "server"]).
  */
 export function splitWords(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
+  // One pass over the characters (this runs for every field and event name of every report): a word
+  // ends at any character that is not an ASCII letter or digit, before an upper-case letter that
+  // follows a lower-case letter or digit ("orderId"), and before the last capital of a run that a
+  // lower-case letter follows ("HTTPServer").
+  const words: string[] = [];
+  let start = -1;
+  for (let index = 0; index <= text.length; index++) {
+    const kind = index < text.length ? charKind(text.charCodeAt(index)) : OTHER;
+    if (kind === OTHER) {
+      if (start !== -1) words.push(text.slice(start, index).toLowerCase());
+      start = -1;
+      continue;
+    }
+    if (start === -1) {
+      start = index;
+      continue;
+    }
+    if (kind !== UPPER) continue;
+    const previous = charKind(text.charCodeAt(index - 1));
+    const startsWord = previous !== UPPER || (index + 1 < text.length && charKind(text.charCodeAt(index + 1)) === LOWER);
+    if (startsWord) {
+      words.push(text.slice(start, index).toLowerCase());
+      start = index;
+    }
+  }
+  return words;
+}
+
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+
+function charKind(code: number): number {
+  if (code >= 97 && code <= 122) return LOWER;
+  if (code >= 65 && code <= 90) return UPPER;
+  if (code >= 48 && code <= 57) return DIGIT;
+  return OTHER;
 }
 
 /** Words that carry no meaning in an event name. */
@@ -34,9 +66,24 @@ const MAX_EVENT_WORDS = 6;
  * numbers, joined in the configured case. Empty string when the text has no usable word.
  */
 export function eventNameFromText(text: string, eventCase: EventNameCase): string {
-  // Terminal colour codes (`\x1b[31m`) are decoration, and a URL is an address, not words of an event.
-  const words = splitWords(text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ' ').replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ')).filter((word, index, all) => !STOP_WORDS.has(word) && !/^\d+$/.test(word) && all.indexOf(word) === index);
-  return words.slice(0, MAX_EVENT_WORDS).join(EVENT_SEPARATOR[eventCase]);
+  const words: string[] = [];
+  for (const word of splitWords(withoutDecoration(text))) {
+    if (STOP_WORDS.has(word) || isNumber(word) || words.includes(word)) continue;
+    words.push(word);
+    if (words.length === MAX_EVENT_WORDS) break;
+  }
+  return words.join(EVENT_SEPARATOR[eventCase]);
+}
+
+/** Terminal colour codes (`\x1b[31m`) are decoration, and a URL is an address, not words of an event. */
+function withoutDecoration(text: string): string {
+  const cleaned = text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ' ') : text;
+  return cleaned.includes('://') ? cleaned.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ') : cleaned;
+}
+
+function isNumber(word: string): boolean {
+  for (let index = 0; index < word.length; index++) if (charKind(word.charCodeAt(index)) !== DIGIT) return false;
+  return true;
 }
 
 const EVENT_NAME_PATTERNS: Record<EventNameCase, RegExp> = {

@@ -38,7 +38,7 @@ export function preferredQuote(file: FileModel): string {
 }
 
 export function quoteString(value: string, quote: string): string {
-  const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`).replace(/\n/g, '\\n');
+  const escaped = value.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`).replaceAll('\n', '\\n');
   return `${quote}${escaped}${quote}`;
 }
 

@@ -26,15 +26,22 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 }: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, StructuredLoggingDocs>>): ESLintUtils.RuleModule<MessageIds, Options, StructuredLoggingDocs> & { name: string } {
   const defaults = (meta.defaultOptions ?? []) as unknown as Options;
   const resolved = new Map<string, Options>();
+  // ESLint hands every file the same options array when the config does not change per file: a
+  // lookup by identity then skips even serialising the options.
+  const byIdentity = new WeakMap<object, Options>();
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
     create(context) {
-      const key = JSON.stringify(context.options);
-      let options = resolved.get(key);
+      let options = byIdentity.get(context.options);
       if (options === undefined) {
-        options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options) as Options;
-        resolved.set(key, options);
+        const key = JSON.stringify(context.options);
+        options = resolved.get(key);
+        if (options === undefined) {
+          options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options) as Options;
+          resolved.set(key, options);
+        }
+        byIdentity.set(context.options, options);
       }
       return create(context, options);
     },
