@@ -20,8 +20,9 @@ function random(seed) {
 const NOUNS = ['order', 'payment', 'invoice', 'user', 'cart', 'shipment', 'refund', 'coupon', 'session', 'report', 'job', 'tenant', 'webhook', 'subscription', 'product'];
 const VERBS = ['created', 'updated', 'charged', 'failed', 'retried', 'synced', 'loaded', 'deleted', 'exported', 'validated'];
 
-function generator(seed) {
+function generator(seed, profile) {
   const next = random(seed);
+  const calibrated = profile === 'calibrated';
   const pick = (list) => list[Math.floor(next() * list.length)];
   const chance = (p) => next() < p;
   const cap = (word) => word[0].toUpperCase() + word.slice(1);
@@ -60,6 +61,111 @@ function generator(seed) {
     };
   }
 
+  // Code around the logs. Real modules are mostly this: types, validation, mapping, I/O with retries,
+  // repositories. Without it every file would be a few log lines, and the benchmark would measure
+  // a codebase with ten times the log density of any real one (see PROFILES below).
+  function fillerBlock(index, receiver, style, ts, esm) {
+    const noun = pick(NOUNS);
+    const Noun = cap(noun);
+    const type = (text) => (ts ? text : '');
+    // The CommonJS modules export through module.exports.
+    const exported = esm ? 'export ' : '';
+    const logs = (indent) => (receiver && chance(0.85) ? logLines(receiver, style, indent) : []);
+    switch (Math.floor(next() * 5)) {
+      case 0:
+        return [
+          ...(ts ? [`export interface ${Noun}Row${index} {`, '  id: string;', "  status: 'pending' | 'active' | 'failed';", '  amountCents: number;', '  ownerId: string;', '  createdAt: Date;', '  tags?: Record<string, string>;', '}', ''] : []),
+          `function summarize${Noun}s${index}(rows${type(`: ${Noun}Row${index}[]`)})${type(': { count: number; total: number; statuses: string[] }')} {`,
+          '  const total = rows.reduce((sum, row) => sum + row.amountCents, 0);',
+          `  const byStatus = new Map${type('<string, number>')}();`,
+          '  for (const row of rows) byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);',
+          '  return { count: rows.length, total, statuses: [...byStatus.keys()].sort() };',
+          '}',
+          '',
+        ];
+      case 1: {
+        const lines = [
+          `${exported}function validate${Noun}${index}(input${type(': { id?: string; amount?: number; tags?: Record<string, string | undefined> }')})${type(': string[]')} {`,
+          `  const errors${type(': string[]')} = [];`,
+          "  if (!input.id || input.id.length > 64) errors.push('id');",
+          "  if (typeof input.amount !== 'number' || Number.isNaN(input.amount) || input.amount < 0) errors.push('amount');",
+          '  for (const [key, value] of Object.entries(input.tags ?? {})) {',
+          '    if (value === undefined || value.length > 256) errors.push(`tags.${key}`);',
+          '  }',
+        ];
+        if (receiver && chance(0.5)) lines.push(`  if (errors.length > 0) ${receiver}.warn({ errors, ${noun}Id: input.id }, '${noun}.validation.failed');`);
+        lines.push('  return errors;', '}', '');
+        return lines;
+      }
+      case 2:
+        return [
+          `async function fetch${Noun}WithRetry${index}(client${type(': { get(url: string, options: { timeout: number }): Promise<{ status: number; data: unknown }> }')}, id${type(': string')}, retries = 3)${type(': Promise<unknown>')} {`,
+          `  let lastError${type(': unknown')};`,
+          '  for (let attempt = 1; attempt <= retries; attempt++) {',
+          '    try {',
+          `      const response = await client.get(\`/api/${noun}s/\${encodeURIComponent(id)}\`, { timeout: 5000 });`,
+          '      if (response.status === 404) return null;',
+          '      return response.data;',
+          '    } catch (err) {',
+          '      lastError = err;',
+          ...logs('      '),
+          '      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100));',
+          '    }',
+          '  }',
+          '  throw lastError;',
+          '}',
+          '',
+        ];
+      case 3:
+        return [
+          `${exported}class ${Noun}Repository${index} {`,
+          `  ${ts ? 'private readonly cache = new Map<string, { id: string; version: number }>();' : 'cache = new Map();'}`,
+          '',
+          `  constructor(${ts ? 'private readonly db: { query<T>(sql: string, params: unknown[]): Promise<T | undefined> }' : 'db'}) {${ts ? '}' : ''}`,
+          ...(ts ? [] : ['    this.db = db;', '  }']),
+          '',
+          `  async findById(id${type(': string')}) {`,
+          '    const cached = this.cache.get(id);',
+          '    if (cached) return cached;',
+          `    const row = await this.db.query${type('<{ id: string; version: number }>')}('SELECT id, version FROM ${noun}s WHERE id = $1', [id]);`,
+          '    if (row) this.cache.set(id, row);',
+          '    return row;',
+          '  }',
+          '',
+          `  async save(${noun}${type(': { id: string; version: number }')}, items${type(': string[]')}, attempt${type(': number')}, elapsedMs${type(': number')}) {`,
+          `    const next = { ...${noun}, version: ${noun}.version + 1 };`,
+          `    await this.db.query('UPDATE ${noun}s SET version = $2 WHERE id = $1 AND version = $3', [next.id, next.version, ${noun}.version]);`,
+          '    this.cache.delete(next.id);',
+          ...logs('    '),
+          '    return next;',
+          '  }',
+          '}',
+          '',
+        ];
+      default:
+        return [
+          `const ${noun.toUpperCase()}_DEFAULTS${index} = Object.freeze({ pageSize: ${10 + Math.floor(next() * 90)}, sort: 'createdAt', order: 'desc', includeArchived: false });`,
+          '',
+          `${exported}function parse${Noun}Query${index}(query${type(': Record<string, string | undefined>')}) {`,
+          `  const pageSize = Math.min(Number(query.pageSize ?? ${noun.toUpperCase()}_DEFAULTS${index}.pageSize), 200);`,
+          '  const page = Math.max(1, Number.parseInt(query.page ?? \'1\', 10) || 1);',
+          `  const order = query.order === 'asc' ? 'asc' : ${noun.toUpperCase()}_DEFAULTS${index}.order;`,
+          `  return { ...${noun.toUpperCase()}_DEFAULTS${index}, pageSize, offset: (page - 1) * pageSize, order, search: query.q?.trim().toLowerCase() };`,
+          '}',
+          '',
+        ];
+    }
+  }
+
+  /** Filler blocks for one module: none in the dense profile, a realistic amount in the calibrated one. */
+  function filler(index, receiver, style, { ts, esm }, fewest, most) {
+    if (!calibrated) return [];
+    const blocks = fewest + Math.floor(next() * (most - fewest + 1));
+    const lines = [];
+    for (let block = 0; block < blocks; block++) lines.push(...fillerBlock(`${index}_${block}`, receiver, style, ts, esm));
+    return lines;
+  }
+
   function pinoService(index) {
     const noun = pick(NOUNS);
     const metric = chance(0.3) ? metricBlock('esm', noun) : null;
@@ -70,18 +176,18 @@ function generator(seed) {
     lines.push('  try {', `    await ctx.db.save(<Record<string, unknown>>${noun});`);
     lines.push(...logLines('logger', 'pino', '    '));
     lines.push('  } catch (err) {', ...logLines('logger', 'pino', '    '), '    throw err;', '  }');
-    lines.push('}', '');
+    lines.push('}', '', ...filler(index, 'logger', 'pino', { ts: true, esm: true }, 2, 7));
     return lines.join('\n');
   }
 
   function winstonModule(index) {
     const noun = pick(NOUNS);
     const lines = ["'use strict';", '', "const winston = require('winston');", '', 'const logger = winston.createLogger({ transports: [new winston.transports.Console()] });', ''];
-    lines.push(`function sync${cap(noun)}${index}(${noun}, items, attempt, ctx) {`, '  const elapsedMs = ctx.elapsed;', '  const { user, password, message, a, b, req, err } = ctx;');
+    lines.push(`function sync${cap(noun)}${index}(${noun}, items, attempt, ctx) {`, '  const elapsedMs = ctx.elapsed;', `  const { ${noun === 'user' ? '' : 'user, '}password, message, a, b, req, err } = ctx;`);
     lines.push(...logLines('logger', 'winston', '  '));
     if (chance(0.5)) lines.push(`  console.log('Synced', ${noun}.id, 'for', user.id);`);
     if (chance(0.3)) lines.push(`  console.error(\`Sync of \${${noun}.id} failed\`, err);`);
-    lines.push('}', '', `module.exports = { sync${cap(noun)}${index} };`, '');
+    lines.push('}', '', ...filler(index, 'logger', 'winston', { ts: false, esm: false }, 2, 7), `module.exports = { sync${cap(noun)}${index} };`, '');
     return lines.join('\n');
   }
 
@@ -94,7 +200,7 @@ function generator(seed) {
     lines.push('    try {', `      await this.process(${noun});`, '    } catch (error) {');
     lines.push(`      this.logger.error(\`${cap(noun)} \${${noun}.id} failed\`, (error as Error).stack);`);
     lines.push(`      this.logger.warn(\`Retrying ${noun} \${${noun}.id} (attempt \${attempt})\`);`, '    }', '  }', '');
-    lines.push(`  private async process(${noun}: { id: string }): Promise<void> {`, `    if (!${noun}.id) throw new Error('missing id');`, '  }', '}', '');
+    lines.push(`  private async process(${noun}: { id: string }): Promise<void> {`, `    if (!${noun}.id) throw new Error('missing id');`, '  }', '}', '', ...filler(index, null, 'nestjs', { ts: true, esm: true }, 2, 6));
     return lines.join('\n');
   }
 
@@ -108,13 +214,14 @@ function generator(seed) {
     if (metric) lines.push(`  track${cap(noun)}(req);`);
     if (chance(0.6)) lines.push(`  console.log('Served ${noun}', req.params.id);`);
     if (chance(0.2)) lines.push(`  console.log({ token: req.headers.authorization });`);
-    lines.push(`  res.json({ id: req.params.id, index: ${index} });`, '});', '');
+    lines.push(`  res.json({ id: req.params.id, index: ${index} });`, '});', '', ...filler(index, null, 'pino', { ts: false, esm: true }, 1, 4));
     return lines.join('\n');
   }
 
   function utility(index) {
     const noun = pick(NOUNS);
-    return [`export function format${cap(noun)}${index}(value: number): string {`, '  return value.toFixed(2);', '}', '', `export const ${noun.toUpperCase()}_LIMIT = ${Math.floor(next() * 1000)};`, ''].join('\n');
+    const head = [`export function format${cap(noun)}${index}(value: number): string {`, '  return value.toFixed(2);', '}', '', `export const ${noun.toUpperCase()}_LIMIT = ${Math.floor(next() * 1000)};`, ''];
+    return [...head, ...filler(index, null, 'pino', { ts: true, esm: true }, 0, 4)].join('\n');
   }
 
   // Real services are mostly code that does not log (types, helpers, models): 45% here, close to
@@ -138,11 +245,19 @@ function generator(seed) {
 }
 
 /**
+ * 'calibrated' (the default) matches real repositories in size and log density; 'dense' is the
+ * same modules without the code around their logs, a stress case with roughly three times the log
+ * density of the densest real repository measured, and small files for fast tests.
+ */
+const PROFILES = ['calibrated', 'dense'];
+
+/**
  * Writes `count` files under `directory/src` (in folders of 100), plus a logger module, a
  * package.json and an eslint.config.js with the plugin's settings. One file in 500 does not parse.
  */
-function writeCorpus(directory, count, seed = 42) {
-  const make = generator(seed);
+function writeCorpus(directory, count, seed = 42, { profile = 'calibrated' } = {}) {
+  if (!PROFILES.includes(profile)) throw new Error(`profile: expected one of ${PROFILES.join(', ')}, got ${JSON.stringify(profile)}`);
+  const make = generator(seed, profile);
   fs.mkdirSync(path.join(directory, 'src'), { recursive: true });
   const files = [];
   for (let index = 0; index < count; index++) {
@@ -163,14 +278,14 @@ function writeCorpus(directory, count, seed = 42) {
   return files;
 }
 
-module.exports = { writeCorpus, random };
+module.exports = { writeCorpus, random, PROFILES };
 
 if (require.main === module) {
-  const [directory, count = '3000', seed = '42'] = process.argv.slice(2);
+  const [directory, count = '3000', seed = '42', profile = 'calibrated'] = process.argv.slice(2);
   if (!directory) {
-    process.stderr.write('usage: node bench/corpus.js <directory> [count=3000] [seed=42]\n');
+    process.stderr.write(`usage: node bench/corpus.js <directory> [count=3000] [seed=42] [profile=calibrated|dense]\n`);
     process.exit(1);
   }
-  const files = writeCorpus(path.resolve(directory), Number(count), Number(seed));
-  process.stdout.write(`wrote ${files.length} files to ${directory}\n`);
+  const files = writeCorpus(path.resolve(directory), Number(count), Number(seed), { profile });
+  process.stdout.write(`wrote ${files.length} files (${profile}) to ${directory}\n`);
 }
