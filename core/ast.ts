@@ -44,15 +44,19 @@ export function propertyName(member: TSESTree.MemberExpression): string | null {
  * segment is not a plain name (calls, computed keys other than strings).
  */
 export function memberPath(node: Node): string[] | null {
-  const target = unwrap(node);
-  if (target.type === 'Identifier') return [target.name];
-  if (target.type === 'ThisExpression') return ['this'];
-  if (target.type === 'MemberExpression') {
-    const object = memberPath(target.object);
+  // Walks down the object chain collecting names from the right: one array, whatever the depth.
+  const names: string[] = [];
+  let target = unwrap(node);
+  while (target.type === 'MemberExpression') {
     const name = propertyName(target);
-    return object && name !== null ? [...object, name] : null;
+    if (name === null) return null;
+    names.push(name);
+    target = unwrap(target.object);
   }
-  return null;
+  if (target.type === 'Identifier') names.push(target.name);
+  else if (target.type === 'ThisExpression') names.push('this');
+  else return null;
+  return names.reverse();
 }
 
 /** The name of a property key (`a`, `'a'`, `['a']`), or null for dynamic keys. */

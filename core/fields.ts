@@ -15,12 +15,21 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
   const target = unwrap(node);
   if (target.type === 'Identifier') {
     if (ERROR_NAMES.test(target.name)) return true;
+    // A catch parameter is visible only inside its catch clause: outside one, no scope lookup needed.
+    if (!insideCatchClause(target)) return false;
     const definition = file.resolve(target)?.defs[0];
     return definition?.type === 'CatchClause';
   }
   if (target.type === 'NewExpression') {
     const callee = unwrap(target.callee);
     return callee.type === 'Identifier' && /Error$/.test(callee.name);
+  }
+  return false;
+}
+
+function insideCatchClause(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'CatchClause' && current.param) return true;
   }
   return false;
 }

@@ -48,7 +48,27 @@ export interface FileModel {
   isDeclared(name: string): boolean;
   /** The comments lying wholly inside a range, in source order. */
   commentsWithin(range: readonly [number, number]): ReadonlyArray<{ range: readonly [number, number] }>;
+  /**
+   * The answer `compute` gives for a node of this file under a settings object, computed once.
+   * Keyed by the node's range: no weak map keyed by AST nodes (whose entries cost the garbage
+   * collector more than the lookups save), and the answers are dropped with the file.
+   */
+  remember<T>(table: MemoTable<T>, settings: object, node: TSESTree.Node, compute: () => T): T;
 }
+
+/** One kind of memoised answer (a table of `remember`); compare by identity. */
+export interface MemoTable<T> {
+  readonly name: string;
+  /** Only carries the type of the answers. */
+  readonly answer?: T;
+}
+
+export function memoTable<T>(name: string): MemoTable<T> {
+  return { name };
+}
+
+/** Start and end offsets make one number; no node of a file below 64 MiB shares both with another node of its type. */
+const RANGE_FACTOR = 2 ** 26;
 
 export function createFileModel(options: {
   text: string;
@@ -76,6 +96,7 @@ export function createFileModel(options: {
   const packageFacts = () => (manifest ??= packageFactsFor(filename));
   let declared: Set<string> | undefined;
   let allComments: ReadonlyArray<{ range: readonly [number, number] }> | undefined;
+  const tables = new Map<MemoTable<unknown>, Map<object, Map<number, unknown>>>();
   return {
     text,
     ast,
@@ -118,6 +139,18 @@ export function createFileModel(options: {
       if (!slice.includes('//') && !slice.includes('/*')) return [];
       allComments ??= ast.comments ?? options.comments?.() ?? [];
       return allComments.filter((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
+    },
+    remember<T>(table: MemoTable<T>, settings: object, node: TSESTree.Node, compute: () => T): T {
+      let bySettings = tables.get(table);
+      if (!bySettings) tables.set(table, (bySettings = new Map()));
+      let answers = bySettings.get(settings);
+      if (!answers) bySettings.set(settings, (answers = new Map()));
+      const key = node.range[0] * RANGE_FACTOR + node.range[1];
+      const known = answers.get(key);
+      if (known !== undefined || answers.has(key)) return known as T;
+      const answer = compute();
+      answers.set(key, answer);
+      return answer;
     },
   };
 }

@@ -4,7 +4,9 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isStringLiteral, memberPath, propertyName, unwrap, type CallArgument, type Node } from './ast';
-import { styleOfModule, type FileModel } from './file';
+import { memoTable, styleOfModule, type FileModel } from './file';
+import type { MessageAnalysis } from './message';
+import type { RewriteResult } from './rewrite';
 import type { CustomLoggerShape, LoggerStyle, Settings } from './settings';
 
 export const LEVEL_METHODS: ReadonlySet<string> = new Set([
@@ -43,6 +45,8 @@ export interface LogCall {
   args: CallArgument[];
   /** The custom shape from settings that matched, if any. */
   shape: CustomLoggerShape | undefined;
+  /** Analyses of this call that several rules ask for, filled on first request (see messageOfCall, structuredRewrite). */
+  memo: { message?: MessageAnalysis | null; rewrite?: RewriteResult };
 }
 
 function matchesPattern(path: readonly string[], pattern: string): boolean {
@@ -195,22 +199,16 @@ function customShape(receiverPath: string[] | null, method: string, settings: Se
   );
 }
 
-const memo = new WeakMap<Settings, WeakMap<TSESTree.CallExpression, LogCall | null>>();
+const LOG_CALLS = memoTable<LogCall | null>('log calls');
 
 /**
  * Recognises a log call and locates its parts, or returns null. Memoised per node: every rule asks
  * about the same calls, and the answer depends only on the node, its file and the settings.
  */
 export function analyzeLogCall(call: TSESTree.CallExpression, file: FileModel, settings: Settings): LogCall | null {
-  // Most calls of a file are not `x.<level>(...)`: settled here without touching the memo, whose
-  // weak maps keyed by nodes cost the garbage collector more than this test costs.
+  // Most calls of a file are not `x.<level>(...)`: settled here, cheaper than even a memo lookup.
   if (settings.loggers.length === 0 && !hasLevelMethodCallee(call)) return null;
-  let perSettings = memo.get(settings);
-  if (!perSettings) memo.set(settings, (perSettings = new WeakMap()));
-  if (perSettings.has(call)) return perSettings.get(call)!;
-  const result = analyzeLogCallUncached(call, file, settings);
-  perSettings.set(call, result);
-  return result;
+  return file.remember(LOG_CALLS, settings, call, () => analyzeLogCallUncached(call, file, settings));
 }
 
 function hasLevelMethodCallee(call: TSESTree.CallExpression): boolean {
@@ -237,6 +235,7 @@ function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, 
   const result: LogCall = {
     node: call, method, args, shape,
     style: undefined, messageIndex: undefined, fieldsIndex: undefined, levelIndex: undefined, contextIndex: undefined, infoObject: undefined,
+    memo: {},
   };
   if (args.some((arg) => arg.type === 'SpreadElement')) return result;
   const pathText = path ? path.join('.') : null;

@@ -203,12 +203,10 @@ export function staticText(parts: readonly MessagePart[]): string {
   return parts.map((part) => (part.kind === 'text' ? part.text : ' ')).join('');
 }
 
-const messages = new WeakMap<LogCall, MessageAnalysis | null>();
-
 /** The message of a recognised log call, analysed (once per call); null when the call has none. */
 export function messageOfCall(call: LogCall, file: FileModel): MessageAnalysis | null {
-  if (!messages.has(call)) messages.set(call, messageOfCallUncached(call, file));
-  return messages.get(call)!;
+  if (call.memo.message === undefined) call.memo.message = messageOfCallUncached(call, file);
+  return call.memo.message;
 }
 
 function messageOfCallUncached(call: LogCall, file: FileModel): MessageAnalysis | null {

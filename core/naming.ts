@@ -114,8 +114,8 @@ export function isIdentifierName(name: string): boolean {
 }
 
 /** Request containers whose name adds nothing to a field key: `req.params.id` is the `id`. */
-const REQUEST_OBJECTS = /^(req|request|ctx)$/;
-const REQUEST_CONTAINERS = /^(params|query|body|locals|headers)$/;
+const REQUEST_OBJECTS: ReadonlySet<string> = new Set(['req', 'request', 'ctx']);
+const REQUEST_CONTAINERS: ReadonlySet<string> = new Set(['params', 'query', 'body', 'locals', 'headers']);
 
 /**
  * Joins path segments into one key: ['order', 'id'] -> 'orderId', ['account', 'sip_realm'] ->
@@ -123,7 +123,7 @@ const REQUEST_CONTAINERS = /^(params|query|body|locals|headers)$/;
  */
 export function joinKeySegments(segments: readonly string[]): string {
   let cleaned = segments.filter((segment) => segment !== 'this' && segment !== '');
-  if (cleaned.length > 2 && REQUEST_OBJECTS.test(cleaned[0]) && REQUEST_CONTAINERS.test(cleaned[1])) cleaned = cleaned.slice(2);
+  if (cleaned.length > 2 && REQUEST_OBJECTS.has(cleaned[0]) && REQUEST_CONTAINERS.has(cleaned[1])) cleaned = cleaned.slice(2);
   if (cleaned.length === 0) return 'value';
   if (cleaned.length === 1) return cleaned[0];
   return toCamelCase(cleaned.flatMap((segment) => splitWords(segment)));

@@ -144,16 +144,13 @@ function checkShape(call: LogCall, message: DynamicMessage, droppedError: TSESTr
  * The structured rewrite of a log call whose message is dynamic, or the reason it cannot be done
  * safely. The edits touch only the call's arguments, so everything around them keeps its format.
  */
-const rewrites = new WeakMap<LogCall, RewriteResult>();
-
 /**
  * Memoised per call (a LogCall already stands for one node under one settings): no-dynamic-message
  * and error-field both offer this rewrite for the same call.
  */
 export function structuredRewrite(call: LogCall, message: DynamicMessage, file: FileModel, settings: Settings): RewriteResult {
-  let rewrite = rewrites.get(call);
-  if (!rewrite) rewrites.set(call, (rewrite = structuredRewriteUncached(call, message, file, settings)));
-  return rewrite;
+  call.memo.rewrite ??= structuredRewriteUncached(call, message, file, settings);
+  return call.memo.rewrite;
 }
 
 function structuredRewriteUncached(call: LogCall, message: DynamicMessage, file: FileModel, settings: Settings): RewriteResult {

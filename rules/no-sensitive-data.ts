@@ -1,3 +1,4 @@
+import type { Settings } from '../core/settings';
 import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, REDACTED, type SensitiveKind } from '../core/sensitive-calls';
 import { createRule, editsToFix, fileMayContain, lazyFile } from './utils';
 
@@ -41,8 +42,7 @@ export default createRule<Options, MessageIds>({
         const logged = loggedArguments(node, file(), settings());
         if (!logged) return;
         for (const finding of findSensitiveData(logged.args, file(), settings())) {
-          // The suggestion always uses the literal: wrapping needs an import the editor should not guess.
-          const redacted = redaction(finding, file(), { ...settings(), sensitive: { ...settings().sensitive, redaction: 'literal' } });
+          const redacted = redaction(finding, file(), literalRedaction(settings()));
           context.report({
             node: finding.node,
             messageId: MESSAGE[finding.kind],
@@ -54,3 +54,12 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+const literalSettings = new WeakMap<Settings, Settings>();
+
+/** The suggestion always uses the literal: wrapping needs an import the editor should not guess. */
+function literalRedaction(settings: Settings): Settings {
+  let literal = literalSettings.get(settings);
+  if (!literal) literalSettings.set(settings, (literal = { ...settings, sensitive: { ...settings.sensitive, redaction: 'literal' } }));
+  return literal;
+}
