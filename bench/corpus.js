@@ -172,7 +172,7 @@ function generator(seed, profile) {
     const lines = ["import pino from 'pino';", ...(metric ? [metric.head] : []), "import type { Context } from './types';", '', 'const logger = pino({ level: process.env.LOG_LEVEL });', ''];
     if (metric) lines.push(...metric.body, '');
     lines.push(`export async function handle${cap(noun)}${index}(ctx: Context, ${noun}: { id: string; ownerId: string }, items: string[], attempt: number): Promise<void> {`);
-    lines.push('  const started = Date.now();', '  const elapsedMs = Date.now() - started;', `  const user = ctx.user as { email: string };`, '  const { password, message, a, b, req } = ctx;');
+    lines.push('  const started = Date.now();', '  const elapsedMs = Date.now() - started;', ...(noun === 'user' ? [] : ['  const user = ctx.user as { email: string };']), '  const { password, message, a, b, req } = ctx;');
     lines.push('  try {', `    await ctx.db.save(<Record<string, unknown>>${noun});`);
     lines.push(...logLines('logger', 'pino', '    '));
     lines.push('  } catch (err) {', ...logLines('logger', 'pino', '    '), '    throw err;', '  }');
