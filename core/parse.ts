@@ -45,7 +45,7 @@ export class ParseError extends Error {
 
 /**
  * Keys for the node types eslint-scope's built-in table lacks (JSX, static blocks). Given as a
- * fallback, not as \`childVisitorKeys\`: that table is copied for every pattern visitor it creates,
+ * fallback, not as `childVisitorKeys`: that table is copied for every pattern visitor it creates,
  * which made scope analysis four times slower.
  */
 const childKeys = (node: { type: string }): string[] => [...(visitorKeys[node.type] ?? [])];

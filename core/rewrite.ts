@@ -143,8 +143,6 @@ function checkShape(call: LogCall, message: DynamicMessage, droppedError: TSESTr
 /**
  * The structured rewrite of a log call whose message is dynamic, or the reason it cannot be done
  * safely. The edits touch only the call's arguments, so everything around them keeps its format.
- */
-/**
  * Memoised per call (a LogCall already stands for one node under one settings): no-dynamic-message
  * and error-field both offer this rewrite for the same call.
  */
