@@ -60,10 +60,23 @@ export interface FileOutcome {
   redactPaths?: string[];
 }
 
-function locationOf(file: FileModel, offset: number): Location {
-  const before = file.text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+/**
+ * Line and column (both from 1) of offsets in one text. The line starts are found once per text,
+ * not once per reported change or skip; each lookup is a binary search.
+ */
+function locator(text: string): (offset: number) => Location {
+  const lineStarts = [0];
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) lineStarts.push(newline + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low] + 1 };
+  };
 }
 
 function oneLine(text: string): string {
@@ -141,7 +154,7 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
   const outcome: PipelineOutcome = { output: null, changes: [], skips: [], redactPaths: [], parses: 0 };
   let text = original;
   /** The parse the findings come from, and the edits applied on top of its text to give `text`. */
-  let base: { file: ParsedModel; edits: Edit[]; regions: AppliedRegion[]; support: boolean } | undefined;
+  let base: { file: ParsedModel; edits: Edit[]; regions: AppliedRegion[]; support: boolean; locate?: (offset: number) => Location } | undefined;
   const parse = (): boolean => {
     try {
       base = { file: parseFile(text, filename), edits: [], regions: [], support: false };
@@ -172,7 +185,8 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
       }
     }
     const { file } = current;
-    for (const skip of collected.skips) outcome.skips.push({ codemod: codemod.name, ...locationOf(file, skip.node.range[0]), code: oneLine(file.getText(skip.node)), reason: skip.reason });
+    const locate = (current.locate ??= locator(file.text));
+    for (const skip of collected.skips) outcome.skips.push({ codemod: codemod.name, ...locate(skip.node.range[0]), code: oneLine(file.getText(skip.node)), reason: skip.reason });
     outcome.redactPaths!.push(...collected.redactPaths.filter((path) => !outcome.redactPaths!.includes(path)));
     if (collected.accepted.length === 0) continue;
     for (const finding of collected.accepted) {
@@ -180,7 +194,7 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
       const localEdits = finding.edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
       const before = file.text.slice(start, end);
       const after = applyEdits(before, localEdits);
-      outcome.changes.push({ codemod: codemod.name, ...locationOf(file, start), before: oneLine(before), after: oneLine(after) });
+      outcome.changes.push({ codemod: codemod.name, ...locate(start), before: oneLine(before), after: oneLine(after) });
       current.regions.push({ span: finding.span, before, after });
     }
     for (const edit of collected.support) current.regions.push({ span: edit.range, before: '', after: edit.text });
