@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { applyEdits, editsSpan, overlaps, type Edit } from '../core/edits';
 import type { FileModel } from '../core/file';
-import { ParseError, parseFile, syntaxError, type ParsedModel } from '../core/parse';
+import { ParseError, parseFile, rewrittenStatementsParse, syntaxError, type ParsedModel } from '../core/parse';
 import { parseSettings, type Settings } from '../core/settings';
 
 /** A rewrite to apply, or a call left alone with the reason. `redactPaths` feed pino's `redact` list. */
@@ -129,6 +129,8 @@ export interface PipelineOutcome extends FileOutcome {
   skips: Array<SkipRecord & { codemod: string }>;
   /** How many times the file was parsed (once, plus once per codemod that had to see another's rewrite). */
   parses: number;
+  /** Whether the new text was parsed whole to check it, because its rewritten statements alone could not vouch for it. */
+  checkedWholeFile: boolean;
 }
 
 /** A rewrite already applied on top of the parsed text: where, and what it was before and after. */
@@ -151,13 +153,13 @@ function touches(a: readonly [number, number], b: readonly [number, number]): bo
  * tests use it to prove both give the same output.
  */
 export function runCodemods(codemods: readonly Codemod[], original: string, filename: string, settings: Settings, cwd = process.cwd(), options: { reparseEachStep?: boolean } = {}): PipelineOutcome {
-  const outcome: PipelineOutcome = { output: null, changes: [], skips: [], redactPaths: [], parses: 0 };
+  const outcome: PipelineOutcome = { output: null, changes: [], skips: [], redactPaths: [], parses: 0, checkedWholeFile: false };
   let text = original;
   /** The parse the findings come from, and the edits applied on top of its text to give `text`. */
-  let base: { file: ParsedModel; edits: Edit[]; regions: AppliedRegion[]; support: boolean; locate?: (offset: number) => Location } | undefined;
+  let base: { file: ParsedModel; edits: Edit[]; rewritten: TSESTree.Node[]; regions: AppliedRegion[]; support: boolean; locate?: (offset: number) => Location } | undefined;
   const parse = (): boolean => {
     try {
-      base = { file: parseFile(text, filename), edits: [], regions: [], support: false };
+      base = { file: parseFile(text, filename), edits: [], rewritten: [], regions: [], support: false };
       outcome.parses++;
       return true;
     } catch (error) {
@@ -196,6 +198,7 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
       const after = applyEdits(before, localEdits);
       outcome.changes.push({ codemod: codemod.name, ...locate(start), before: oneLine(before), after: oneLine(after) });
       current.regions.push({ span: finding.span, before, after });
+      current.rewritten.push(finding.node);
     }
     for (const edit of collected.support) current.regions.push({ span: edit.range, before: '', after: edit.text });
     current.support ||= collected.support.length > 0;
@@ -203,8 +206,12 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
     text = applyEdits(file.text, current.edits);
   }
   if (text === original) return outcome;
-  // Last line of defence: never hand back code that no longer parses.
-  const problem = syntaxError(text, filename);
+  // Last line of defence: never hand back code that no longer parses. A parse after the last rewrite
+  // already showed it; otherwise the rewritten statements are parsed alone, and only when they cannot
+  // vouch for the file (an added import, a rewrite outside a plain statement) is the whole text.
+  const { file, edits, rewritten, support } = base!;
+  outcome.checkedWholeFile = support || !rewrittenStatementsParse(file, rewritten, edits);
+  const problem = outcome.checkedWholeFile ? syntaxError(text, filename) : null;
   if (problem) return { ...outcome, changes: [], output: null, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${problem}` } };
   return { ...outcome, output: text };
 }

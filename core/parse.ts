@@ -11,6 +11,7 @@ import * as eslintScope from 'eslint-scope';
 import * as espree from 'espree';
 import * as path from 'node:path';
 import type * as TypeScript from 'typescript';
+import { applyEdits, type Edit } from './edits';
 import { createFileModel, type FileModel, type ScopeManagerLike } from './file';
 
 let typescriptModules: { ts: typeof TypeScript; estree: typeof import('@typescript-eslint/typescript-estree'); apiUtils: typeof import('ts-api-utils') } | undefined;
@@ -169,4 +170,72 @@ export function syntaxError(text: string, filename: string): string | null {
   if (diagnostics.length === 0) return null;
   const first = diagnostics[0].messageText;
   return typeof first === 'string' ? first : first.messageText;
+}
+
+/**
+ * Statements that parse the same on their own as in place, once inside an async generator function
+ * (so `await`, `yield` and `return` keep their meaning): nothing in them refers outside them the way
+ * `break label` or `case` do. Each with the TypeScript kind it parses back as.
+ */
+const SELF_CONTAINED = { ExpressionStatement: 'ExpressionStatement', VariableDeclaration: 'VariableStatement', ReturnStatement: 'ReturnStatement', ThrowStatement: 'ThrowStatement' } as const;
+
+/** The innermost self-contained statement around a node; null when there is none to stand for it alone. */
+function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    if (!(current.type in SELF_CONTAINED)) continue;
+    // `for (const x of xs)`: a declaration that is a loop's head, not a statement.
+    return current.type === 'VariableDeclaration' && /^For/.test(current.parent?.type ?? '') ? null : current;
+  }
+  return null;
+}
+
+/**
+ * The quick form of the last check on a rewrite: the statements holding the rewritten nodes, with
+ * every edit inside them applied, parsed on their own, each wrapped in `async function*`. True when
+ * each comes back as exactly one statement of its own kind: the rewrite is then valid in place,
+ * since the rest of the file did not change. False means "not shown here", never "invalid": an edit
+ * outside those statements (an added import), a node in no such statement, or a statement that
+ * needs its surroundings (`super`) all leave the verdict to `syntaxError` on the whole file.
+ */
+export function rewrittenStatementsParse(file: FileModel, rewritten: readonly TSESTree.Node[], edits: readonly Edit[]): boolean {
+  if (edits.length === 0) return true;
+  const statements: TSESTree.Node[] = [];
+  for (const node of rewritten) {
+    const statement = enclosingStatement(node);
+    if (!statement) return false;
+    if (!statements.includes(statement)) statements.push(statement);
+  }
+  const covered = new Set<Edit>();
+  const wrapped: string[] = [];
+  for (const statement of statements) {
+    const [start, end] = statement.range;
+    const inside: Edit[] = [];
+    for (const edit of edits) {
+      const [from, to] = edit.range;
+      if (from >= start && to <= end) inside.push({ range: [from - start, to - start], text: edit.text }), covered.add(edit);
+      else if (from < end && to > start) return false;
+    }
+    wrapped.push(`async function* check() {\n${applyEdits(file.text.slice(start, end), inside)}\n}\n`);
+  }
+  if (covered.size !== edits.length) return false;
+  const text = wrapped.join('');
+  const kinds = statements.map((statement) => statement.type as keyof typeof SELF_CONTAINED);
+  if (JAVASCRIPT.test(file.filename)) {
+    const program = parseJavaScript(text);
+    return (
+      program !== null &&
+      program.body.length === kinds.length &&
+      program.body.every((wrapper, i) => wrapper.type === 'FunctionDeclaration' && wrapper.body.body.length === 1 && wrapper.body.body[0].type === kinds[i])
+    );
+  }
+  const { ts } = typescript();
+  const source = ts.createSourceFile(path.basename(file.filename), text, ts.ScriptTarget.Latest, false, scriptKind(file.filename));
+  if (((source as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? []).length > 0) return false;
+  return (
+    source.statements.length === kinds.length &&
+    source.statements.every((wrapper, i) => {
+      const body = ts.isFunctionDeclaration(wrapper) ? wrapper.body?.statements : undefined;
+      return body?.length === 1 && body[0].kind === ts.SyntaxKind[SELF_CONTAINED[kinds[i]]];
+    })
+  );
 }

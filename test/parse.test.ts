@@ -1,6 +1,13 @@
 /** The codemods' parser choice: espree for JavaScript, typescript-estree for TypeScript and as fallback. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ParseError, parseFile, syntaxError } from '../core/parse';
+import { CODEMODS } from '../codemods/registry';
+import { applyEdits, type Edit } from '../core/edits';
+import { ParseError, parseFile, rewrittenStatementsParse, syntaxError } from '../core/parse';
+import { parseSettings } from '../core/settings';
 
 describe('parseFile', () => {
   it('parses JavaScript with espree, comments included', () => {
@@ -43,5 +50,79 @@ describe('syntaxError', () => {
     expect(syntaxError('const a = <b/>;', 'a.jsx')).toBeNull();
     expect(syntaxError('const a = <T>b;', 'a.ts')).toBeNull();
     expect(syntaxError('logger.info({ a }, "x"', 'a.js')).toMatch(/expected/);
+  });
+});
+
+describe('rewrittenStatementsParse', () => {
+  const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
+  const settings = parseSettings({ style: 'pino', logger: { importFrom: './logger', importName: 'logger' } });
+
+  /** Each codemod's rewrites of one parse, as the engine would accept them: no two overlapping. */
+  function rewritesOf(file: ReturnType<typeof parseFile>) {
+    const accepted: Array<{ node: TSESTree.Node; edits: Edit[] }> = [];
+    for (const codemod of CODEMODS) {
+      if (!codemod.mayApply(file.text, settings)) continue;
+      for (const finding of codemod.collect(file, settings)) {
+        if ('reason' in finding || accepted.some((other) => other.edits.some((a) => finding.edits.some((b) => a.range[0] <= b.range[1] && b.range[0] <= a.range[1])))) continue;
+        accepted.push(finding);
+      }
+    }
+    return accepted;
+  }
+
+  it('never vouches for a rewrite that the whole-file check rejects (corrupted rewrites on a generated corpus)', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-quick-check-'));
+    const files = writeCorpus(directory, 150, 5);
+    let seed = 7;
+    const random = (below: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 8) % below;
+    const damage = ['(', ')', '{', '}', '[', ']', ',', ';', "'", '"', '`', ':', '.', '=>', '${'];
+    let vouchedValid = 0;
+    let rejected = 0;
+    for (const filename of files) {
+      let file: ReturnType<typeof parseFile>;
+      try {
+        file = parseFile(fs.readFileSync(filename, 'utf8'), filename);
+      } catch {
+        continue; // the corpus's deliberately broken files
+      }
+      const rewrites = rewritesOf(file);
+      if (rewrites.length === 0) continue;
+      const nodes = rewrites.map((rewrite) => rewrite.node);
+      const edits = rewrites.flatMap((rewrite) => rewrite.edits);
+      const honest = rewrittenStatementsParse(file, nodes, edits);
+      if (honest) vouchedValid++;
+      // What it vouches for, the whole-file check accepts too.
+      if (honest) expect(syntaxError(applyEdits(file.text, edits), filename), filename).toBeNull();
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const target = random(edits.length);
+        const mutated = edits.map((edit, i) => {
+          if (i !== target) return edit;
+          const at = random(edit.text.length + 1);
+          const text = random(3) === 0 ? edit.text.slice(0, at) + edit.text.slice(at + 1) : edit.text.slice(0, at) + damage[random(damage.length)] + edit.text.slice(at);
+          return { range: edit.range, text };
+        });
+        const wholeFile = syntaxError(applyEdits(file.text, mutated), filename);
+        if (wholeFile !== null) rejected++;
+        if (rewrittenStatementsParse(file, nodes, mutated)) expect(wholeFile, `${filename}: ${mutated[target].text}`).toBeNull();
+      }
+    }
+    // Not vacuous: most honest rewrites take the quick path, and many damaged ones are caught.
+    expect(vouchedValid).toBeGreaterThan(50);
+    expect(rejected).toBeGreaterThan(150);
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('leaves the verdict to the whole file when an edit reaches outside the rewritten statements, or out of the wrapper', () => {
+    const text = 'logger.info(`a ${b}`);\n';
+    const file = parseFile(text, 'a.js');
+    const call = file.nodesOfType('CallExpression')[0];
+    expect(rewrittenStatementsParse(file, [call], [{ range: [12, 20], text: "'a', { b }" }])).toBe(true);
+    expect(rewrittenStatementsParse(file, [call], [{ range: [0, 0], text: "import { logger } from './logger';\n" }])).toBe(false);
+    expect(rewrittenStatementsParse(file, [call], [{ range: [12, 20], text: "'a', { b" }])).toBe(false);
+    // Text that closes the wrapper and opens another one parses, but not as one statement of its kind.
+    const escape: Edit = { range: [12, 20], text: "'a'); } async function* check() { f(b" };
+    expect(syntaxError(applyEdits(text, [escape]), 'a.js')).not.toBeNull();
+    expect(rewrittenStatementsParse(file, [call], [escape])).toBe(false);
+    expect(rewrittenStatementsParse(parseFile(text, 'a.ts'), [parseFile(text, 'a.ts').nodesOfType('CallExpression')[0]], [escape])).toBe(false);
   });
 });

@@ -82,3 +82,30 @@ describe('codemod all reuses one parse only when that cannot change the result',
     expect(shortcut.output).toContain("logger.warn({ password: '[REDACTED]' }, 'login.failed');");
   });
 });
+
+describe('the last check on a rewrite parses only the rewritten statements when they can vouch for the file', () => {
+  const settings = parseSettings({ style: 'pino', logger: LOGGER });
+  const run = (text: string, name: string) => runCodemods(CODEMODS, text, path.join(os.tmpdir(), name), settings, os.tmpdir());
+
+  it('checks statements alone for rewrites inside plain statements', () => {
+    const outcome = run("import pino from 'pino';\nconst logger = pino();\nexport function ship(id: string) {\n  logger.info(`order ${id} shipped`);\n  return logger.warn(`order ${id} late`);\n}\n", 'ship.ts');
+    expect(outcome.changes).toHaveLength(2);
+    expect(outcome.checkedWholeFile).toBe(false);
+    expect(outcome.output).toContain("return logger.warn({ id }, 'order.late');");
+  });
+
+  it('checks the whole file when a rewrite added an import, or lies outside any plain statement', () => {
+    expect(run("console.log('saved', order.id);\n", 'save.js').checkedWholeFile).toBe(true);
+    const field = run("import pino from 'pino';\nconst logger = pino();\nclass Job {\n  done = () => void logger.info(`job ${this.id} done`);\n}\n", 'job.ts');
+    expect(field.checkedWholeFile).toBe(true);
+    expect(field.output).toContain("logger.info({ id: this.id }, 'job.done')");
+  });
+
+  it('falls back to the whole file when a statement needs its surroundings, and keeps the rewrite', () => {
+    // espree rejects `super` outside a method (TypeScript's parser leaves that to its type checker).
+    const text = "import pino from 'pino';\nconst logger = pino();\nclass A extends B {\n  run() {\n    super.run(logger.info(`ran ${this.id}`));\n  }\n}\n";
+    const outcome = run(text, 'super.js');
+    expect(outcome.checkedWholeFile).toBe(true);
+    expect(outcome.output).toContain("super.run(logger.info({ id: this.id }, 'ran'));");
+  });
+});
