@@ -28,6 +28,7 @@ export interface ConsoleAccess {
 }
 
 function isGlobal(identifier: TSESTree.Identifier, file: FileModel): boolean {
+  if (!file.mayDeclare(identifier.name)) return true;
   const variable = file.resolve(identifier);
   return variable === null || variable.defs.length === 0;
 }

@@ -15,10 +15,11 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
   const target = unwrap(node);
   if (target.type === 'Identifier') {
     if (ERROR_NAMES.test(target.name)) return true;
-    // A catch parameter is visible only inside its catch clause: outside one, no scope lookup needed.
-    if (!insideCatchClause(target)) return false;
+    // A catch parameter is visible only inside its catch clause: unless a clause around this name
+    // may bind it, no scope lookup is needed.
+    if (!mayBeCatchParameter(target)) return false;
     const definition = file.resolve(target)?.defs[0];
-    return definition?.type === 'CatchClause';
+    return definition?.type === 'CatchClause' && (definition.node as TSESTree.CatchClause).param?.type === 'Identifier';
   }
   if (target.type === 'NewExpression') {
     const callee = unwrap(target.callee);
@@ -27,9 +28,13 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
   return false;
 }
 
-function insideCatchClause(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'CatchClause' && current.param) return true;
+/**
+ * Whether a catch clause around the name has it as its parameter. A name destructured from the error
+ * (`catch ({ code })`) is one of its properties, not the error.
+ */
+function mayBeCatchParameter(identifier: TSESTree.Identifier): boolean {
+  for (let current: TSESTree.Node | undefined = identifier.parent; current; current = current.parent) {
+    if (current.type === 'CatchClause' && current.param?.type === 'Identifier' && current.param.name === identifier.name) return true;
   }
   return false;
 }

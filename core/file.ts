@@ -46,6 +46,18 @@ export interface FileModel {
   readonly nativeEsm: boolean;
   /** Whether any scope of the file declares this name (so a new import of it would clash). */
   isDeclared(name: string): boolean;
+  /**
+   * False when the text shows the name is declared nowhere in the file: each time it appears, it is
+   * a property (`x.console`) or has a member read from it (`console.log`), which no declaration
+   * does. A cheap answer before any scope analysis; true means "look it up".
+   */
+  mayDeclare(name: string): boolean;
+  /**
+   * False when no `const` declaration of the file binds this name to something that could be constant
+   * text, so the name needs no resolving. Always true where the host keeps no index of declarations
+   * (under ESLint, whose scope lookup costs little).
+   */
+  mayNameConstantText(name: string): boolean;
   /** The comments lying wholly inside a range, in source order. */
   commentsWithin(range: readonly [number, number]): ReadonlyArray<{ range: readonly [number, number] }>;
   /**
@@ -86,6 +98,12 @@ export function createFileModel(options: {
    * every comment of every file costs a third of the parse) and look them up only when a rewrite asks.
    */
   comments?: () => ReadonlyArray<{ range: readonly [number, number] }>;
+  /**
+   * The names `const` declarations of the file bind to what could be constant text (a superset will
+   * do), from a host that indexes its nodes: a codemod then builds no scope analysis for a file whose
+   * interpolated names are all plain variables.
+   */
+  constantTextNames?: () => ReadonlySet<string>;
 }): FileModel {
   const { text, ast, filename } = options;
   let built: ScopeManagerLike | null | undefined = typeof options.scopeManager === 'function' ? undefined : options.scopeManager;
@@ -95,8 +113,15 @@ export function createFileModel(options: {
   let manifest: PackageFacts | undefined;
   const packageFacts = () => (manifest ??= packageFactsFor(filename));
   let declared: Set<string> | undefined;
+  let constantTextNames: ReadonlySet<string> | undefined;
   let allComments: ReadonlyArray<{ range: readonly [number, number] }> | undefined;
   const tables = new Map<MemoTable<unknown>, Map<object, Map<number, unknown>>>();
+  const declarable = new Map<string, boolean>();
+  const mayDeclare = (name: string): boolean => {
+    let answer = declarable.get(name);
+    if (answer === undefined) declarable.set(name, (answer = mayBeDeclaredIn(text, name)));
+    return answer;
+  };
   return {
     text,
     ast,
@@ -130,8 +155,15 @@ export function createFileModel(options: {
       return /\.mjs$/.test(filename) || (/\.js$/.test(filename) && packageFacts().type === 'module');
     },
     isDeclared(name) {
+      if (!mayDeclare(name)) return false;
       declared ??= new Set(scopes()?.scopes.flatMap((scope) => scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name)) ?? []);
       return declared.has(name);
+    },
+    mayDeclare,
+    mayNameConstantText(name) {
+      if (!options.constantTextNames) return true;
+      constantTextNames ??= options.constantTextNames();
+      return constantTextNames.has(name);
     },
     commentsWithin(range) {
       const slice = text.slice(range[0], range[1]);
@@ -267,4 +299,39 @@ function packageFactsFor(filename: string): PackageFacts {
   }
   for (const directory of visited) packageCache.set(directory, facts);
   return facts;
+}
+
+const IDENTIFIER_CHAR = /[\p{ID_Continue}$\u200c\u200d]/u;
+const NAMESPACE_BEFORE = /\b(?:namespace|module)\s+$/;
+
+/** The first character after `offset` that is not white space. */
+function nextVisible(text: string, offset: number): string {
+  let at = offset;
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at++;
+  return text.slice(at, at + 2);
+}
+
+/** The last character before `offset` that is not white space, with the two before it. */
+function previousVisible(text: string, offset: number): string {
+  let at = offset;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t' || text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
+  return text.slice(Math.max(0, at - 3), at);
+}
+
+/** See `FileModel.mayDeclare`. */
+function mayBeDeclaredIn(text: string, name: string): boolean {
+  // A unicode escape can spell the name without its letters (`const \u0063onsole`).
+  if (text.includes('\\u')) return true;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+    const end = at + name.length;
+    if ((at > 0 && IDENTIFIER_CHAR.test(text[at - 1])) || (end < text.length && IDENTIFIER_CHAR.test(text[end]))) continue;
+    const before = previousVisible(text, at);
+    // A property (`x.console`, `x?.console`), but not a rest element (`...console`).
+    if (before.endsWith('.') && !before.endsWith('...')) continue;
+    const after = nextVisible(text, end);
+    // A member read, unless the name opens a dotted TypeScript namespace (`namespace console.x {}`).
+    if ((after[0] === '.' || after[0] === '[' || after === '?.') && !NAMESPACE_BEFORE.test(text.slice(Math.max(0, at - 12), at))) continue;
+    return true;
+  }
+  return false;
 }

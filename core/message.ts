@@ -26,6 +26,13 @@ export type MessageAnalysis =
 
 const PRINTF = /%[sdifjoOc%]/g;
 
+/** Whether `constantString` could fold a `const` initialiser into text: any other names no constant. */
+export function mayFoldToText(init: TSESTree.Expression | null): boolean {
+  if (!init) return false;
+  const target = unwrap(init);
+  return isStringLiteral(target) || target.type === 'TemplateLiteral' || (target.type === 'BinaryExpression' && target.operator === '+') || target.type === 'Identifier';
+}
+
 /** Resolves an identifier bound to a constant string (`const PREFIX = 'orders'`). */
 export function constantString(node: Node, file: FileModel, depth = 0): string | null {
   const target = unwrap(node);
@@ -40,12 +47,14 @@ export function constantString(node: Node, file: FileModel, depth = 0): string |
     return left !== null && right !== null ? left + right : null;
   }
   if (target.type === 'Identifier') {
+    if (!file.mayNameConstantText(target.name)) return null;
     const variable = file.resolve(target);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
     const declaration = definition.parent as TSESTree.VariableDeclaration | undefined;
-    const init = (definition.node as TSESTree.VariableDeclarator).init;
-    if (declaration?.kind !== 'const' || !init) return null;
+    const { id, init } = definition.node as TSESTree.VariableDeclarator;
+    // Not `const { length } = PREFIX`: a destructured name is not the whole initialiser.
+    if (declaration?.kind !== 'const' || id.type !== 'Identifier' || !init) return null;
     // A named number (`MAX_RETRIES`) is a value worth a field; only named strings become event words.
     if (init.type === 'Literal' && typeof init.value === 'number') return null;
     return constantString(init, file, depth + 1);

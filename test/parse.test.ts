@@ -126,3 +126,30 @@ describe('rewrittenStatementsParse', () => {
     expect(rewrittenStatementsParse(parseFile(text, 'a.ts'), [parseFile(text, 'a.ts').nodesOfType('CallExpression')[0]], [escape])).toBe(false);
   });
 });
+
+describe('FileModel.mayDeclare: a text test that may answer "declared nowhere" before any scope analysis', () => {
+  const mayDeclare = (text: string, name = 'console') => parseFile(text, 'a.ts').mayDeclare(name);
+
+  it('answers no when every use of the name is a member read or a property', () => {
+    expect(mayDeclare("console.log('a');\nconsole ['warn']('b');\nconsole?.info('c');\nwindow.console.log('d');\n")).toBe(false);
+    // Other names that contain it do not count.
+    expect(mayDeclare('const $console = 1;\nconst consoleOut = 2;\nconsole.log($console, consoleOut);\n')).toBe(false);
+  });
+
+  it('answers "look it up" wherever the name could be declared', () => {
+    expect(mayDeclare('const console = make();\nconsole.log(1);\n')).toBe(true);
+    expect(mayDeclare('function f(console) {\n  console.log(1);\n}\n')).toBe(true);
+    expect(mayDeclare('function f(...console) {\n  console.log(1);\n}\n')).toBe(true);
+    expect(mayDeclare("import * as console from 'x';\n")).toBe(true);
+    expect(mayDeclare('namespace console.extra {\n  export const a = 1;\n}\n')).toBe(true);
+    expect(mayDeclare('const \\u0063onsole = make();\nconsole.log(1);\n')).toBe(true);
+  });
+
+  it('agrees with scope analysis on whether the name is declared', () => {
+    for (const text of ['console.log(1);\n', 'let console;\nconsole.log(1);\n', 'class console {}\n', 'const { console } = globalThis;\n']) {
+      const file = parseFile(text, 'a.js');
+      if (!file.mayDeclare('console')) expect(file.isDeclared('console'), text).toBe(false);
+      expect(file.isDeclared('console'), text).toBe(text !== 'console.log(1);\n');
+    }
+  });
+});

@@ -14,6 +14,8 @@ runRule('error-field', rule, {
     `${PINO}logger.info(\`Got \${reply.message}\`);`,
     `${PINO}logger.info({ errors: count }, 'batch.done');`,
     'console.error(err.message);',
+    // A name destructured from the caught error is one of its properties, not the error.
+    `${PINO}try { x(); } catch ({ code }) { logger.warn({ detail: String(code) }, 'x.failed'); }`,
   ],
   invalid: [
     {
