@@ -3,7 +3,7 @@
  * calls on the configured logger, imported once in the file's module system. It applies
  * `no-console`'s suggestion.
  */
-import { consoleAccess, consoleRewrite, loggerImportEdit, mayContainConsole } from '../core/console';
+import { consoleAccess, consoleRewrite, importProblem, loggerImportEdit, mayContainConsole } from '../core/console';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 export const consoleToLogger: Codemod = {
@@ -15,8 +15,9 @@ export const consoleToLogger: Codemod = {
     settings.logger
       ? null
       : "console-to-logger needs to know which logger to import: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' } in your ESLint config (or pass --settings)",
-  collect(file, settings) {
+  collect(file, settings, cwd) {
     const findings: Finding[] = [];
+    let blocked: string | null | undefined;
     for (const node of file.nodesOfType('MemberExpression')) {
       const access = consoleAccess(node, file);
       if (!access) continue;
@@ -26,7 +27,8 @@ export const consoleToLogger: Codemod = {
         continue;
       }
       const rewrite = consoleRewrite(call, access, file, settings);
-      findings.push(rewrite.ok ? { node: call, edits: rewrite.edits } : { node: call, reason: rewrite.reason });
+      if (rewrite.ok) blocked ??= importProblem(file, settings.logger!, cwd, 'logger');
+      findings.push(rewrite.ok && !blocked ? { node: call, edits: rewrite.edits } : { node: call, reason: rewrite.ok ? blocked! : rewrite.reason });
     }
     return findings;
   },

@@ -24,7 +24,8 @@ export interface Codemod {
   mayApply(text: string, settings: Settings): boolean;
   /** Fails before any file is touched when the settings cannot support this codemod. */
   checkSettings?(settings: Settings): string | null;
-  collect(file: ParsedModel, settings: Settings): Finding[];
+  /** `cwd` is the project root relative settings paths start from. */
+  collect(file: ParsedModel, settings: Settings, cwd: string): Finding[];
   /**
    * Whether, with these settings, the paired rule's suggestions produce exactly this codemod's output
    * (default: always). The agreement test checks it wherever it holds.
@@ -102,7 +103,7 @@ interface Collected {
 
 /** One codemod's findings on one parse, overlapping rewrites turned into skips. */
 function collectFindings(codemod: Codemod, file: ParsedModel, settings: Settings, cwd: string): Collected {
-  const findings = codemod.collect(file, settings);
+  const findings = codemod.collect(file, settings, cwd);
   const collected: Collected = { accepted: [], skips: [], support: [], redactPaths: [...new Set(findings.flatMap((finding) => finding.redactPaths ?? []))] };
   for (const finding of findings) {
     if ('reason' in finding) {

@@ -4,7 +4,7 @@
  * redacted in place (whole headers, spreads) is listed with the reason; for pino calls, the field
  * paths are listed for pino's own `redact` option.
  */
-import { loggerImportEdit } from '../core/console';
+import { importProblem, loggerImportEdit } from '../core/console';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, removePropertiesEdits } from '../core/sensitive-calls';
 import { toTransform, type Codemod, type Finding } from './engine';
@@ -22,8 +22,12 @@ export const redactSensitiveData: Codemod = {
   // The rule's suggestion is the literal redaction; wrapping and removing are codemod choices.
   matchesSuggestions: (settings) => settings.sensitive.redaction === 'literal',
   mayApply: mayContainSensitiveData,
-  collect(file, settings) {
+  collect(file, settings, cwd) {
     const findings: Finding[] = [];
+    const redactor = settings.sensitive.redaction === 'wrap' ? settings.sensitive.redactor : undefined;
+    // Wrapping needs the redactor imported; asked once, and only if a wrap comes up.
+    let blocked: string | null | undefined;
+    const wrapProblem = () => (blocked ??= redactor ? importProblem(file, redactor, cwd, 'sensitive.redactor') : null);
     for (const node of file.nodesOfType('CallExpression')) {
       if (node.arguments.length === 0) continue;
       const logged = loggedArguments(node, file, settings);
@@ -45,7 +49,8 @@ export const redactSensitiveData: Codemod = {
         const redactPaths = !logged.fieldsFirst || !path
           ? undefined
           : finding.kind === 'risky' && RISKY_PATHS[last] ? RISKY_PATHS[last].map((p) => (p.startsWith('[') ? `${path}${p}` : `${path}.${p}`)) : [path];
-        findings.push(result.ok ? { node: finding.node, edits: result.edits, redactPaths } : { node: finding.node, reason: result.reason, redactPaths });
+        const problem = result.ok ? wrapProblem() : result.reason;
+        findings.push(result.ok && problem === null ? { node: finding.node, edits: result.edits, redactPaths } : { node: finding.node, reason: problem!, redactPaths });
       }
     }
     return findings;

@@ -69,20 +69,33 @@ function levelFor(access: ConsoleAccess): string | undefined {
   return CONSOLE_LEVELS[access.method];
 }
 
-/** The module specifier for the configured logger as seen from this file. */
+/**
+ * The extension a relative specifier of the module needs in this file: '' when none is needed, null
+ * when one is needed and no file on disk says which. Node's own ESM loader needs it (TypeScript and
+ * bundlers do not). Relative settings paths are from the project root (ESLint's cwd), so one setting
+ * serves every file.
+ */
+function esmExtension(file: FileModel, importFrom: string, cwd: string): string | null {
+  if (!importFrom.startsWith('.') || !path.isAbsolute(file.filename) || !file.nativeEsm || path.extname(importFrom) !== '') return '';
+  const target = path.resolve(cwd, importFrom);
+  return ['.js', '.mjs', '.cjs'].find((candidate) => fs.existsSync(`${target}${candidate}`)) ?? null;
+}
+
+/** The module specifier for the configured logger (or redactor) as seen from this file. */
 function specifierFor(file: FileModel, importFrom: string, cwd: string): string {
   if (!importFrom.startsWith('.') || !path.isAbsolute(file.filename)) return importFrom;
-  // Relative settings paths are from the project root (ESLint's cwd), so one setting serves every file.
-  const target = path.resolve(cwd, importFrom);
-  let relative = path.relative(path.dirname(file.filename), target).split(path.sep).join('/');
+  let relative = path.relative(path.dirname(file.filename), path.resolve(cwd, importFrom)).split(path.sep).join('/');
   if (!relative.startsWith('.')) relative = `./${relative}`;
-  // Node's own ESM loader needs the file extension (TypeScript and bundlers do not): add the one the
-  // logger module has on disk.
-  if (file.nativeEsm && path.extname(importFrom) === '') {
-    const extension = ['.js', '.mjs', '.cjs'].find((candidate) => fs.existsSync(`${target}${candidate}`));
-    if (extension) relative += extension;
-  }
-  return relative;
+  return relative + (esmExtension(file, importFrom, cwd) ?? '');
+}
+
+/**
+ * Why this file cannot import the configured module, or null when it can: an import Node would fail
+ * to load is worse than the console call it replaces. `setting` names where the path is configured.
+ */
+export function importProblem(file: FileModel, module: { importFrom: string }, cwd: string, setting: string): string | null {
+  if (esmExtension(file, module.importFrom, cwd) !== null) return null;
+  return `Node's ES module loader needs the file extension of '${module.importFrom}', and no .js, .mjs or .cjs file of that name exists: give it in settings['structured-logging'].${setting}.importFrom`;
 }
 
 /**

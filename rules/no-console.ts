@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { consoleAccess, consoleRewrite, isGlobalConsole, loggerImportEdit, mayContainConsole } from '../core/console';
+import { consoleAccess, consoleRewrite, importProblem, isGlobalConsole, loggerImportEdit, mayContainConsole } from '../core/console';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [{ allow?: string[] }];
@@ -34,6 +34,7 @@ export default createRule<Options, MessageIds>({
   create(context, [{ allow = [] }]) {
     const { file, settings } = lazyFile(context);
     if (!fileMayContain(context, mayContainConsole)) return {};
+    let blocked: string | null | undefined;
     return {
       MemberExpression(node) {
         // A plain listener with the name test inline: three attribute selectors made ESLint run its
@@ -42,8 +43,9 @@ export default createRule<Options, MessageIds>({
         const access = consoleAccess(node, file());
         if (!access || allow.includes(access.stream === 'console' ? access.method : access.stream)) return;
         const call = node.parent.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
-        const rewrite = call ? consoleRewrite(call, access, file(), settings()) : undefined;
         const logger = settings().logger;
+        // Without an import Node can load, there is nothing to suggest (console-to-logger skips it too).
+        const rewrite = call && logger && !(blocked ??= importProblem(file(), logger, context.cwd, 'logger')) ? consoleRewrite(call, access, file(), settings()) : undefined;
         const importEdit = rewrite?.ok && logger ? loggerImportEdit(file(), logger, context.cwd, node.range[0]) : null;
         context.report({
           node,

@@ -62,7 +62,7 @@ describe('rewrittenStatementsParse', () => {
     const accepted: Array<{ node: TSESTree.Node; edits: Edit[] }> = [];
     for (const codemod of CODEMODS) {
       if (!codemod.mayApply(file.text, settings)) continue;
-      for (const finding of codemod.collect(file, settings)) {
+      for (const finding of codemod.collect(file, settings, path.dirname(file.filename))) {
         if ('reason' in finding || accepted.some((other) => other.edits.some((a) => finding.edits.some((b) => a.range[0] <= b.range[1] && b.range[0] <= a.range[1])))) continue;
         accepted.push(finding);
       }

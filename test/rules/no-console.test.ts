@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import rule from '../../rules/no-console';
 import { runRule, settings } from '../rule-tester';
 
@@ -15,6 +16,20 @@ runRule('no-console', rule, {
     "const process = { stdout: { write() {} } };\nprocess.stdout.write('x');",
   ],
   invalid: [
+    {
+      // Node's ESM loader needs the logger's extension, and no file on disk gives it: no suggestion.
+      code: "console.log('checked', count);",
+      filename: path.join(process.cwd(), 'fixtures/console-to-logger/report.mjs'),
+      settings: settings({ style: 'pino', logger: { importFrom: './fixtures/console-to-logger/support/missing-logger', importName: 'logger' } }),
+      errors: [{ messageId: 'consoleCall', suggestions: [] }],
+    },
+    {
+      // The same with the logger on disk: the import names its extension.
+      code: "console.log('checked', count);",
+      filename: path.join(process.cwd(), 'fixtures/console-to-logger/report.mjs'),
+      settings: settings({ style: 'pino', logger: { importFrom: './fixtures/console-to-logger/support/logger', importName: 'logger' } }),
+      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { logger } from './support/logger.js';\nlogger.info({ count }, 'checked');" }] }],
+    },
     {
       code: "import { db } from './db';\nconsole.log('job failed', job.id, err);",
       settings: PINO_LOGGER,
