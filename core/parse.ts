@@ -175,12 +175,18 @@ function commentRanges(text: string, filename: string): Array<{ range: [number, 
  */
 export function syntaxError(text: string, filename: string): string | null {
   if (JAVASCRIPT.test(filename) && parseJavaScript(text) !== null) return null;
-  const { ts } = typescript();
-  const source = ts.createSourceFile(path.basename(filename), text, ts.ScriptTarget.Latest, false, scriptKind(filename));
-  const diagnostics = (source as unknown as { parseDiagnostics?: ReadonlyArray<{ messageText: string | { messageText: string } }> }).parseDiagnostics ?? [];
+  const { diagnostics } = parseWithTypeScript(text, filename);
   if (diagnostics.length === 0) return null;
   const first = diagnostics[0].messageText;
   return typeof first === 'string' ? first : first.messageText;
+}
+
+/** TypeScript's parser alone, without parent pointers, and the syntax errors it found. */
+function parseWithTypeScript(text: string, filename: string) {
+  const { ts } = typescript();
+  const source = ts.createSourceFile(path.basename(filename), text, ts.ScriptTarget.Latest, false, scriptKind(filename));
+  const diagnostics = (source as unknown as { parseDiagnostics?: ReadonlyArray<{ messageText: string | { messageText: string } }> }).parseDiagnostics ?? [];
+  return { source, diagnostics };
 }
 
 /**
@@ -240,8 +246,8 @@ export function rewrittenStatementsParse(file: FileModel, rewritten: readonly TS
     );
   }
   const { ts } = typescript();
-  const source = ts.createSourceFile(path.basename(file.filename), text, ts.ScriptTarget.Latest, false, scriptKind(file.filename));
-  if (((source as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? []).length > 0) return false;
+  const { source, diagnostics } = parseWithTypeScript(text, file.filename);
+  if (diagnostics.length > 0) return false;
   return (
     source.statements.length === kinds.length &&
     source.statements.every((wrapper, i) => {
