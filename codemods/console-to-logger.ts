@@ -17,7 +17,6 @@ export const consoleToLogger: Codemod = {
       : "console-to-logger needs to know which logger to import: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' } in your ESLint config (or pass --settings)",
   collect(file, settings, cwd) {
     const findings: Finding[] = [];
-    let blocked: string | null | undefined;
     for (const node of file.nodesOfType('MemberExpression')) {
       const access = consoleAccess(node, file);
       if (!access) continue;
@@ -27,8 +26,8 @@ export const consoleToLogger: Codemod = {
         continue;
       }
       const rewrite = consoleRewrite(call, access, file, settings);
-      if (rewrite.ok) blocked ??= importProblem(file, settings.logger!, cwd, 'logger');
-      findings.push(rewrite.ok && !blocked ? { node: call, edits: rewrite.edits } : { node: call, reason: rewrite.ok ? blocked! : rewrite.reason });
+      const problem = rewrite.ok ? importProblem(file, settings.logger!, cwd, 'logger') : rewrite.reason;
+      findings.push(rewrite.ok && problem === null ? { node: call, edits: rewrite.edits } : { node: call, reason: problem! });
     }
     return findings;
   },

@@ -24,10 +24,8 @@ export const redactSensitiveData: Codemod = {
   mayApply: mayContainSensitiveData,
   collect(file, settings, cwd) {
     const findings: Finding[] = [];
+    // Wrapping needs the redactor imported.
     const redactor = settings.sensitive.redaction === 'wrap' ? settings.sensitive.redactor : undefined;
-    // Wrapping needs the redactor imported; asked once, and only if a wrap comes up.
-    let blocked: string | null | undefined;
-    const wrapProblem = () => (blocked ??= redactor ? importProblem(file, redactor, cwd, 'sensitive.redactor') : null);
     for (const node of file.nodesOfType('CallExpression')) {
       if (node.arguments.length === 0) continue;
       const logged = loggedArguments(node, file, settings);
@@ -49,7 +47,7 @@ export const redactSensitiveData: Codemod = {
         const redactPaths = !logged.fieldsFirst || !path
           ? undefined
           : finding.kind === 'risky' && RISKY_PATHS[last] ? RISKY_PATHS[last].map((p) => (p.startsWith('[') ? `${path}${p}` : `${path}.${p}`)) : [path];
-        const problem = result.ok ? wrapProblem() : result.reason;
+        const problem = !result.ok ? result.reason : redactor ? importProblem(file, redactor, cwd, 'sensitive.redactor') : null;
         findings.push(result.ok && problem === null ? { node: finding.node, edits: result.edits, redactPaths } : { node: finding.node, reason: problem!, redactPaths });
       }
     }

@@ -78,8 +78,16 @@ function levelFor(access: ConsoleAccess): string | undefined {
 function esmExtension(file: FileModel, importFrom: string, cwd: string): string | null {
   if (!importFrom.startsWith('.') || !path.isAbsolute(file.filename) || !file.nativeEsm || path.extname(importFrom) !== '') return '';
   const target = path.resolve(cwd, importFrom);
-  return ['.js', '.mjs', '.cjs'].find((candidate) => fs.existsSync(`${target}${candidate}`)) ?? null;
+  let extension = extensionsOnDisk.get(target);
+  if (extension === undefined) extensionsOnDisk.set(target, (extension = ['.js', '.mjs', '.cjs'].find((candidate) => fs.existsSync(`${target}${candidate}`)) ?? null));
+  return extension;
 }
+
+/**
+ * The extension each configured module path has on disk, looked up once per run (as package.json files
+ * are): the rule asks for every console call it reports, the codemods for every file.
+ */
+const extensionsOnDisk = new Map<string, string | null>();
 
 /** The module specifier for the configured logger (or redactor) as seen from this file. */
 function specifierFor(file: FileModel, importFrom: string, cwd: string): string {
