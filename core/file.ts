@@ -304,17 +304,21 @@ function packageFactsFor(filename: string): PackageFacts {
 const IDENTIFIER_CHAR = /[\p{ID_Continue}$\u200c\u200d]/u;
 const NAMESPACE_BEFORE = /\b(?:namespace|module)\s+$/;
 
-/** The first character after `offset` that is not white space. */
+function isBlank(character: string): boolean {
+  return character === ' ' || character === '\t' || character === '\n' || character === '\r';
+}
+
+/** The first character after `offset` that is not white space, with the one after it. */
 function nextVisible(text: string, offset: number): string {
   let at = offset;
-  while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at++;
+  while (at < text.length && isBlank(text[at])) at++;
   return text.slice(at, at + 2);
 }
 
 /** The last character before `offset` that is not white space, with the two before it. */
 function previousVisible(text: string, offset: number): string {
   let at = offset;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t' || text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
+  while (at > 0 && isBlank(text[at - 1])) at--;
   return text.slice(Math.max(0, at - 3), at);
 }
 
