@@ -59,6 +59,30 @@ export function memberPath(node: Node): string[] | null {
   return names.reverse();
 }
 
+/** Adds every name a binding pattern binds (`a`, `{ a, b: [c] }`, `...rest`, `d = 1`) to a set. */
+export function addBoundNames(pattern: TSESTree.Node, names: Set<string>): void {
+  switch (pattern.type) {
+    case 'Identifier':
+      names.add(pattern.name);
+      return;
+    case 'ObjectPattern':
+      for (const property of pattern.properties) addBoundNames(property.type === 'Property' ? property.value : property, names);
+      return;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) if (element) addBoundNames(element, names);
+      return;
+    case 'RestElement':
+      addBoundNames(pattern.argument, names);
+      return;
+    case 'AssignmentPattern':
+      addBoundNames(pattern.left, names);
+      return;
+    default:
+      // Other nodes (a member expression assigned to in a for-in head) bind no name.
+      return;
+  }
+}
+
 /** The name of a property key (`a`, `'a'`, `['a']`), or null for dynamic keys. */
 export function staticKeyName(property: TSESTree.Property): string | null {
   const key = property.key;

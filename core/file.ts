@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isStringLiteral, unwrap, type Node } from './ast';
+import { addBoundNames, isStringLiteral, unwrap, type Node } from './ast';
 import type { LoggerStyle } from './settings';
 
 /** The subset of a scope manager (eslint-scope or @typescript-eslint/scope-manager) the analysis reads. */
@@ -53,11 +53,11 @@ export interface FileModel {
    */
   mayDeclare(name: string): boolean;
   /**
-   * False when no `const` declaration of the file binds this name to something that could be constant
-   * text, so the name needs no resolving. Always true where the host keeps no index of declarations
-   * (under ESLint, whose scope lookup costs little).
+   * False when no variable declarator of the file that passes `test` binds this name, so resolving the
+   * name cannot lead to such a declarator and needs no scope analysis. Always true where the host keeps
+   * no index of declarators (under ESLint, whose scope lookup costs little).
    */
-  mayNameConstantText(name: string): boolean;
+  mayBeBoundBy(name: string, test: DeclaratorTest): boolean;
   /** The comments lying wholly inside a range, in source order. */
   commentsWithin(range: readonly [number, number]): ReadonlyArray<{ range: readonly [number, number] }>;
   /**
@@ -67,6 +67,12 @@ export interface FileModel {
    */
   remember<T>(table: MemoTable<T>, settings: object, node: TSESTree.Node, compute: () => T): T;
 }
+
+/**
+ * A question asked of every variable declarator of a file at once, the first time a name needs it;
+ * compared by identity, so define each test once, at module level.
+ */
+export type DeclaratorTest = (declarator: TSESTree.VariableDeclarator, file: FileModel) => boolean;
 
 /** One kind of memoised answer (a table of `remember`); compare by identity. */
 export interface MemoTable<T> {
@@ -99,11 +105,10 @@ export function createFileModel(options: {
    */
   comments?: () => ReadonlyArray<{ range: readonly [number, number] }>;
   /**
-   * The names `const` declarations of the file bind to what could be constant text (a superset will
-   * do), from a host that indexes its nodes: a codemod then builds no scope analysis for a file whose
-   * interpolated names are all plain variables.
+   * Every variable declarator of the file, from a host that indexes its nodes: a codemod then builds
+   * no scope analysis for a file whose names no declarator of interest binds (see mayBeBoundBy).
    */
-  constantTextNames?: () => ReadonlySet<string>;
+  declarators?: () => readonly TSESTree.VariableDeclarator[];
 }): FileModel {
   const { text, ast, filename } = options;
   let built: ScopeManagerLike | null | undefined = typeof options.scopeManager === 'function' ? undefined : options.scopeManager;
@@ -113,7 +118,7 @@ export function createFileModel(options: {
   let manifest: PackageFacts | undefined;
   const packageFacts = () => (manifest ??= packageFactsFor(filename));
   let declared: Set<string> | undefined;
-  let constantTextNames: ReadonlySet<string> | undefined;
+  const namesBoundBy = new Map<DeclaratorTest, Set<string>>();
   let allComments: ReadonlyArray<{ range: readonly [number, number] }> | undefined;
   const tables = new Map<MemoTable<unknown>, Map<object, Map<number, unknown>>>();
   const declarable = new Map<string, boolean>();
@@ -122,7 +127,7 @@ export function createFileModel(options: {
     if (answer === undefined) declarable.set(name, (answer = mayBeDeclaredIn(text, name)));
     return answer;
   };
-  return {
+  const model: FileModel = {
     text,
     ast,
     filename,
@@ -160,10 +165,15 @@ export function createFileModel(options: {
       return declared.has(name);
     },
     mayDeclare,
-    mayNameConstantText(name) {
-      if (!options.constantTextNames) return true;
-      constantTextNames ??= options.constantTextNames();
-      return constantTextNames.has(name);
+    mayBeBoundBy(name, test) {
+      if (!options.declarators) return true;
+      let names = namesBoundBy.get(test);
+      if (!names) {
+        names = new Set();
+        for (const declarator of options.declarators()) if (test(declarator, model)) addBoundNames(declarator.id, names);
+        namesBoundBy.set(test, names);
+      }
+      return names.has(name);
     },
     commentsWithin(range) {
       const slice = text.slice(range[0], range[1]);
@@ -185,6 +195,7 @@ export function createFileModel(options: {
       return answer;
     },
   };
+  return model;
 }
 
 function moduleSystemOf(ast: TSESTree.Program, filename: string, packageType: () => string | undefined): 'esm' | 'commonjs' {

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isStringLiteral, memberPath, propertyName, unwrap, type CallArgument, type Node } from './ast';
-import { memoTable, styleOfModule, type FileModel } from './file';
+import { memoTable, styleOfModule, type DeclaratorTest, type FileModel } from './file';
 import type { MessageAnalysis } from './message';
 import type { RewriteResult } from './rewrite';
 import type { CustomLoggerShape, LoggerStyle, Settings } from './settings';
@@ -126,22 +126,42 @@ function resolveStyle(receiverPath: string | null, receiver: Node, file: FileMod
     // A receiver imported from anywhere else (`Logger` from '@vendure/core', `logger` from './log')
     // is that module's own logger: only settings can say its shape.
     if (binding) return styleOfModule(binding.source) ?? projectStyle(file);
-    const created = creatorStyle(root, file);
+    // A factory creating a local logger is imported, so its family is one of the imports' families.
+    // When they all are one family and that is the answer below anyway, finding the factory (which
+    // takes a scope analysis in a codemod) cannot change the answer.
+    const sole = soleImportedFamily(file);
+    const created = sole !== undefined && importedStyle(file) === sole ? undefined : creatorStyle(root, file);
     if (created) return created;
   }
   if (file.importedModules.has('nestjs-pino') && /^this\./.test(receiverPath ?? '')) {
     // `this.logger` in a nestjs-pino service is whichever class was injected; only PinoLogger is fields-first.
     return file.imports.has('PinoLogger') && !file.imports.has('Logger') ? 'pino' : file.imports.has('Logger') ? 'nestjs' : undefined;
   }
+  const fromImports = importedStyle(file);
+  return fromImports === null ? projectStyle(file) : fromImports;
+}
+
+/** The style the file's logging imports imply: undefined when they disagree, null when there are none. */
+function importedStyle(file: FileModel): LoggerStyle | undefined | null {
   const styles = new Set<LoggerStyle>();
   for (const source of file.importedModules) {
     const style = styleOfModule(source);
     // Importing something from @nestjs/common says nothing about the logger unless it is Logger itself.
     if (style && (style !== 'nestjs' || importsNestLogger(file))) styles.add(style);
   }
-  if (styles.size === 1) return [...styles][0];
-  if (styles.size > 1) return undefined;
-  return projectStyle(file);
+  return styles.size === 1 ? [...styles][0] : styles.size > 1 ? undefined : null;
+}
+
+/** The family of every module the file imports that has one, when they agree (no Logger-import filter). */
+function soleImportedFamily(file: FileModel): LoggerStyle | undefined {
+  let sole: LoggerStyle | undefined;
+  for (const source of file.importedModules) {
+    const style = styleOfModule(source);
+    if (style === undefined) continue;
+    if (sole !== undefined && style !== sole) return undefined;
+    sole = style;
+  }
+  return sole;
 }
 
 function importsNestLogger(file: FileModel): boolean {
@@ -159,11 +179,15 @@ export function projectStyle(file: FileModel): LoggerStyle | undefined {
 
 /** `const log = pino()` / `new Logger()` from @nestjs/common: the creating call names the family. */
 function creatorStyle(identifier: TSESTree.Identifier, file: FileModel): LoggerStyle | undefined {
+  // Most names no logging module's factory initialises: then there is nothing to resolve.
+  if (!file.mayBeBoundBy(identifier.name, initialisedByLoggerFactory)) return undefined;
   const definition = file.resolve(identifier)?.defs[0];
   if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return undefined;
   const init = (definition.node as TSESTree.VariableDeclarator).init;
   return init ? factoryStyle(init, file) : undefined;
 }
+
+const initialisedByLoggerFactory: DeclaratorTest = (declarator, file) => declarator.init !== null && factoryStyle(declarator.init, file) !== undefined;
 
 /** The style of the logging module whose function or class an expression calls (`winston.createLogger()`). */
 function factoryStyle(init: Node, file: FileModel): LoggerStyle | undefined {

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isStringLiteral, propertyName, unwrap, type CallArgument, type Node } from './ast';
-import type { FileModel } from './file';
+import type { DeclaratorTest, FileModel } from './file';
 import type { LogCall } from './log-calls';
 
 export type MessagePart = { kind: 'text'; text: string } | { kind: 'value'; node: TSESTree.Expression };
@@ -26,12 +26,15 @@ export type MessageAnalysis =
 
 const PRINTF = /%[sdifjoOc%]/g;
 
-/** Whether `constantString` could fold a `const` initialiser into text: any other names no constant. */
-export function mayFoldToText(init: TSESTree.Expression | null): boolean {
-  if (!init) return false;
-  const target = unwrap(init);
+/**
+ * Whether `constantString` could fold what this declarator binds into text: a `const` whose whole
+ * initialiser is a string, a template, a `+` or another name (never destructured: see constantString).
+ */
+const mayBindConstantText: DeclaratorTest = (declarator) => {
+  if (declarator.parent.kind !== 'const' || declarator.id.type !== 'Identifier' || !declarator.init) return false;
+  const target = unwrap(declarator.init);
   return isStringLiteral(target) || target.type === 'TemplateLiteral' || (target.type === 'BinaryExpression' && target.operator === '+') || target.type === 'Identifier';
-}
+};
 
 /** Resolves an identifier bound to a constant string (`const PREFIX = 'orders'`). */
 export function constantString(node: Node, file: FileModel, depth = 0): string | null {
@@ -47,7 +50,7 @@ export function constantString(node: Node, file: FileModel, depth = 0): string |
     return left !== null && right !== null ? left + right : null;
   }
   if (target.type === 'Identifier') {
-    if (!file.mayNameConstantText(target.name)) return null;
+    if (!file.mayBeBoundBy(target.name, mayBindConstantText)) return null;
     const variable = file.resolve(target);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;

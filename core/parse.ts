@@ -13,7 +13,6 @@ import * as path from 'node:path';
 import type * as TypeScript from 'typescript';
 import { applyEdits, type Edit } from './edits';
 import { createFileModel, type FileModel, type ScopeManagerLike } from './file';
-import { mayFoldToText } from './message';
 
 let typescriptModules: { ts: typeof TypeScript; estree: typeof import('@typescript-eslint/typescript-estree'); apiUtils: typeof import('ts-api-utils') } | undefined;
 function typescript() {
@@ -111,23 +110,14 @@ export function parseFile(text: string, filename: string): ParsedModel {
       ? (eslintScope.analyze(ast as never, { ecmaVersion: 2026, sourceType: isModule ? 'module' : 'commonjs', ignoreEval: true, fallback: childKeys }) as unknown as ScopeManagerLike)
       : analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
   const comments = () => commentRanges(text, filename);
-  const constantTextNames = () => constantTextDeclarations(index.get('VariableDeclarator') ?? []);
-  const model = createFileModel({ text, ast, filename: path.resolve(filename), scopeManager, comments, constantTextNames });
+  const declarators = () => (index.get('VariableDeclarator') ?? []) as TSESTree.VariableDeclarator[];
+  const model = createFileModel({ text, ast, filename: path.resolve(filename), scopeManager, comments, declarators });
   return Object.assign(model, {
     nodesOfType<T extends NodeType>(...types: T[]): ReadonlyArray<NodeOfType<T>> {
       const lists = types.map((type) => (index.get(type) ?? []) as Array<NodeOfType<T>>);
       return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a.range[0] - b.range[0]);
     },
   });
-}
-
-/** The names `const` declarations bind to what could be constant text (never destructured: see constantString). */
-function constantTextDeclarations(declarators: readonly TSESTree.Node[]): Set<string> {
-  const names = new Set<string>();
-  for (const declarator of declarators as TSESTree.VariableDeclarator[]) {
-    if (declarator.parent.kind === 'const' && declarator.id.type === 'Identifier' && mayFoldToText(declarator.init)) names.add(declarator.id.name);
-  }
-  return names;
 }
 
 /**

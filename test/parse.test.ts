@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODEMODS } from '../codemods/registry';
 import { applyEdits, type Edit } from '../core/edits';
+import { createFileModel, type DeclaratorTest } from '../core/file';
 import { ParseError, parseFile, rewrittenStatementsParse, syntaxError } from '../core/parse';
 import { parseSettings } from '../core/settings';
 
@@ -151,5 +152,25 @@ describe('FileModel.mayDeclare: a text test that may answer "declared nowhere" b
       if (!file.mayDeclare('console')) expect(file.isDeclared('console'), text).toBe(false);
       expect(file.isDeclared('console'), text).toBe(text !== 'console.log(1);\n');
     }
+  });
+});
+
+describe('FileModel.mayBeBoundBy: which names a kind of declarator binds, before any scope analysis', () => {
+  const everyDeclarator = () => true;
+  const withInit: DeclaratorTest = (declarator) => declarator.init !== null;
+
+  it('collects every name a passing declarator binds, destructured names included', () => {
+    const file = parseFile('const a = 1, { b, c: [d, ...e], f = 2 } = g(), [, h] = i;\nlet j;\nfunction k(l) {}\n', 'a.ts');
+    for (const name of ['a', 'b', 'd', 'e', 'f', 'h', 'j']) expect(file.mayBeBoundBy(name, everyDeclarator), name).toBe(true);
+    // Property keys, initialisers, functions and parameters are not bound by a declarator.
+    for (const name of ['c', 'g', 'i', 'k', 'l']) expect(file.mayBeBoundBy(name, everyDeclarator), name).toBe(false);
+    expect(file.mayBeBoundBy('j', withInit)).toBe(false);
+    expect(file.mayBeBoundBy('a', withInit)).toBe(true);
+  });
+
+  it('always says "look it up" under ESLint, which keeps no index of declarators', () => {
+    const ast = parseFile('let a;\n', 'a.ts').ast;
+    const model = createFileModel({ text: 'let a;\n', ast, filename: 'a.ts', scopeManager: null });
+    expect(model.mayBeBoundBy('zzz', everyDeclarator)).toBe(true);
   });
 });
