@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { applyEdits, editsSpan, overlaps, type Edit } from '../core/edits';
 import type { FileModel } from '../core/file';
+import { graftEdits } from '../core/graft';
 import { ParseError, parseFile, rewrittenStatementsParse, syntaxError, type ParsedModel } from '../core/parse';
 import { parseSettings, type Settings } from '../core/settings';
 
@@ -128,8 +129,10 @@ export interface PipelineOutcome extends FileOutcome {
   /** Which codemod each change and skip came from. */
   changes: Array<ChangeRecord & { codemod: string }>;
   skips: Array<SkipRecord & { codemod: string }>;
-  /** How many times the file was parsed (once, plus once per codemod that had to see another's rewrite). */
+  /** How many times the whole file was parsed (once, plus once per codemod that had to see another's rewrite and could not be shown it by a graft). */
   parses: number;
+  /** How many times a later codemod was shown earlier rewrites by parsing only the statements they changed (see graftEdits). */
+  grafts: number;
   /** Whether the new text was parsed whole to check it, because its rewritten statements alone could not vouch for it. */
   checkedWholeFile: boolean;
 }
@@ -150,15 +153,28 @@ function touches(a: readonly [number, number], b: readonly [number, number]): bo
  * once; a later codemod reuses that parse, with its edits applied on top of the earlier ones, unless
  * an earlier codemod added support edits (imports change what names resolve to) or rewrote a region
  * where the later codemod's own text test passes (before or after the rewrite): then the later one
- * must see the new text, and the file is parsed again. `reparseEachStep` forces the second path;
- * tests use it to prove both give the same output.
+ * must see the new tree. It gets it by a graft (the changed statements parsed alone and put in place
+ * of the old ones), or, where a graft cannot show the edits, by parsing the whole text again.
+ * `reparseEachStep` forces a whole parse after every step; tests use it to prove that both shortcuts
+ * give the same output.
  */
 export function runCodemods(codemods: readonly Codemod[], original: string, filename: string, settings: Settings, cwd = process.cwd(), options: { reparseEachStep?: boolean } = {}): PipelineOutcome {
-  const outcome: PipelineOutcome = { output: null, changes: [], skips: [], redactPaths: [], parses: 0, checkedWholeFile: false };
+  const outcome: PipelineOutcome = { output: null, changes: [], skips: [], redactPaths: [], parses: 0, grafts: 0, checkedWholeFile: false };
   let text = original;
   /** The parse the findings come from, and the edits applied on top of its text to give `text`. */
   let base: { file: ParsedModel; edits: Edit[]; rewritten: TSESTree.Node[]; regions: AppliedRegion[]; support: boolean; locate?: (offset: number) => Location } | undefined;
+  /** Support edits were grafted: only a parse of the whole text shows that an added import fits where it went. */
+  let graftedSupport = false;
   const parse = (): boolean => {
+    if (base && base.edits.length > 0 && !options.reparseEachStep) {
+      const grafted = graftEdits(base.file, base.rewritten, base.edits, text);
+      if (grafted) {
+        graftedSupport ||= base.support;
+        base = { file: grafted, edits: [], rewritten: [], regions: [], support: false };
+        outcome.grafts++;
+        return true;
+      }
+    }
     try {
       base = { file: parseFile(text, filename), edits: [], rewritten: [], regions: [], support: false };
       outcome.parses++;
@@ -211,7 +227,7 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
   // already showed it; otherwise the rewritten statements are parsed alone, and only when they cannot
   // vouch for the file (an added import, a rewrite outside a plain statement) is the whole text.
   const { file, edits, rewritten, support } = base!;
-  outcome.checkedWholeFile = support || !rewrittenStatementsParse(file, rewritten, edits);
+  outcome.checkedWholeFile = graftedSupport || support || !rewrittenStatementsParse(file, rewritten, edits);
   const problem = outcome.checkedWholeFile ? syntaxError(text, filename) : null;
   if (problem) return { ...outcome, changes: [], output: null, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${problem}` } };
   return { ...outcome, output: text };

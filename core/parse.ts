@@ -28,6 +28,8 @@ type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>;
 export interface ParsedModel extends FileModel {
   /** Every node of the given types, in source order; indexed while parents are set, so no codemod walks the tree. */
   nodesOfType<T extends NodeType>(...types: T[]): ReadonlyArray<NodeOfType<T>>;
+  /** Which parser built the tree: espree (JavaScript it accepts) or typescript-estree (the rest). */
+  readonly parser: 'espree' | 'typescript-estree';
 }
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -70,8 +72,8 @@ function scriptKind(filename: string): TypeScript.ScriptKind {
  * JavaScript through espree: as a module first (also right for most CommonJS), then as a sloppy-mode
  * script (octal literals, `with`, top-level `return`). Null when neither parses.
  */
-function parseJavaScript(text: string): TSESTree.Program | null {
-  for (const sourceType of ['module', 'commonjs'] as const) {
+export function parseJavaScript(text: string, sourceTypes: ReadonlyArray<'module' | 'commonjs'> = ['module', 'commonjs']): TSESTree.Program | null {
+  for (const sourceType of sourceTypes) {
     try {
       return espree.parse(text, { ecmaVersion: 'latest', sourceType, range: true, loc: false, comment: true, ecmaFeatures: { jsx: true } }) as unknown as TSESTree.Program;
     } catch {
@@ -86,7 +88,7 @@ function parseJavaScript(text: string): TSESTree.Program | null {
  * a third of the parse). With locations, though nothing reads them: asking for none makes
  * typescript-estree walk the tree again to delete them, which costs more.
  */
-function parseTypeScript(text: string, filename: string): TSESTree.Program {
+export function parseTypeScript(text: string, filename: string): TSESTree.Program {
   try {
     return typescript().estree.parse(text, { range: true, loc: true, comment: false, jsx: jsxFor(filename), filePath: path.basename(filename) });
   } catch (error) {
@@ -98,21 +100,25 @@ function parseTypeScript(text: string, filename: string): TSESTree.Program {
 /** Parses a file into the model the analysis reads; throws ParseError, never anything else. */
 export function parseFile(text: string, filename: string): ParsedModel {
   const javascript = JAVASCRIPT.test(filename) ? parseJavaScript(text) : null;
-  const fromEspree = javascript !== null;
-  const ast = javascript ?? parseTypeScript(text, filename);
+  return modelOfTree(text, filename, javascript ?? parseTypeScript(text, filename), javascript ? 'espree' : 'typescript-estree');
+}
+
+/** The model of a whole tree: parents set and nodes indexed here. */
+export function modelOfTree(text: string, filename: string, ast: TSESTree.Program, parser: ParsedModel['parser']): ParsedModel {
   const index = setParentsAndIndex(ast);
   const isModule = ast.body.some((statement) => /^(Import|Export)/.test(statement.type)) || /\.m[jt]s$/.test(filename);
   // Each tree with the scope analysis ESLint pairs it with: eslint-scope for espree's, typescript-eslint's
   // for its own (which expects TypeScript-only properties on every node). No lib globals: an
   // unresolved name is a global to the analysis, which is all it needs to know.
   const scopeManager = (): ScopeManagerLike =>
-    fromEspree
+    parser === 'espree'
       ? (eslintScope.analyze(ast as never, { ecmaVersion: 2026, sourceType: isModule ? 'module' : 'commonjs', ignoreEval: true, fallback: childKeys }) as unknown as ScopeManagerLike)
       : analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
   const comments = () => commentRanges(text, filename);
   const declarators = () => (index.get('VariableDeclarator') ?? []) as TSESTree.VariableDeclarator[];
   const model = createFileModel({ text, ast, filename: path.resolve(filename), scopeManager, comments, declarators });
   return Object.assign(model, {
+    parser,
     nodesOfType<T extends NodeType>(...types: T[]): ReadonlyArray<NodeOfType<T>> {
       const lists = types.map((type) => (index.get(type) ?? []) as Array<NodeOfType<T>>);
       return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a.range[0] - b.range[0]);
@@ -187,7 +193,7 @@ function parseWithTypeScript(text: string, filename: string) {
 const SELF_CONTAINED = { ExpressionStatement: 'ExpressionStatement', VariableDeclaration: 'VariableStatement', ReturnStatement: 'ReturnStatement', ThrowStatement: 'ThrowStatement' } as const;
 
 /** The innermost self-contained statement around a node; null when there is none to stand for it alone. */
-function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
+export function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
     if (!(current.type in SELF_CONTAINED)) continue;
     // `for (const x of xs)`: a declaration that is a loop's head, not a statement.
