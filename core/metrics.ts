@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
-import type { DeclaratorTest, FileModel } from './file';
+import type { FileModel } from './file';
 import { splitWords } from './naming';
 import { preferredQuote, quoteString } from './rewrite';
 import type { Settings } from './settings';
@@ -137,20 +137,12 @@ const PROM_LABEL_METHODS: Readonly<Record<string, number>> = { inc: 0, dec: 0, s
 const STATSD_METHODS = new Set(['increment', 'decrement', 'gauge', 'timing', 'histogram', 'distribution', 'gaugeDelta', 'timer']);
 const LABEL_METHODS = new Set([...Object.keys(PROM_LABEL_METHODS), 'labels', 'add', 'record', 'putDimensions', 'setDimensions', ...STATSD_METHODS]);
 
-const boundToTimer: DeclaratorTest = (declarator) => {
-  const init = declarator.init && unwrap(declarator.init);
-  const callee = init?.type === 'CallExpression' ? unwrap(init.callee) : null;
-  return callee?.type === 'MemberExpression' && propertyName(callee) === 'startTimer';
-};
-
 /** Labels passed by a call, if the call is on a metric (or on the end function a timer returned). */
 export function labelSite(call: TSESTree.CallExpression, file: FileModel): LabelSite | null {
   const callee = unwrap(call.callee);
   // `const end = histogram.startTimer(); end({ route })`: only a one-object call can be that.
   if (callee.type === 'Identifier') {
     if (call.arguments.length !== 1 || call.arguments[0].type !== 'ObjectExpression') return null;
-    // Most such calls (`next({ ... })`, `res({ ... })`) are on names no `startTimer()` result binds.
-    if (!file.mayBeBoundBy(callee.name, boundToTimer)) return null;
     const definition = file.resolve(callee)?.defs[0];
     const init = definition?.type === 'Variable' ? (definition.node as TSESTree.VariableDeclarator).init : null;
     const timer = init && unwrap(init);
