@@ -119,6 +119,7 @@ export function isLoggerReceiver(node: Node, file: FileModel, depth = 0): boolea
 function resolveStyle(receiverPath: string | null, receiver: Node, file: FileModel, settings: Settings): LoggerStyle | undefined {
   if (settings.style !== 'auto') return settings.style;
   if (receiverPath && PINO_RECEIVERS.test(receiverPath)) return 'pino';
+  let families: ReturnType<typeof importedFamilies> | undefined;
   const root = unwrap(receiver);
   if (root.type === 'Identifier') {
     const binding = file.imports.get(root.name);
@@ -129,39 +130,34 @@ function resolveStyle(receiverPath: string | null, receiver: Node, file: FileMod
     // A factory creating a local logger is imported, so its family is one of the imports' families.
     // When they all are one family and that is the answer below anyway, finding the factory (which
     // takes a scope analysis in a codemod) cannot change the answer.
-    const sole = soleImportedFamily(file);
-    const created = sole !== undefined && importedStyle(file) === sole ? undefined : creatorStyle(root, file);
+    const { all, telling } = (families ??= importedFamilies(file));
+    const created = all.size === 1 && telling.size === 1 ? undefined : creatorStyle(root, file);
     if (created) return created;
   }
   if (file.importedModules.has('nestjs-pino') && /^this\./.test(receiverPath ?? '')) {
     // `this.logger` in a nestjs-pino service is whichever class was injected; only PinoLogger is fields-first.
     return file.imports.has('PinoLogger') && !file.imports.has('Logger') ? 'pino' : file.imports.has('Logger') ? 'nestjs' : undefined;
   }
-  const fromImports = importedStyle(file);
-  return fromImports === null ? projectStyle(file) : fromImports;
+  // The style the file's logging imports imply, unless they disagree; the project's when there are none.
+  const { telling } = (families ??= importedFamilies(file));
+  if (telling.size === 1) return [...telling][0];
+  return telling.size > 1 ? undefined : projectStyle(file);
 }
 
-/** The style the file's logging imports imply: undefined when they disagree, null when there are none. */
-function importedStyle(file: FileModel): LoggerStyle | undefined | null {
-  const styles = new Set<LoggerStyle>();
+/**
+ * The families of the logging modules a file imports: all of them, and those that tell which logger
+ * it uses (importing something from @nestjs/common says nothing about the logger unless it is Logger itself).
+ */
+function importedFamilies(file: FileModel): { all: Set<LoggerStyle>; telling: Set<LoggerStyle> } {
+  const all = new Set<LoggerStyle>();
+  const telling = new Set<LoggerStyle>();
   for (const source of file.importedModules) {
     const style = styleOfModule(source);
-    // Importing something from @nestjs/common says nothing about the logger unless it is Logger itself.
-    if (style && (style !== 'nestjs' || importsNestLogger(file))) styles.add(style);
+    if (!style) continue;
+    all.add(style);
+    if (style !== 'nestjs' || importsNestLogger(file)) telling.add(style);
   }
-  return styles.size === 1 ? [...styles][0] : styles.size > 1 ? undefined : null;
-}
-
-/** The family of every module the file imports that has one, when they agree (no Logger-import filter). */
-function soleImportedFamily(file: FileModel): LoggerStyle | undefined {
-  let sole: LoggerStyle | undefined;
-  for (const source of file.importedModules) {
-    const style = styleOfModule(source);
-    if (style === undefined) continue;
-    if (sole !== undefined && style !== sole) return undefined;
-    sole = style;
-  }
-  return sole;
+  return { all, telling };
 }
 
 function importsNestLogger(file: FileModel): boolean {
