@@ -4,7 +4,7 @@
  * same module exposes each one as a plain jscodeshift transform.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { applyEdits, editsSpan, overlaps, type Edit } from '../core/edits';
+import { applyEdits, applyEditsWithin, editsSpan, overlaps, type Edit } from '../core/edits';
 import type { FileModel } from '../core/file';
 import { graftEdits } from '../core/graft';
 import { ParseError, parseFile, rewrittenStatementsParse, syntaxError, type ParsedModel } from '../core/parse';
@@ -210,9 +210,8 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
     if (collected.accepted.length === 0) continue;
     for (const finding of collected.accepted) {
       const [start, end] = finding.span;
-      const localEdits = finding.edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as [number, number], text: edit.text }));
       const before = file.text.slice(start, end);
-      const after = applyEdits(before, localEdits);
+      const after = applyEditsWithin(file.text, finding.span, finding.edits);
       outcome.changes.push({ codemod: codemod.name, ...locate(start), before: oneLine(before), after: oneLine(after) });
       current.regions.push({ span: finding.span, before, after });
       current.rewritten.push(finding.node);

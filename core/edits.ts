@@ -17,6 +17,12 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return result + text.slice(cursor);
 }
 
+/** The text of `range` with edits applied, every one of which lies inside that range. */
+export function applyEditsWithin(text: string, range: readonly [number, number], edits: readonly Edit[]): string {
+  const [start, end] = range;
+  return applyEdits(text.slice(start, end), edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start], text: edit.text })));
+}
+
 /** The span an edit set touches, to keep independent rewrites from overlapping. */
 export function editsSpan(edits: readonly Edit[]): [number, number] {
   return [Math.min(...edits.map((edit) => edit.range[0])), Math.max(...edits.map((edit) => edit.range[1]))];

@@ -8,8 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { applyEdits, type Edit } from './edits';
-import { enclosingStatement, modelOfTree, parseJavaScript, parseTypeScript, type ParsedModel } from './parse';
+import { applyEditsWithin, type Edit } from './edits';
+import { modelOfTree, parseJavaScript, parseTypeScript, rewrittenStatements, type ParsedModel } from './parse';
 
 type Node = TSESTree.Node;
 type Range = [number, number];
@@ -77,13 +77,8 @@ export function graftEdits(file: ParsedModel, rewritten: readonly Node[], edits:
 
 /** The statements around the rewritten nodes, none inside another; null if a node is in none. */
 function outermost(rewritten: readonly Node[]): Node[] | null {
-  const statements: Node[] = [];
-  for (const node of rewritten) {
-    const statement = enclosingStatement(node);
-    if (!statement) return null;
-    if (!statements.includes(statement)) statements.push(statement);
-  }
-  return statements.filter((inner) => !statements.some((outer) => outer !== inner && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1]));
+  const statements = rewrittenStatements(rewritten);
+  return statements && statements.filter((inner) => !statements.some((outer) => outer !== inner && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1]));
 }
 
 /**
@@ -122,16 +117,14 @@ function reparseStatements(file: ParsedModel, byStatement: ReadonlyMap<Node, rea
   const pieces: Array<{ statement: Node; wrapped: boolean; from: number; to: number; newStart: number }> = [];
   let batch = '';
   for (const [statement, inside] of byStatement) {
-    const [start, end] = statement.range;
-    const local = inside.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start] as Range, text: edit.text }));
     const around = enclosingFunction(statement);
     const async = around !== null && 'async' in around && around.async;
     const generator = around !== null && 'generator' in around && around.generator;
     // Distinct names: a module may not declare one function twice.
     batch += around ? `${async ? 'async ' : ''}function${generator ? '*' : ''} graft${pieces.length}() {\n` : '';
     const from = batch.length;
-    batch += applyEdits(file.text.slice(start, end), local);
-    pieces.push({ statement, wrapped: around !== null, from, to: batch.length, newStart: shift.placed(start, inside) });
+    batch += applyEditsWithin(file.text, statement.range, inside);
+    pieces.push({ statement, wrapped: around !== null, from, to: batch.length, newStart: shift.placed(statement.range[0], inside) });
     batch += around ? '\n}\n' : '\n';
   }
   const parsed = parseFragment(file, batch);

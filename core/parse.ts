@@ -11,7 +11,7 @@ import * as eslintScope from 'eslint-scope';
 import * as espree from 'espree';
 import * as path from 'node:path';
 import type * as TypeScript from 'typescript';
-import { applyEdits, type Edit } from './edits';
+import { applyEditsWithin, type Edit } from './edits';
 import { createFileModel, type FileModel, type ScopeManagerLike } from './file';
 
 let typescriptModules: { ts: typeof TypeScript; estree: typeof import('@typescript-eslint/typescript-estree'); apiUtils: typeof import('ts-api-utils') } | undefined;
@@ -192,8 +192,19 @@ function parseWithTypeScript(text: string, filename: string) {
  */
 const SELF_CONTAINED = { ExpressionStatement: 'ExpressionStatement', VariableDeclaration: 'VariableStatement', ReturnStatement: 'ReturnStatement', ThrowStatement: 'ThrowStatement' } as const;
 
+/** The self-contained statements around rewritten nodes, each once; null if a node is in none. */
+export function rewrittenStatements(rewritten: readonly TSESTree.Node[]): TSESTree.Node[] | null {
+  const statements: TSESTree.Node[] = [];
+  for (const node of rewritten) {
+    const statement = enclosingStatement(node);
+    if (!statement) return null;
+    if (!statements.includes(statement)) statements.push(statement);
+  }
+  return statements;
+}
+
 /** The innermost self-contained statement around a node; null when there is none to stand for it alone. */
-export function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
+function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
     if (!(current.type in SELF_CONTAINED)) continue;
     // `for (const x of xs)`: a declaration that is a loop's head, not a statement.
@@ -212,12 +223,8 @@ export function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
  */
 export function rewrittenStatementsParse(file: FileModel, rewritten: readonly TSESTree.Node[], edits: readonly Edit[]): boolean {
   if (edits.length === 0) return true;
-  const statements: TSESTree.Node[] = [];
-  for (const node of rewritten) {
-    const statement = enclosingStatement(node);
-    if (!statement) return false;
-    if (!statements.includes(statement)) statements.push(statement);
-  }
+  const statements = rewrittenStatements(rewritten);
+  if (!statements) return false;
   const covered = new Set<Edit>();
   const wrapped: string[] = [];
   for (const statement of statements) {
@@ -225,10 +232,10 @@ export function rewrittenStatementsParse(file: FileModel, rewritten: readonly TS
     const inside: Edit[] = [];
     for (const edit of edits) {
       const [from, to] = edit.range;
-      if (from >= start && to <= end) inside.push({ range: [from - start, to - start], text: edit.text }), covered.add(edit);
+      if (from >= start && to <= end) inside.push(edit), covered.add(edit);
       else if (from < end && to > start) return false;
     }
-    wrapped.push(`async function* check() {\n${applyEdits(file.text.slice(start, end), inside)}\n}\n`);
+    wrapped.push(`async function* check() {\n${applyEditsWithin(file.text, statement.range, inside)}\n}\n`);
   }
   if (covered.size !== edits.length) return false;
   const text = wrapped.join('');

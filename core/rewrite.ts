@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isSideEffectFree, staticKeyName, unwrap, type Node } from './ast';
-import { applyEdits, type Edit } from './edits';
+import { applyEditsWithin, type Edit } from './edits';
 import { fieldKeyFor, isErrorExpression, stringifiedError } from './fields';
 import type { FileModel } from './file';
 import type { LogCall } from './log-calls';
@@ -205,7 +205,6 @@ function structuredRewriteUncached(call: LogCall, message: DynamicMessage, file:
     const text = !object ? eventText : isFieldsFirst(style) ? `${object}, ${eventText}` : `${eventText}, ${object}`;
     edits.push({ range: [messageRange[0], messageEnd], text });
   }
-  const callRange = call.node.range;
-  const preview = applyEdits(file.text.slice(callRange[0], callRange[1]), edits.map((edit) => ({ range: [edit.range[0] - callRange[0], edit.range[1] - callRange[0]], text: edit.text })));
+  const preview = applyEditsWithin(file.text, call.node.range, edits);
   return { ok: true, edits, preview };
 }
