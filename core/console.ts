@@ -76,7 +76,7 @@ function levelFor(access: ConsoleAccess): string | undefined {
  * serves every file.
  */
 function esmExtension(file: FileModel, importFrom: string, cwd: string): string | null {
-  if (!importFrom.startsWith('.') || !path.isAbsolute(file.filename) || !file.nativeEsm || path.extname(importFrom) !== '') return '';
+  if (!importFrom.startsWith('.') || !path.isAbsolute(file.filename) || !file.nativeEsm() || path.extname(importFrom) !== '') return '';
   const target = path.resolve(cwd, importFrom);
   let extension = extensionsOnDisk.get(target);
   if (extension === undefined) extensionsOnDisk.set(target, (extension = ['.js', '.mjs', '.cjs'].find((candidate) => fs.existsSync(`${target}${candidate}`)) ?? null));
@@ -123,12 +123,12 @@ export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['
   const end = usesSemicolons ? ';' : '';
   const source = quoteString(specifier, quote);
   const binding = logger.importKind === 'default' ? logger.importName : `{ ${logger.importName} }`;
-  const text = file.moduleSystem === 'esm' ? `import ${binding} from ${source}${end}` : `const ${binding} = require(${source})${end}`;
+  const text = file.moduleSystem() === 'esm' ? `import ${binding} from ${source}${end}` : `const ${binding} = require(${source})${end}`;
   const imports = body.filter((statement) =>
     statement.type === 'ImportDeclaration' ||
     (statement.type === 'VariableDeclaration' && /require\(/.test(file.getText(statement)) && statement.declarations.every((d) => d.init && unwrap(d.init).type !== 'FunctionExpression')),
   );
-  const usable = file.moduleSystem === 'esm' ? imports : imports.filter((statement) => statement.range[1] <= firstUse);
+  const usable = file.moduleSystem() === 'esm' ? imports : imports.filter((statement) => statement.range[1] <= firstUse);
   const last = usable.length > 0 ? usable[usable.length - 1] : undefined;
   if (last) return { range: [last.range[1], last.range[1]], text: `\n${text}` };
   const user = imports.length > 0 ? body.find((statement) => statement.range[0] <= firstUse && firstUse < statement.range[1]) : undefined;

@@ -38,12 +38,17 @@ export interface FileModel {
   /** Local name -> where it was imported or required from (top level only). */
   readonly imports: ReadonlyMap<string, ImportBinding>;
   readonly importedModules: ReadonlySet<string>;
+  /*
+   * The three questions below are methods, not getters: V8 gives an object literal whose getters close
+   * over a file a map of its own in the old generation, which keeps the whole file (its tree, through
+   * the model) alive through every young-generation collection until the next full one.
+   */
   /** Style implied by the nearest package.json's dependencies, when it names exactly one family. */
-  readonly projectStyle: LoggerStyle | undefined;
+  projectStyle(): LoggerStyle | undefined;
   /** Whether `import`/`export` or `require` is this file's module system. */
-  readonly moduleSystem: 'esm' | 'commonjs';
+  moduleSystem(): 'esm' | 'commonjs';
   /** JavaScript that Node itself loads as an ES module (`.mjs`, or `.js` under `"type": "module"`). */
-  readonly nativeEsm: boolean;
+  nativeEsm(): boolean;
   /** Whether any scope of the file declares this name (so a new import of it would clash). */
   isDeclared(name: string): boolean;
   /**
@@ -150,13 +155,13 @@ export function createFileModel(options: {
       }
       return resolutions.get(identifier.range[0]) ?? null;
     },
-    get projectStyle() {
+    projectStyle() {
       return packageFacts().style;
     },
-    get moduleSystem() {
+    moduleSystem() {
       return moduleSystemOf(ast, filename, () => packageFacts().type);
     },
-    get nativeEsm() {
+    nativeEsm() {
       return /\.mjs$/.test(filename) || (/\.js$/.test(filename) && packageFacts().type === 'module');
     },
     isDeclared(name) {

@@ -169,7 +169,7 @@ function importsNestLogger(file: FileModel): boolean {
 
 /** A project-wide style from package.json; NestJS apps inject loggers of any kind, so never 'nestjs'. */
 export function projectStyle(file: FileModel): LoggerStyle | undefined {
-  const style = file.projectStyle;
+  const style = file.projectStyle();
   return style === 'nestjs' ? undefined : style;
 }
 

@@ -60,12 +60,44 @@ function jsxFor(filename: string): boolean {
   return !/\.[mc]?ts$/.test(filename);
 }
 
+/** The script kind typescript-estree gives a file name (its `getScriptKind`), so our own TypeScript parses match its. */
 function scriptKind(filename: string): TypeScript.ScriptKind {
   const { ts } = typescript();
   if (/\.[mc]?ts$/.test(filename)) return ts.ScriptKind.TS;
   if (/\.tsx$/.test(filename)) return ts.ScriptKind.TSX;
-  // Plain JavaScript may hold JSX (React projects often keep it in .js files).
-  return ts.ScriptKind.JSX;
+  if (/\.jsx$/.test(filename)) return ts.ScriptKind.JSX;
+  // Plain JavaScript may hold JSX too: TypeScript reads JS files with the JSX variant of the grammar.
+  return ts.ScriptKind.JS;
+}
+
+/**
+ * The TypeScript source file typescript-estree would build for this text when it has no project:
+ * latest syntax, no JSDoc, parent pointers, and `.mts`/`.mjs` always modules.
+ */
+function typescriptSourceFile(text: string, filename: string): TypeScript.SourceFile {
+  const { ts } = typescript();
+  const alwaysModule = /\.m[jt]s$/.test(filename);
+  const options: TypeScript.CreateSourceFileOptions = {
+    languageVersion: ts.ScriptTarget.Latest,
+    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+    setExternalModuleIndicator: alwaysModule ? (file) => Object.assign(file, { externalModuleIndicator: true }) : undefined,
+  };
+  return ts.createSourceFile(path.basename(filename), text, options, true, scriptKind(filename));
+}
+
+/**
+ * TypeScript caches the children it lists for a node in one module-wide WeakMap keyed by the source
+ * file; typescript-estree asks for them whenever it looks for a token (every `export`, every type
+ * argument). V8's young-generation collector keeps a WeakMap entry alive when its value leads back to
+ * its key, as children lead to their parents, so every TypeScript file's tree, and the ESTree built
+ * from it, outlived its file until the next full collection. Moving the entry to a key of our own
+ * (TypeScript's internal `transferSourceFileChildren`, used only if present) lets them die young.
+ */
+const releasedChildren = {};
+function releaseChildrenCache(source: TypeScript.SourceFile): void {
+  const { ts } = typescript();
+  const transfer = (ts as unknown as { transferSourceFileChildren?: (from: TypeScript.SourceFile, to: object) => void }).transferSourceFileChildren;
+  if (typeof transfer === 'function') transfer(source, releasedChildren);
 }
 
 /**
@@ -86,14 +118,19 @@ export function parseJavaScript(text: string, sourceTypes: ReadonlyArray<'module
 /**
  * typescript-estree, without comments (found on demand by `commentsWithin`: converting them all costs
  * a third of the parse). With locations, though nothing reads them: asking for none makes
- * typescript-estree walk the tree again to delete them, which costs more.
+ * typescript-estree walk the tree again to delete them, which costs more. It is given the source
+ * file it would build itself (typescript-estree accepts one in place of text), so that the children
+ * cache can be released afterwards.
  */
 export function parseTypeScript(text: string, filename: string): TSESTree.Program {
+  const source = typescriptSourceFile(text, filename);
   try {
-    return typescript().estree.parse(text, { range: true, loc: true, comment: false, jsx: jsxFor(filename), filePath: path.basename(filename) });
+    return typescript().estree.parse(source as unknown as string, { range: true, loc: true, comment: false, jsx: jsxFor(filename), filePath: path.basename(filename) });
   } catch (error) {
     const failure = error as { message?: string; lineNumber?: number; column?: number };
     throw new ParseError(filename, failure.message ?? String(error), failure.lineNumber, failure.column);
+  } finally {
+    releaseChildrenCache(source);
   }
 }
 
@@ -161,6 +198,7 @@ function commentRanges(text: string, filename: string): Array<{ range: [number, 
   const source = ts.createSourceFile(path.basename(filename), text, ts.ScriptTarget.Latest, true, scriptKind(filename));
   const ranges: Array<{ range: [number, number] }> = [];
   apiUtils.forEachComment(source, (_, comment) => ranges.push({ range: [comment.pos, comment.end] }), source);
+  releaseChildrenCache(source);
   return ranges;
 }
 

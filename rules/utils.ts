@@ -50,29 +50,34 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-const models = new WeakMap<TSESTree.Program, FileModel>();
+/**
+ * The model of the file being linted, for the AST it was built from. One slot, not a WeakMap keyed
+ * by the AST: the model holds the AST, and V8's young-generation collector keeps a WeakMap entry whose
+ * value reaches its key alive, so every linted file (tree, tokens, scopes) used to survive until the
+ * next full collection. ESLint lints one file at a time per thread, and a new file has a new AST, so
+ * one slot is enough; it holds at most the last file.
+ */
+let current: { ast: TSESTree.Program; model: FileModel } | undefined;
 
 /** The file model for the file being linted: built once per file and shared by every rule. */
 export function fileModelFor(context: AnyContext): FileModel {
   const sourceCode = context.sourceCode;
-  let model = models.get(sourceCode.ast);
-  if (!model) {
-    model = createFileModel({
-      text: sourceCode.text,
-      ast: sourceCode.ast,
-      filename: context.filename,
-      scopeManager: sourceCode.scopeManager as unknown as ScopeManagerLike | null,
-      lookup: (identifier) => {
-        // Walk the scope chain from the identifier: O(depth), and the same answer as its reference.
-        for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
-          const variable = scope.set.get(identifier.name);
-          if (variable) return variable as unknown as VariableLike;
-        }
-        return null;
-      },
-    });
-    models.set(sourceCode.ast, model);
-  }
+  if (current?.ast === sourceCode.ast) return current.model;
+  const model = createFileModel({
+    text: sourceCode.text,
+    ast: sourceCode.ast,
+    filename: context.filename,
+    scopeManager: sourceCode.scopeManager as unknown as ScopeManagerLike | null,
+    lookup: (identifier) => {
+      // Walk the scope chain from the identifier: O(depth), and the same answer as its reference.
+      for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+        const variable = scope.set.get(identifier.name);
+        if (variable) return variable as unknown as VariableLike;
+      }
+      return null;
+    },
+  });
+  current = { ast: sourceCode.ast, model };
   return model;
 }
 

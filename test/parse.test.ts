@@ -7,8 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { CODEMODS } from '../codemods/registry';
 import { applyEdits, type Edit } from '../core/edits';
 import { createFileModel, type DeclaratorTest } from '../core/file';
-import { ParseError, parseFile, rewrittenStatementsParse, syntaxError } from '../core/parse';
+import { ParseError, parseFile, parseTypeScript, rewrittenStatementsParse, syntaxError } from '../core/parse';
 import { parseSettings } from '../core/settings';
+import { fixtureCases } from './fixtures';
+
+const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
 
 describe('parseFile', () => {
   it('parses JavaScript with espree, comments included', () => {
@@ -43,6 +46,54 @@ describe('parseFile', () => {
 
   it('throws ParseError with a position for text no parser accepts', () => {
     expect(() => parseFile('function (', 'a.js')).toThrow(ParseError);
+  });
+});
+
+describe('parseTypeScript: typescript-estree given the source file it would build itself', () => {
+  const estree = require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
+  const options = (file: string) => ({ range: true, loc: true, comment: false, jsx: !/\.[mc]?ts$/.test(file), filePath: path.basename(file) });
+
+  it('builds the very tree typescript-estree builds from the text, on every fixture and a generated corpus', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-parse-'));
+    const extra: Array<[string, string]> = [
+      ['module.mts', 'const a = 1;\n'], // a module by its extension alone
+      ['script.cts', 'const a = require("a");\n'],
+      ['view.tsx', 'export const V = <T,>(p: T) => <div>{String(p)}</div>;\n'],
+      ['legacy.js', 'export function f(a: string) { return <b>{a}</b>; }\n'],
+      ['types.ts', "import type { A } from 'a';\nexport enum E { A = 1 }\ntype M = { [K in keyof A]: A[K] };\ntype I = import('x').Y<string>;\nconst c = <string>d;\n"],
+    ];
+    const inputs: Array<[string, string]> = [
+      ...CODEMODS.flatMap((codemod) => fixtureCases(codemod.name).map((c): [string, string] => [c.inputPath, c.input])),
+      ...writeCorpus(directory, 60, 23).map((file): [string, string] => [file, fs.readFileSync(file, 'utf8')]),
+      ...extra,
+    ];
+    let compared = 0;
+    for (const [file, text] of inputs) {
+      if (/\.[mc]?jsx?$/.test(file) && !file.endsWith('legacy.js')) continue; // espree's
+      let expected: unknown;
+      try {
+        expected = estree.parse(text, options(file));
+      } catch {
+        expect(() => parseTypeScript(text, file)).toThrow(ParseError);
+        continue;
+      }
+      expect(parseTypeScript(text, file)).toEqual(expected);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(60);
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('relies on a TypeScript hook that still moves a source file\'s children cache to another key', () => {
+    const ts = require('typescript') as typeof import('typescript') & Record<string, unknown>;
+    const source = ts.createSourceFile('a.ts', 'export const a = 1;\n', ts.ScriptTarget.Latest, true);
+    source.getChildren(source);
+    const cached = ts.getNodeChildren as (node: unknown, file: unknown) => unknown;
+    expect(cached(source, source)).toBeDefined();
+    const elsewhere = {};
+    (ts.transferSourceFileChildren as (from: unknown, to: object) => void)(source, elsewhere);
+    expect(cached(source, source)).toBeUndefined();
+    expect(cached(source, elsewhere)).toBeDefined();
   });
 });
 
@@ -151,6 +202,18 @@ describe('FileModel.mayDeclare: a text test that may answer "declared nowhere" b
       const file = parseFile(text, 'a.js');
       if (!file.mayDeclare('console')) expect(file.isDeclared('console'), text).toBe(false);
       expect(file.isDeclared('console'), text).toBe(text !== 'console.log(1);\n');
+    }
+  });
+});
+
+describe('FileModel holds its file only as long as the file is in use', () => {
+  // V8 gives an object whose getters close over a file a map of its own in the old generation, and
+  // that map keeps the file alive through every young-generation collection (see core/file.ts).
+  it('has no getters, only data and methods', () => {
+    for (const file of [parseFile("import pino from 'pino';\nexport const a = 1;\n", 'a.ts'), parseFile('const a = require("a");\n', 'a.js')]) {
+      const accessors = Object.entries(Object.getOwnPropertyDescriptors(file)).filter(([, descriptor]) => descriptor.get || descriptor.set);
+      expect(accessors.map(([key]) => key)).toEqual([]);
+      expect(file.moduleSystem()).toMatch(/^(esm|commonjs)$/);
     }
   });
 });
