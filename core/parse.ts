@@ -125,7 +125,7 @@ export function parseJavaScript(text: string, sourceTypes: ReadonlyArray<'module
 export function parseTypeScript(text: string, filename: string): TSESTree.Program {
   const source = typescriptSourceFile(text, filename);
   try {
-    return typescript().estree.parse(source as unknown as string, { range: true, loc: true, comment: false, jsx: jsxFor(filename), filePath: path.basename(filename) });
+    return typescript().estree.parse(source as unknown as string, { range: true, loc: true, comment: false, jsx: jsxFor(filename), filePath: path.basename(filename), suppressDeprecatedPropertyWarnings: true });
   } catch (error) {
     const failure = error as { message?: string; lineNumber?: number; column?: number };
     throw new ParseError(filename, failure.message ?? String(error), failure.lineNumber, failure.column);
@@ -163,6 +163,28 @@ export function modelOfTree(text: string, filename: string, ast: TSESTree.Progra
   });
 }
 
+/** Node types to which typescript-estree adds getters for deprecated aliases (`assertions` for `attributes`...). */
+const ALIAS_HOLDERS: ReadonlySet<string> = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression', 'TSImportType']);
+
+/**
+ * The node with its alias getters turned into plain values, or the node itself if it has none. V8
+ * gives an object a map of its own in the old generation for each getter defined on it, and the
+ * getter closes over the node: once the node has a parent, that keeps the whole tree alive through
+ * every young-generation collection until the next full one. The copy has no getters, and the
+ * original is emptied, so what its getters still hold is an empty object.
+ */
+function withoutAliasGetters<T extends TSESTree.Node>(node: T): T {
+  const descriptors = Object.getOwnPropertyDescriptors(node);
+  const aliases = Object.keys(descriptors).filter((key) => descriptors[key].get);
+  if (aliases.length === 0) return node;
+  const original = node as unknown as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(original)) copy[key] = original[key];
+  for (const key of aliases) Object.defineProperty(copy, key, { value: original[key], writable: true, configurable: true, enumerable: false });
+  for (const key of Object.keys(original)) original[key] = undefined;
+  return copy as unknown as T;
+}
+
 /**
  * ESLint gives every node a `parent`; typescript-estree does not, and the shared analysis reads it.
  * The same pass indexes nodes by type, in source order (children are pushed in reverse).
@@ -180,8 +202,16 @@ function setParentsAndIndex(root: TSESTree.Node): Map<string, TSESTree.Node[]> {
       const value = (node as unknown as Record<string, unknown>)[keys[k]];
       const children = Array.isArray(value) ? value : [value];
       for (let c = children.length - 1; c >= 0; c--) {
-        const child = children[c] as TSESTree.Node | null | undefined;
+        let child = children[c] as TSESTree.Node | null | undefined;
         if (child && typeof child === 'object' && 'type' in child) {
+          if (ALIAS_HOLDERS.has(child.type)) {
+            const copy = withoutAliasGetters(child);
+            if (copy !== child) {
+              if (Array.isArray(value)) value[c] = copy;
+              else (node as unknown as Record<string, unknown>)[keys[k]] = copy;
+              child = copy;
+            }
+          }
           (child as { parent?: TSESTree.Node }).parent = node;
           stack.push(child);
         }

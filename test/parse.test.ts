@@ -216,6 +216,26 @@ describe('FileModel holds its file only as long as the file is in use', () => {
       expect(file.moduleSystem()).toMatch(/^(esm|commonjs)$/);
     }
   });
+
+  it('turns typescript-estree\'s alias getters into plain values, so no node of the tree has a getter', () => {
+    const text = "import a from 'a' with { type: 'json' };\nexport { b } from 'b';\nexport * from 'c';\nexport const d = import('d');\ntype T = import('e').F;\n";
+    const file = parseFile(text, 'a.ts');
+    const withGetters: string[] = [];
+    for (const type of ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression', 'TSImportType', 'Identifier', 'Literal'] as const) {
+      for (const node of file.nodesOfType(type)) {
+        if (Object.values(Object.getOwnPropertyDescriptors(node)).some((descriptor) => descriptor.get)) withGetters.push(type);
+      }
+    }
+    expect(withGetters).toEqual([]);
+    const [declaration] = file.nodesOfType('ImportDeclaration');
+    // The same node everywhere: in the body, as its children's parent, in the index; aliases kept.
+    expect(file.ast.body[0]).toBe(declaration);
+    expect(declaration.specifiers[0].parent).toBe(declaration);
+    expect(declaration.parent).toBe(file.ast);
+    expect((declaration as unknown as { assertions: unknown }).assertions).toBe(declaration.attributes);
+    expect(declaration.attributes).toHaveLength(1);
+    expect(file.nodesOfType('ExportNamedDeclaration')).toHaveLength(2);
+  });
 });
 
 describe('FileModel.mayBeBoundBy: which names a kind of declarator binds, before any scope analysis', () => {
