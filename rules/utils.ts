@@ -50,20 +50,30 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+type TextTest = (text: string, settings: Settings) => boolean;
+
 /**
- * The model of the file being linted, for the AST it was built from. One slot, not a WeakMap keyed
- * by the AST: the model holds the AST, and V8's young-generation collector keeps a WeakMap entry whose
- * value reaches its key alive, so every linted file (tree, tokens, scopes) used to survive until the
- * next full collection. ESLint lints one file at a time per thread, and a new file has a new AST, so
- * one slot is enough; it holds at most the last file.
+ * What the rules share about the file being linted: its model, built on first request, and the
+ * answers of the text tests asked so far. One slot for the current file, not WeakMaps keyed by the
+ * AST: the model holds the AST, and V8's young-generation collector keeps a WeakMap entry whose value
+ * reaches its key alive, so every linted file (tree, tokens, scopes) used to survive until the next
+ * full collection. ESLint lints one file at a time per thread, and a new file has a new AST, so one
+ * slot is enough; it holds at most the last file.
  */
-let current: { ast: TSESTree.Program; model: FileModel } | undefined;
+let current: { ast: TSESTree.Program; model?: FileModel; textTests: Map<TextTest, boolean> } | undefined;
+
+function currentFile(context: AnyContext): NonNullable<typeof current> {
+  const ast = context.sourceCode.ast;
+  if (current?.ast !== ast) current = { ast, textTests: new Map() };
+  return current;
+}
 
 /** The file model for the file being linted: built once per file and shared by every rule. */
 export function fileModelFor(context: AnyContext): FileModel {
+  const state = currentFile(context);
+  if (state.model) return state.model;
   const sourceCode = context.sourceCode;
-  if (current?.ast === sourceCode.ast) return current.model;
-  const model = createFileModel({
+  state.model = createFileModel({
     text: sourceCode.text,
     ast: sourceCode.ast,
     filename: context.filename,
@@ -77,21 +87,15 @@ export function fileModelFor(context: AnyContext): FileModel {
       return null;
     },
   });
-  current = { ast: sourceCode.ast, model };
-  return model;
+  return state.model;
 }
-
-type TextTest = (text: string, settings: Settings) => boolean;
-const textTests = new WeakMap<TSESTree.Program, Map<TextTest, boolean>>();
 
 /**
  * Whether the file passes one of core's cheap text tests (mayContainLogCalls and friends), run once
  * per file however many rules ask. A rule whose test fails returns no listeners at all.
  */
 export function fileMayContain(context: AnyContext, test: TextTest): boolean {
-  const ast = context.sourceCode.ast;
-  let answers = textTests.get(ast);
-  if (!answers) textTests.set(ast, (answers = new Map()));
+  const answers = currentFile(context).textTests;
   let answer = answers.get(test);
   if (answer === undefined) answers.set(test, (answer = test(context.sourceCode.text, settingsFor(context))));
   return answer;
