@@ -72,9 +72,11 @@ function scriptKind(filename: string): TypeScript.ScriptKind {
 
 /**
  * The TypeScript source file typescript-estree would build for this text when it has no project:
- * latest syntax, no JSDoc, parent pointers, and `.mts`/`.mjs` always modules.
+ * latest syntax, no JSDoc, and `.mts`/`.mjs` always modules. Every TypeScript parse here goes through
+ * it, so the tree, the comment scan and the syntax check read a file alike: parsed JSDoc, for one,
+ * made the comment scan find a comment inside `@scope/*) ...` in a JSDoc block.
  */
-function typescriptSourceFile(text: string, filename: string): TypeScript.SourceFile {
+function typescriptSourceFile(text: string, filename: string, setParents = true): TypeScript.SourceFile {
   const { ts } = typescript();
   const alwaysModule = /\.m[jt]s$/.test(filename);
   const options: TypeScript.CreateSourceFileOptions = {
@@ -82,7 +84,7 @@ function typescriptSourceFile(text: string, filename: string): TypeScript.Source
     jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
     setExternalModuleIndicator: alwaysModule ? (file) => Object.assign(file, { externalModuleIndicator: true }) : undefined,
   };
-  return ts.createSourceFile(path.basename(filename), text, options, true, scriptKind(filename));
+  return ts.createSourceFile(path.basename(filename), text, options, setParents, scriptKind(filename));
 }
 
 /**
@@ -223,9 +225,9 @@ function setParentsAndIndex(root: TSESTree.Node): Map<string, TSESTree.Node[]> {
 
 /** Every comment of a file, from TypeScript's parser alone (the same scan typescript-estree uses). */
 function commentRanges(text: string, filename: string): Array<{ range: [number, number] }> {
-  const { ts, apiUtils } = typescript();
+  const { apiUtils } = typescript();
   // With parent pointers: the comment walk asks each token's parent whether trivia may trail it.
-  const source = ts.createSourceFile(path.basename(filename), text, ts.ScriptTarget.Latest, true, scriptKind(filename));
+  const source = typescriptSourceFile(text, filename);
   const ranges: Array<{ range: [number, number] }> = [];
   apiUtils.forEachComment(source, (_, comment) => ranges.push({ range: [comment.pos, comment.end] }), source);
   releaseChildrenCache(source);
@@ -247,8 +249,7 @@ export function syntaxError(text: string, filename: string): string | null {
 
 /** TypeScript's parser alone, without parent pointers, and the syntax errors it found. */
 function parseWithTypeScript(text: string, filename: string) {
-  const { ts } = typescript();
-  const source = ts.createSourceFile(path.basename(filename), text, ts.ScriptTarget.Latest, false, scriptKind(filename));
+  const source = typescriptSourceFile(text, filename, false);
   const diagnostics = (source as unknown as { parseDiagnostics?: ReadonlyArray<{ messageText: string | { messageText: string } }> }).parseDiagnostics ?? [];
   return { source, diagnostics };
 }

@@ -39,6 +39,15 @@ describe('parseFile', () => {
     expect(parseFile("log.info('see https://example.com');\n", 'a.ts').commentsWithin([0, 40])).toEqual([]);
   });
 
+  it('finds the comments typescript-estree finds, whatever a JSDoc block contains', () => {
+    // Read from a real spec file: with JSDoc parsed, the `/*)` after a scope in a tag looked like a comment of its own.
+    const text = "/**\n * Third-party packages (like @acme-ee/*) failed to build.\n */\nfunction f(/** @type {number} */ a) {\n  logger.info('x ' + a); // why\n}\n";
+    const estree = require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
+    const expected = estree.parse(text, { range: true, comment: true, filePath: 'a.ts' }).comments?.map((comment) => comment.range);
+    expect(expected).toHaveLength(3);
+    expect(parseFile(text, 'a.ts').commentsWithin([0, text.length]).map((comment) => comment.range)).toEqual(expected);
+  });
+
   it('indexes nodes by type in source order', () => {
     const file = parseFile('a(b(), new C(d()));\n', 'a.ts');
     expect(file.nodesOfType('CallExpression', 'NewExpression').map((node) => file.getText(node))).toEqual(['a(b(), new C(d()))', 'b()', 'new C(d())', 'd()']);
@@ -101,6 +110,9 @@ describe('syntaxError', () => {
   it('accepts valid JavaScript and TypeScript and names the problem in invalid text', () => {
     expect(syntaxError('const a = <b/>;', 'a.jsx')).toBeNull();
     expect(syntaxError('const a = <T>b;', 'a.ts')).toBeNull();
+    // Top-level await in a module by its extension alone, and JSDoc that is not valid JSDoc.
+    expect(syntaxError('const a = await load();\n', 'a.mts')).toBeNull();
+    expect(syntaxError('/** @param {{ a: */\nconst a = 1;\n', 'a.ts')).toBeNull();
     expect(syntaxError('logger.info({ a }, "x"', 'a.js')).toMatch(/expected/);
   });
 });
