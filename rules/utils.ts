@@ -25,24 +25,20 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   create,
 }: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, StructuredLoggingDocs>>): ESLintUtils.RuleModule<MessageIds, Options, StructuredLoggingDocs> & { name: string } {
   const defaults = (meta.defaultOptions ?? []) as unknown as Options;
+  const merged = (given: readonly unknown[]) => ESLintUtils.applyDefault<Options, Options>(defaults, given as Options) as Options;
+  let withoutOptions: Options | undefined;
   const resolved = new Map<string, Options>();
-  // ESLint hands every file the same options array when the config does not change per file: a
-  // lookup by identity then skips even serialising the options.
-  const byIdentity = new WeakMap<object, Options>();
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
     create(context) {
-      let options = byIdentity.get(context.options);
-      if (options === undefined) {
-        const key = JSON.stringify(context.options);
-        options = resolved.get(key);
-        if (options === undefined) {
-          options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options as Options) as Options;
-          resolved.set(key, options);
-        }
-        byIdentity.set(context.options, options);
-      }
+      // ESLint hands each file a new options array (a slice of the rule's config entry), so nothing
+      // keyed by that array's identity ever hits. Most configs give no options at all.
+      const given = context.options;
+      if (given.length === 0) return create(context, (withoutOptions ??= merged(given)));
+      const key = JSON.stringify(given);
+      let options = resolved.get(key);
+      if (options === undefined) resolved.set(key, (options = merged(given)));
       return create(context, options);
     },
   };
