@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from './ast';
 import type { FileModel } from './file';
+import type { LogCall } from './log-calls';
 import { applyFieldCase, joinKeySegments, splitWords, toCamelCase } from './naming';
 import type { FieldCase } from './settings';
 
@@ -25,8 +26,20 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
     const callee = unwrap(target.callee);
     return callee.type === 'Identifier' && /Error$/.test(callee.name);
   }
+  if (target.type === 'CallExpression') {
+    const callee = unwrap(target.callee);
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : null;
+    return name !== null && ERROR_MAKERS.test(name);
+  }
   return false;
 }
+
+/**
+ * Functions whose name says they return an Error (`toError(err)`, `ensureError(e)`, `createError(404)`):
+ * spreading what they return into fields would drop its message and stack. Not `formatError` or
+ * `serializeError`, which return text or a plain object.
+ */
+const ERROR_MAKERS = /^(to|as|ensure|normali[sz]e|wrap|coerce|create|make)([A-Z]\w*)?(Error|Exception)$/;
 
 /**
  * Whether a catch clause around the name has it as its parameter. A name destructured from the error
@@ -37,6 +50,39 @@ function mayBeCatchParameter(identifier: TSESTree.Identifier): boolean {
     if (current.type === 'CatchClause' && current.param?.type === 'Identifier' && current.param.name === identifier.name) return true;
   }
   return false;
+}
+
+/**
+ * Whether the call also logs this error object itself: as its fields or inside them, or (winston, which
+ * logs an argument after the message that no placeholder takes) as a later argument. A message made
+ * of the error's text then loses nothing. pino and bunyan print nothing of a trailing argument, and
+ * NestJS prints an Error there as text, so for them only the fields count.
+ */
+export function logsErrorObject(call: LogCall, error: Node, consumedArgs: number, file: FileModel): boolean {
+  const text = file.getText(unwrap(error));
+  const logged: Node[] = [];
+  if (call.infoObject) logged.push(call.infoObject);
+  if (call.fieldsIndex !== undefined) logged.push(call.args[call.fieldsIndex]);
+  if (call.style === 'winston' && call.messageIndex !== undefined) {
+    for (let index = call.messageIndex + consumedArgs + 1; index < call.args.length; index++) if (index !== call.fieldsIndex) logged.push(call.args[index]);
+  }
+  return logged.some((value) => holdsAsValue(value, text, file));
+}
+
+/** The value is the expression with this text, or may be it (`a ?? err`), or an object literal holding it. */
+function holdsAsValue(node: Node, text: string, file: FileModel): boolean {
+  const target = unwrap(node);
+  switch (target.type) {
+    case 'LogicalExpression':
+      return holdsAsValue(target.left, text, file) || holdsAsValue(target.right, text, file);
+    case 'ConditionalExpression':
+      return holdsAsValue(target.consequent, text, file) || holdsAsValue(target.alternate, text, file);
+    case 'ObjectExpression':
+      // Not a spread: spreading an Error copies none of its message or stack.
+      return target.properties.some((property) => property.type === 'Property' && holdsAsValue(property.value, text, file));
+    default:
+      return file.getText(target) === text;
+  }
 }
 
 export interface StringifiedError {

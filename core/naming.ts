@@ -75,11 +75,25 @@ export function eventNameFromText(text: string, eventCase: EventNameCase): strin
   return words.join(EVENT_SEPARATOR[eventCase]);
 }
 
-/** Terminal colour codes (`\x1b[31m`) are decoration, and a URL is an address, not words of an event. */
+/**
+ * The message text as words of an event: terminal colour codes (`\x1b[31m`) are decoration, a URL is
+ * an address, not words; a capital alone before a capitalised word belongs to it ("OAuth" is one word,
+ * not "o" and "auth"); a contraction keeps its "not" ("couldn't" -> "could not") and loses the rest
+ * ("user's" -> "user").
+ */
 function withoutDecoration(text: string): string {
-  const cleaned = text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ' ') : text;
-  return cleaned.includes('://') ? cleaned.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ') : cleaned;
+  let cleaned = text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ' ') : text;
+  if (cleaned.includes('://')) cleaned = cleaned.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ');
+  cleaned = cleaned.replace(/\b([A-Z])([A-Z][a-z])/g, (_, capital: string, next: string) => capital + next.toLowerCase());
+  if (!/['\u2019]/.test(cleaned)) return cleaned;
+  return cleaned
+    .replace(/\b(ca|wo|sha)n['\u2019]t\b/gi, (_, stem: string) => `${CONTRACTED_STEMS[stem.toLowerCase()]} not`)
+    .replace(/n['\u2019]t\b/gi, ' not')
+    .replace(/['\u2019](s|re|ll|ve|m|d)\b/gi, '');
 }
+
+/** The verbs whose "n't" form changes their stem. */
+const CONTRACTED_STEMS: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
 
 function isNumber(word: string): boolean {
   for (let index = 0; index < word.length; index++) if (charKind(word.charCodeAt(index)) !== DIGIT) return false;

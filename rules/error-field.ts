@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { staticKeyName, unwrap } from '../core/ast';
-import { isErrorExpression, stringifiedError } from '../core/fields';
+import { isErrorExpression, logsErrorObject, stringifiedError } from '../core/fields';
 import type { FileModel } from '../core/file';
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/log-calls';
 import { messageOfCall } from '../core/message';
@@ -39,7 +39,7 @@ export default createRule<Options, MessageIds>({
       const key = style ? errorKeyFor(settings(), style) : settings().errorKey ?? 'err';
       if (message.kind === 'unknown') {
         const stringified = stringifiedError(message.node, file());
-        if (!stringified) return;
+        if (!stringified || logsErrorObject(call, stringified.error, 0, file())) return;
         // pino and bunyan log an Error passed as the only argument with its message and stack.
         const suggest: Suggestion[] = style && isFieldsFirst(style) && call.args.length === 1
           ? [{ messageId: 'useErrorObject', data: { key }, fix: (fixer) => fixer.replaceText(message.node, file().getText(stringified.error)) }]
@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
       for (const part of message.parts) {
         if (part.kind !== 'value') continue;
         const stringified = stringifiedError(part.node, file()) ?? (isErrorExpression(part.node, file()) ? { how: 'Interpolating an error', error: part.node } : null);
-        if (!stringified) continue;
+        if (!stringified || logsErrorObject(call, stringified.error, message.consumedArgs, file())) continue;
         // Only computed for calls that have something to report.
         rewrite ??= structuredRewrite(call, message, file(), settings());
         context.report({
@@ -64,18 +64,19 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function reportFieldValues(object: TSESTree.ObjectExpression, style: LoggerStyle | undefined, model: FileModel, current: Settings, skip?: TSESTree.Node): void {
+    function reportFieldValues(call: LogCall, object: TSESTree.ObjectExpression, model: FileModel, current: Settings, skip?: TSESTree.Node): void {
+      const style = call.style;
       const key = style ? errorKeyFor(current, style) : current.errorKey ?? 'err';
       const keys = new Set(object.properties.map((p) => (p.type === 'Property' ? staticKeyName(p) : null)));
       for (const property of object.properties) {
         if (property.type !== 'Property' || property.value === skip) continue;
         const value = unwrap(property.value);
         if (value.type === 'ObjectExpression') {
-          reportFieldValues(value, style, model, current);
+          reportFieldValues(call, value, model, current);
           continue;
         }
         const stringified = stringifiedError(value, model);
-        if (!stringified) continue;
+        if (!stringified || logsErrorObject(call, stringified.error, 0, model)) continue;
         const errorText = model.getText(stringified.error);
         const ownKey = staticKeyName(property);
         // Rename to the error key when that does not collide with another property.
@@ -99,7 +100,7 @@ export default createRule<Options, MessageIds>({
         const fields = call.infoObject ?? (call.fieldsIndex === undefined ? undefined : unwrap(call.args[call.fieldsIndex]));
         // An info object's `message` is the message, already checked above.
         const message = call.infoObject?.properties.find((p) => p.type === 'Property' && staticKeyName(p) === 'message');
-        if (fields?.type === 'ObjectExpression') reportFieldValues(fields, call.style, file(), settings(), message?.type === 'Property' ? message.value : undefined);
+        if (fields?.type === 'ObjectExpression') reportFieldValues(call, fields, file(), settings(), message?.type === 'Property' ? message.value : undefined);
       },
     };
   },

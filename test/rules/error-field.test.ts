@@ -14,10 +14,20 @@ runRule('error-field', rule, {
     `${PINO}logger.info(\`Got \${reply.message}\`);`,
     `${PINO}logger.info({ errors: count }, 'batch.done');`,
     'console.error(err.message);',
+    // The error object is logged too, as the meta argument or a field: nothing is lost, and the text
+    // message is no-dynamic-message's business.
+    `${WINSTON}logger.error(error.message, error.parent ?? error);`,
+    `${WINSTON}logger.error(\`Failed: \${err.message}\`, { err, attempt });`,
+    `${PINO}logger.error({ err, reason: err.message }, 'payment.failed');`,
     // A name destructured from the caught error is one of its properties, not the error.
     `${PINO}try { x(); } catch ({ code }) { logger.warn({ detail: String(code) }, 'x.failed'); }`,
   ],
   invalid: [
+    {
+      // pino prints nothing of an argument after the message that no placeholder uses: the stack is lost.
+      code: `${PINO}logger.error(\`Failed: \${err.message}\`, err);`,
+      errors: [{ messageId: 'stringifiedError', data: { how: 'err.message', key: 'err' }, suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ err }, 'failed');` }] }],
+    },
     {
       code: `${PINO}logger.error({ error: err.message }, 'payment.failed');`,
       errors: [{ messageId: 'stringifiedError', data: { how: 'err.message', key: 'err' }, suggestions: [{ messageId: 'useErrorObject', output: `${PINO}logger.error({ err }, 'payment.failed');` }] }],

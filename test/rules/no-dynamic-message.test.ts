@@ -27,6 +27,19 @@ runRule('no-dynamic-message', rule, {
   ],
   invalid: [
     {
+      // A capital alone before a capitalised word is part of it (OAuth, IPv6); contractions keep their "not".
+      code: `${WINSTON}logger.warn(\`OAuth error for \${provider}\`);\nlogger.warn(\`Couldn't delete \${path}: the user's lock won't expire\`);`,
+      errors: [
+        { messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.warn('oauth.error', { provider });\nlogger.warn(\`Couldn't delete \${path}: the user's lock won't expire\`);` }] },
+        { messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.warn(\`OAuth error for \${provider}\`);\nlogger.warn('could.not.delete.user.lock.will', { path });` }] },
+      ],
+    },
+    {
+      // An Error made by a converter is the error, not fields to spread (a spread drops its message and stack).
+      code: `${WINSTON}logger.error(\`Error sending email to \${to}\`, toError(err));`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.error('error.sending.email', { error: toError(err), to });` }] }],
+    },
+    {
       // A URL in the text is an address, not words of the event name.
       code: `${PINO}logger.info(\`fetching https://api.example.com/v2/items for \${source}\`);`,
       errors: [{
