@@ -71,6 +71,13 @@ function isHarmless(node: Node, settings: Settings): boolean {
     }
     case 'TemplateLiteral':
       return target.expressions.length === 0 && secretShape(target.quasis[0].value.cooked ?? '') === null;
+    case 'Identifier':
+      return target.name === 'undefined';
+    // Already masked: `url.password ? '******' : undefined`, `secret && '[set]'` (a falsy secret is empty).
+    case 'ConditionalExpression':
+      return isHarmless(target.consequent, settings) && isHarmless(target.alternate, settings);
+    case 'LogicalExpression':
+      return target.operator === '&&' && isHarmless(target.right, settings);
     default:
       return false;
   }

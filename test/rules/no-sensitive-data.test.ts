@@ -13,6 +13,8 @@ runRule('no-sensitive-data', rule, {
     `${PINO}logger.info({ authorName, keynote }, 'talk.scheduled');`,
     `${PINO}logger.info({ env: process.env.NODE_ENV }, 'boot');`,
     `${PINO}logger.info({ ip: req.ip, ipAddress }, 'request');`,
+    // Already masked: every value it can take is a constant or nothing (read from Outline's proxy logging).
+    `${PINO}logger.info({ password: url.password ? '******' : undefined, secret: secret && '[set]' }, 'proxy.configured');`,
     // not a log call
     'db.users.insert({ email, password });',
     { code: `${PINO}logger.info({ email }, 'user.invited');`, settings: settings({ sensitive: { categories: ['secret', 'financial'] } }) },
@@ -23,6 +25,14 @@ runRule('no-sensitive-data', rule, {
     `${PINO}logger.error({ err, speech_credential_sid }, 'credential.update.failed');`,
   ],
   invalid: [
+    {
+      // Only a value that can be the secret is reported: the masked branch and `undefined` cannot.
+      code: `${PINO}logger.info({ password: debug ? password : undefined, token: token || 'none' }, 'proxy');`,
+      errors: [
+        { messageId: 'sensitiveKey', data: { what: 'password', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ password: '[REDACTED]', token: token || 'none' }, 'proxy');` }] },
+        { messageId: 'sensitiveKey', data: { what: 'token', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ password: debug ? password : undefined, token: '[REDACTED]' }, 'proxy');` }] },
+      ],
+    },
     {
       code: `${PINO}logger.info({ userId, password }, 'user.created');`,
       errors: [{ messageId: 'sensitiveKey', data: { what: 'password', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ userId, password: '[REDACTED]' }, 'user.created');` }] }],
