@@ -162,6 +162,12 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
           for (const arg of target.arguments) visit(arg, undefined);
         } else if (callee.type === 'MemberExpression' && /^(toString|trim|toUpperCase|toLowerCase|slice|substring|padStart|padEnd)$/.test(propertyName(callee) ?? '')) {
           visit(callee.object, undefined);
+        } else {
+          // A getter returns what it names: `user.getSigninToken(ctx)` is the token (the rewrite's
+          // field key for it says so too).
+          const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : null;
+          const match = name !== null && /^get[A-Z]/.test(name) ? sensitiveName(name.slice(3), options) : null;
+          if (match) findings.push({ kind: 'value', node: target, what: `${file.getText(callee)}()`, category: match.category, value: node, fieldPath });
         }
         return;
       }

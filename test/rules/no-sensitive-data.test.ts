@@ -13,6 +13,7 @@ runRule('no-sensitive-data', rule, {
     `${PINO}logger.info({ authorName, keynote }, 'talk.scheduled');`,
     `${PINO}logger.info({ env: process.env.NODE_ENV }, 'boot');`,
     `${PINO}logger.info({ ip: req.ip, ipAddress }, 'request');`,
+    `${PINO}logger.info({ count: getTokenCount(), timeout: session.getSessionTimeout() }, 'quota');`,
     // Already masked: every value it can take is a constant or nothing (read from Outline's proxy logging).
     `${PINO}logger.info({ password: url.password ? '******' : undefined, secret: secret && '[set]' }, 'proxy.configured');`,
     // not a log call
@@ -25,6 +26,10 @@ runRule('no-sensitive-data', rule, {
     `${PINO}logger.error({ err, speech_credential_sid }, 'credential.update.failed');`,
   ],
   invalid: [
+    {
+      code: `${PINO}logger.info(\`Sign in: \${user.getSigninToken(ctx)}\`);`,
+      errors: [{ messageId: 'sensitiveValue', data: { what: 'user.getSigninToken()', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info(\`Sign in: [REDACTED]\`);` }] }],
+    },
     {
       // Only a value that can be the secret is reported: the masked branch and `undefined` cannot.
       code: `${PINO}logger.info({ password: debug ? password : undefined, token: token || 'none' }, 'proxy');`,
