@@ -129,6 +129,10 @@ function checkShape(call: LogCall, message: DynamicMessage, droppedError: TSESTr
   if (call.messageIndex === undefined) return 'no message argument';
   if (droppedError) used.add(call.messageIndex + 1);
   for (let offset = 1; offset <= message.consumedArgs; offset++) used.add(call.messageIndex + offset);
+  // A custom logger's own positions (a category before the message, an error between it and the
+  // fields) stay where they are; only what follows its fields is unaccounted for.
+  const ownPositionsEnd = call.shape ? Math.max(call.messageIndex, call.shape.fieldsArg ?? 0) : 0;
+  for (let index = 0; index < ownPositionsEnd; index++) if (index < call.messageIndex || index > call.messageIndex + message.consumedArgs) used.add(index);
   const extra = call.args.findIndex((_, index) => !used.has(index));
   if (extra !== -1) {
     if (call.style === 'nestjs' && call.method === 'error') return "NestJS error(message, stack, context): the stack argument has no place in a structured call; rewrite by hand";
@@ -178,9 +182,17 @@ function structuredRewriteUncached(call: LogCall, message: DynamicMessage, file:
   const properties = fields.map((field) => propertyText(field.key, field.valueText));
   if (droppedError) properties.unshift(propertyText(errorKey, file.getText(droppedError)));
 
-  // Message-first loggers evaluated the message before the fields; now the new fields come after them.
-  const messageBeforeFields = call.fieldsIndex !== undefined && call.messageIndex !== undefined && call.fieldsIndex > call.messageIndex;
-  if (messageBeforeFields && fieldsArg && !isSideEffectFree(fieldsArg) && fields.some((field) => !isSideEffectFree(field.node))) {
+  // A custom shape whose fields come later than right after the message: they go after the logger's
+  // own arguments, which must all be there.
+  const fieldsAt = call.shape?.fieldsArg;
+  const fieldsAfterOwnArguments = !fieldsArg && properties.length > 0 && fieldsAt !== undefined && call.messageIndex !== undefined && fieldsAt > call.messageIndex + 1;
+  if (fieldsAfterOwnArguments && (call.args.length !== fieldsAt || message.consumedArgs > 0)) {
+    return { ok: false, reason: `the fields go in argument ${fieldsAt + 1}, after arguments this call leaves out` };
+  }
+  // Message-first loggers evaluated the message before what follows it, the fields included; now the
+  // values come after those.
+  const passed = call.messageIndex === undefined ? [] : fieldsAfterOwnArguments ? call.args.slice(call.messageIndex + 1) : call.fieldsIndex !== undefined && call.fieldsIndex > call.messageIndex ? call.args.slice(call.messageIndex + 1 + message.consumedArgs, call.fieldsIndex + 1) : [];
+  if (passed.some((arg) => !isSideEffectFree(arg)) && fields.some((field) => !isSideEffectFree(field.node))) {
     return { ok: false, reason: 'moving the values into the fields object would change the order side effects run in' };
   }
 
@@ -200,6 +212,10 @@ function structuredRewriteUncached(call: LogCall, message: DynamicMessage, file:
     const head = fieldsIsError ? propertyText(errorKey, text) : `...${text}`;
     edits.push({ range: fieldsArg.range, text: `{ ${[head, ...properties].join(', ')} }` });
     edits.push({ range: [messageRange[0], messageEnd], text: eventText });
+  } else if (fieldsAfterOwnArguments) {
+    const last = call.args[call.args.length - 1];
+    edits.push({ range: [messageRange[0], messageEnd], text: eventText });
+    edits.push({ range: [last.range[1], last.range[1]], text: `, { ${properties.join(', ')} }` });
   } else {
     const object = properties.length > 0 ? `{ ${properties.join(', ')} }` : '';
     const text = !object ? eventText : isFieldsFirst(style) ? `${object}, ${eventText}` : `${eventText}, ${object}`;
