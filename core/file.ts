@@ -45,6 +45,8 @@ export interface FileModel {
    */
   /** Style implied by the nearest package.json's dependencies, when it names exactly one family. */
   projectStyle(): LoggerStyle | undefined;
+  /** Whether the nearest package.json lists this package among its dependencies or peer dependencies. */
+  projectDependsOn(name: string): boolean;
   /** Whether `import`/`export` or `require` is this file's module system. */
   moduleSystem(): 'esm' | 'commonjs';
   /** JavaScript that Node itself loads as an ES module (`.mjs`, or `.js` under `"type": "module"`). */
@@ -157,6 +159,9 @@ export function createFileModel(options: {
     },
     projectStyle() {
       return packageFacts().style;
+    },
+    projectDependsOn(name) {
+      return packageFacts().dependencies.has(name);
     },
     moduleSystem() {
       return moduleSystemOf(ast, filename, () => packageFacts().type);
@@ -279,10 +284,11 @@ export function styleOfModule(source: string): LoggerStyle | undefined {
 interface PackageFacts {
   style: LoggerStyle | undefined;
   type: string | undefined;
+  dependencies: ReadonlySet<string>;
 }
 
 const packageCache = new Map<string, PackageFacts>();
-const NO_FACTS: PackageFacts = { style: undefined, type: undefined };
+const NO_FACTS: PackageFacts = { style: undefined, type: undefined, dependencies: new Set() };
 
 /**
  * Facts from the nearest package.json: its module `type`, and a project-wide logger style, but only
@@ -305,7 +311,7 @@ function packageFactsFor(filename: string): PackageFacts {
         const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { type?: string; dependencies?: object; peerDependencies?: object };
         const names = Object.keys({ ...json.dependencies, ...json.peerDependencies });
         const styles = new Set(names.map(styleOfModule).filter((s): s is LoggerStyle => s !== undefined));
-        facts = { style: styles.size === 1 ? [...styles][0] : undefined, type: json.type };
+        facts = { style: styles.size === 1 ? [...styles][0] : undefined, type: json.type, dependencies: new Set(names) };
       } catch {
         facts = NO_FACTS;
       }

@@ -132,16 +132,30 @@ function resolveStyle(receiverPath: string | null, receiver: Node, file: FileMod
     // takes a scope analysis in a codemod) cannot change the answer.
     const { all, telling } = (families ??= importedFamilies(file));
     const created = all.size === 1 && telling.size === 1 ? undefined : creatorStyle(root, file);
-    if (created) return created;
+    if (created) return nestLoggerInstanceStyle(created, file);
   }
   if (file.importedModules.has('nestjs-pino') && /^this\./.test(receiverPath ?? '')) {
-    // `this.logger` in a nestjs-pino service is whichever class was injected; only PinoLogger is fields-first.
-    return file.imports.has('PinoLogger') && !file.imports.has('Logger') ? 'pino' : file.imports.has('Logger') ? 'nestjs' : undefined;
+    // `this.logger` in a nestjs-pino service is whichever class was injected; only PinoLogger is
+    // fields-first, and Nest's own Logger when nestjs-pino stands behind it.
+    const logger = file.imports.get('Logger');
+    if (logger?.source === '@nestjs/common') return nestLoggerInstanceStyle('nestjs', file);
+    return file.imports.has('PinoLogger') && !logger ? 'pino' : logger ? 'nestjs' : undefined;
   }
   // The style the file's logging imports imply, unless they disagree; the project's when there are none.
   const { telling } = (families ??= importedFamilies(file));
-  if (telling.size === 1) return [...telling][0];
+  if (telling.size === 1) return nestLoggerInstanceStyle([...telling][0], file);
   return telling.size > 1 ? undefined : projectStyle(file);
+}
+
+/**
+ * With nestjs-pino installed as Nest's logger, an instance of @nestjs/common's Logger adds its context
+ * as the last argument and nestjs-pino hands the rest to pino: `pino[level]({ ...fields, context },
+ * message, ...values)`, pino's shape, where an object after the message is dropped. A static
+ * `Logger.log()` has no context to add, so nestjs-pino takes its last argument as the context and the
+ * NestJS shape keeps the fields (under that key); those calls are settled before this, by their import.
+ */
+function nestLoggerInstanceStyle(style: LoggerStyle, file: FileModel): LoggerStyle {
+  return style === 'nestjs' && file.projectDependsOn('nestjs-pino') ? 'pino' : style;
 }
 
 /**

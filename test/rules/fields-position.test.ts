@@ -1,5 +1,9 @@
+import * as path from 'node:path';
 import rule from '../../rules/fields-position';
 import { runRule } from '../rule-tester';
+
+/** A file of a project whose package.json has nestjs-pino, the logger Nest's Logger then writes to. */
+const NESTJS_PINO_FILE = path.join(process.cwd(), 'fixtures/projects/nestjs-pino/src/jobs.ts');
 
 const PINO = "import pino from 'pino';\nconst logger = pino();\n";
 const WINSTON = "import winston from 'winston';\nconst logger = winston.createLogger();\n";
@@ -7,6 +11,8 @@ const NEST = "import { Logger } from '@nestjs/common';\nconst logger = new Logge
 
 runRule('fields-position', rule, {
   valid: [
+    // A static call has no context for nestjs-pino to add, so it takes the last argument as one: message first.
+    { code: `${NEST}Logger.log('job.done', { jobId });`, filename: NESTJS_PINO_FILE },
     `${PINO}logger.info({ orderId }, 'order.created');`,
     `${PINO}logger.info('order %o', { orderId });`,
     `${PINO}logger.info('order.created');`,
@@ -19,6 +25,13 @@ runRule('fields-position', rule, {
     `${WINSTON}logger.log('info', 'started');`,
   ],
   invalid: [
+    {
+      // With nestjs-pino, a Logger instance adds its context last and pino drops an object after the message.
+      code: `${NEST}logger.log('job.done', { jobId });`,
+      filename: NESTJS_PINO_FILE,
+      output: `${NEST}logger.log({ jobId }, 'job.done');`,
+      errors: [{ messageId: 'fieldsAfterMessage', data: { style: 'Pino' } }],
+    },
     {
       code: `${PINO}logger.info('order.created', { orderId });`,
       output: `${PINO}logger.info({ orderId }, 'order.created');`,

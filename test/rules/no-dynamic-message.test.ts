@@ -1,8 +1,12 @@
+import * as path from 'node:path';
 import rule from '../../rules/no-dynamic-message';
 import { runRule, settings } from '../rule-tester';
 
 const PINO = "import pino from 'pino';\nconst logger = pino();\n";
 const WINSTON = "import winston from 'winston';\nconst logger = winston.createLogger();\n";
+/** A file of a project whose package.json has nestjs-pino, the logger Nest's Logger then writes to. */
+const NESTJS_PINO_FILE = path.join(process.cwd(), 'fixtures/projects/nestjs-pino/src/orders.service.ts');
+const NEST = "import { Logger } from '@nestjs/common';\n";
 
 runRule('no-dynamic-message', rule, {
   valid: [
@@ -26,6 +30,20 @@ runRule('no-dynamic-message', rule, {
     "import { log } from '@clack/prompts';\nlog.error(`Could not add ${name}`);",
   ],
   invalid: [
+    {
+      // nestjs-pino: a Logger instance adds its context last and reaches pino, which reads fields first
+      // (and drops an object after the message).
+      code: `${NEST}class Orders {\n  logger = new Logger(Orders.name);\n  create(id) { this.logger.log(\`Created order \${id}\`); }\n}`,
+      filename: NESTJS_PINO_FILE,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${NEST}class Orders {\n  logger = new Logger(Orders.name);\n  create(id) { this.logger.log({ id }, 'created.order'); }\n}` }] }],
+    },
+    {
+      // A static call has no context to add: nestjs-pino reads its last argument as the context, so the
+      // fields stay after the message, where they are kept (under that key).
+      code: `${NEST}Logger.log(\`Created order \${id}\`);`,
+      filename: NESTJS_PINO_FILE,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${NEST}Logger.log('created.order', { id });` }] }],
+    },
     {
       // A capital alone before a capitalised word is part of it (OAuth, IPv6); contractions keep their "not".
       code: `${WINSTON}logger.warn(\`OAuth error for \${provider}\`);\nlogger.warn(\`Couldn't delete \${path}: the user's lock won't expire\`);`,
