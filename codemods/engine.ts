@@ -4,7 +4,7 @@
  * same module exposes each one as a plain jscodeshift transform.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { applyEdits, applyEditsWithin, editsSpan, overlaps, type Edit } from '../core/edits';
+import { applyEdits, applyEditsWithin, editsSpan, oneLine, overlaps, type Edit } from '../core/edits';
 import type { FileModel } from '../core/file';
 import { graftEdits } from '../core/graft';
 import { ParseError, parseFile, rewrittenStatementsParse, syntaxError, type ParsedModel } from '../core/parse';
@@ -81,10 +81,8 @@ function locator(text: string): (offset: number) => Location {
   };
 }
 
-function oneLine(text: string): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
-}
+/** How much of a call a codemod report shows. */
+const REPORTED_CODE_LENGTH = 160;
 
 interface Accepted {
   node: TSESTree.Node;
@@ -205,14 +203,14 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
     }
     const { file } = current;
     const locate = (current.locate ??= locator(file.text));
-    for (const skip of collected.skips) outcome.skips.push({ codemod: codemod.name, ...locate(skip.node.range[0]), code: oneLine(file.getText(skip.node)), reason: skip.reason });
+    for (const skip of collected.skips) outcome.skips.push({ codemod: codemod.name, ...locate(skip.node.range[0]), code: oneLine(file.getText(skip.node), REPORTED_CODE_LENGTH), reason: skip.reason });
     outcome.redactPaths!.push(...collected.redactPaths.filter((path) => !outcome.redactPaths!.includes(path)));
     if (collected.accepted.length === 0) continue;
     for (const finding of collected.accepted) {
       const [start, end] = finding.span;
       const before = file.text.slice(start, end);
       const after = applyEditsWithin(file.text, finding.span, finding.edits);
-      outcome.changes.push({ codemod: codemod.name, ...locate(start), before: oneLine(before), after: oneLine(after) });
+      outcome.changes.push({ codemod: codemod.name, ...locate(start), before: oneLine(before, REPORTED_CODE_LENGTH), after: oneLine(after, REPORTED_CODE_LENGTH) });
       current.regions.push({ span: finding.span, before, after });
       current.rewritten.push(finding.node);
     }

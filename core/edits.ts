@@ -63,3 +63,9 @@ export function removeListItems(text: string, items: readonly Ranged[], removed:
   }
   return edits;
 }
+
+/** Code on one line, cut to at most `maxLength` characters: for suggestion titles and codemod reports. */
+export function oneLine(text: string, maxLength: number): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  return flat.length > maxLength ? `${flat.slice(0, maxLength - 3)}...` : flat;
+}

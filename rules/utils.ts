@@ -1,5 +1,5 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Edit } from '../core/edits';
+import { oneLine, type Edit } from '../core/edits';
 import { createFileModel, type FileModel, type ScopeManagerLike, type VariableLike } from '../core/file';
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/log-calls';
 import { messageOfCall, type MessageAnalysis } from '../core/message';
@@ -117,8 +117,7 @@ export function editsToFix(edits: readonly Edit[]): TSESLint.ReportFixFunction {
 
 /** One line, at most 80 characters, for a suggestion's description. */
 export function previewText(text: string): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+  return oneLine(text, 80);
 }
 
 /**
