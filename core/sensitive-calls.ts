@@ -83,6 +83,20 @@ function isHarmless(node: Node, settings: Settings): boolean {
   }
 }
 
+/**
+ * A `const` whose value is written in the source (`const TOKEN_CACHE_NAME = 'api-token-v1'`): its
+ * name may mention a secret, but logging it reveals nothing the source does not.
+ */
+function isConstantText(identifier: TSESTree.Identifier, file: FileModel): boolean {
+  const definition = file.resolve(identifier)?.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return false;
+  const declarator = definition.node as TSESTree.VariableDeclarator;
+  if (declarator.parent.type !== 'VariableDeclaration' || declarator.parent.kind !== 'const' || declarator.id.type !== 'Identifier' || !declarator.init) return false;
+  const init = unwrap(declarator.init);
+  if (init.type === 'Literal') return typeof init.value === 'number' || (isStringLiteral(init) && secretShape(init.value) === null);
+  return init.type === 'TemplateLiteral' && init.expressions.length === 0 && secretShape(init.quasis[0].value.cooked ?? '') === null;
+}
+
 /** Finds sensitive data in the arguments of one call, outermost first. */
 export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument[], file: FileModel, settings: Settings): SensitiveFinding[] {
   const options = optionsFrom(settings);
@@ -140,7 +154,9 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
         const joined = path.join('.');
         if (options.allow.some((allowed) => allowed.includes('.') && (joined === allowed || joined.endsWith(`.${allowed}`)))) return;
         const match = sensitiveName(path[path.length - 1], options);
-        if (match) findings.push({ kind: 'value', node: target, what: path.join('.'), category: match.category, value: node, fieldPath });
+        if (match && !(target.type === 'Identifier' && isConstantText(target, file))) {
+          findings.push({ kind: 'value', node: target, what: path.join('.'), category: match.category, value: node, fieldPath });
+        }
         return;
       }
       case 'BinaryExpression':
