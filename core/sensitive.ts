@@ -135,6 +135,9 @@ function matchName(name: string, options: SensitiveOptions): SensitiveMatch | nu
       if (before !== undefined && PREFIX_DESCRIPTORS.has(before) && at === 1 && !STILL_SENSITIVE.has(after[0] ?? '')) continue;
       const next = after[0];
       if (next !== undefined && !STILL_SENSITIVE.has(next) && DESCRIPTORS.has(next) && !item.keepWith?.includes(next)) continue;
+      // The name ends in a descriptor, whatever sits between: `TOKEN_CACHE_NAME`, `sameEmailUsersCount`.
+      const last = after[after.length - 1];
+      if (after.length > 1 && DESCRIPTORS.has(last) && !STILL_SENSITIVE.has(last) && !item.keepWith?.includes(last)) continue;
       // A longer phrase (`api key`) is a better explanation than a shorter one.
       if (!best || item.words.length > best.phrase.split(' ').length) best = { category: item.category, phrase: item.words.join(' ') };
     }

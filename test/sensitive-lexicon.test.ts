@@ -54,6 +54,13 @@ describe('word matching', () => {
     for (const name of ['authorName', 'keynote', 'tokenize', 'secretariat', 'passage']) expect(sensitiveName(name, options), name).toBeNull();
   });
 
+  it('reads a name that ends in a descriptor as describing the secret, however many words sit between', () => {
+    // Read from Unleash and Novu: constants and counters named after what they describe.
+    for (const name of ['TOKEN_CACHE_NAME', 'sameEmailUsersCount', 'sameEmailUsersIds', 'HUBSPOT_INVITE_NUDGE_EMAIL_USER_LIST_ID', 'passwordHashVersion']) expect(sensitiveName(name, options), name).toBeNull();
+    // ...unless the words between make it the secret again, or the last word is the secret's container.
+    for (const name of ['sessionTokenForUser', 'primaryEmailValue', 'passwordHashHex']) expect(sensitiveName(name, options), name).not.toBeNull();
+  });
+
   it('honours added names, allowed names and disabled categories', () => {
     expect(sensitiveName('tenantKey', { ...options, names: ['tenant key'] })).not.toBeNull();
     expect(sensitiveName('password', { ...options, allow: ['password'] })).toBeNull();
