@@ -8,6 +8,7 @@ import { consoleAccess, mayContainConsole } from './console';
 import { removeListItems, type Edit } from './edits';
 import type { FileModel } from './file';
 import { analyzeLogCall, mayContainLogCalls } from './log-calls';
+import { constantString } from './message';
 import { preferredQuote, quoteString } from './rewrite';
 import { mayMentionSensitive, riskyObjectPath, secretShape, sensitiveName, type SensitiveCategory, type SensitiveOptions } from './sensitive';
 import { isFieldsFirst, type Settings } from './settings';
@@ -83,20 +84,6 @@ function isHarmless(node: Node, settings: Settings): boolean {
   }
 }
 
-/**
- * A `const` whose value is written in the source (`const TOKEN_CACHE_NAME = 'api-token-v1'`): its
- * name may mention a secret, but logging it reveals nothing the source does not.
- */
-function isConstantText(identifier: TSESTree.Identifier, file: FileModel): boolean {
-  const definition = file.resolve(identifier)?.defs[0];
-  if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return false;
-  const declarator = definition.node as TSESTree.VariableDeclarator;
-  if (declarator.parent.type !== 'VariableDeclaration' || declarator.parent.kind !== 'const' || declarator.id.type !== 'Identifier' || !declarator.init) return false;
-  const init = unwrap(declarator.init);
-  if (init.type === 'Literal') return typeof init.value === 'number' || (isStringLiteral(init) && secretShape(init.value) === null);
-  return init.type === 'TemplateLiteral' && init.expressions.length === 0 && secretShape(init.quasis[0].value.cooked ?? '') === null;
-}
-
 /** Finds sensitive data in the arguments of one call, outermost first. */
 export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument[], file: FileModel, settings: Settings): SensitiveFinding[] {
   const options = optionsFrom(settings);
@@ -154,7 +141,10 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
         const joined = path.join('.');
         if (options.allow.some((allowed) => allowed.includes('.') && (joined === allowed || joined.endsWith(`.${allowed}`)))) return;
         const match = sensitiveName(path[path.length - 1], options);
-        if (match && !(target.type === 'Identifier' && isConstantText(target, file))) {
+        // A `const` whose value is written in the source (`const TOKEN_CACHE_NAME = 'api-token-v1'`)
+        // may be named after a secret, but logging it reveals nothing the source does not.
+        const constant = match && target.type === 'Identifier' ? constantString(target, file) : null;
+        if (match && (constant === null || secretShape(constant) !== null)) {
           findings.push({ kind: 'value', node: target, what: path.join('.'), category: match.category, value: node, fieldPath });
         }
         return;
