@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isStringLiteral, memberPath, propertyName, unwrap, type CallArgument, type Node } from './ast';
 import { memoTable, styleOfModule, type DeclaratorTest, type FileModel } from './file';
-import type { MessageAnalysis } from './message';
+import { constantString, type MessageAnalysis } from './message';
 import type { RewriteResult } from './rewrite';
 import type { CustomLoggerShape, LoggerStyle, Settings } from './settings';
 
@@ -279,12 +279,31 @@ function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, 
     if (shape.fieldsArg !== undefined && shape.fieldsArg < args.length) result.fieldsIndex = shape.fieldsArg;
     return result;
   }
-  locateArguments(result);
+  // nestjs-pino takes the last argument of a static `Logger.log(..., context)` as the context and
+  // hands the rest to pino: pino's shape before the context (see nestLoggerInstanceStyle).
+  const viaNestjsPino =
+    result.style === 'nestjs' && settings.style === 'auto' && isStaticNestLogger(receiver, file) && args.length >= 2 && isContextArgument(args[args.length - 1], file) && file.projectDependsOn('nestjs-pino');
+  if (viaNestjsPino) {
+    result.style = 'pino';
+    result.contextIndex = args.length - 1;
+    locateArguments(result, args.slice(0, -1));
+    return result;
+  }
+  locateArguments(result, args, file);
   return result;
 }
 
-function locateArguments(result: LogCall): void {
-  const { args, method, style } = result;
+/** `Logger` itself, imported from @nestjs/common (`Logger.log(...)`), not an instance of it. */
+function isStaticNestLogger(receiver: Node, file: FileModel): boolean {
+  const target = unwrap(receiver);
+  if (target.type !== 'Identifier') return false;
+  const binding = file.imports.get(target.name);
+  return binding?.source === '@nestjs/common' && binding.imported === 'Logger';
+}
+
+/** Finds the message, fields and level among `args` (all of the call's, or those before its context). */
+function locateArguments(result: LogCall, args: readonly CallArgument[], file?: FileModel): void {
+  const { method, style } = result;
   if (args.length === 0) return;
   const first = unwrap(args[0]);
   // winston: log({ level, message, ...meta })
@@ -323,7 +342,7 @@ function locateArguments(result: LogCall): void {
     return;
   }
   result.messageIndex = offset;
-  if (style === 'nestjs' && rest.length >= 2 && isContextArgument(rest[rest.length - 1]) && method !== 'error') {
+  if (style === 'nestjs' && rest.length >= 2 && isContextArgument(rest[rest.length - 1], file) && method !== 'error') {
     result.contextIndex = offset + rest.length - 1;
   }
   const second = rest[1];
@@ -333,10 +352,14 @@ function locateArguments(result: LogCall): void {
   if (style === 'nestjs' ? unwrap(second).type === 'ObjectExpression' : isObjectLike(second)) result.fieldsIndex = offset + 1;
 }
 
-/** NestJS context argument: a string literal or `SomeClass.name` / `this.constructor.name`. */
-function isContextArgument(node: Node): boolean {
+/**
+ * NestJS context argument: a string literal, `SomeClass.name` / `this.constructor.name`, or a constant
+ * holding a string (`const LOG_CONTEXT = 'OrdersService'`).
+ */
+function isContextArgument(node: Node, file?: FileModel): boolean {
   const target = unwrap(node);
   if (isStringLiteral(target)) return true;
+  if (target.type === 'Identifier') return file !== undefined && constantString(target, file) !== null;
   return target.type === 'MemberExpression' && propertyName(target) === 'name';
 }
 

@@ -38,6 +38,17 @@ runRule('no-dynamic-message', rule, {
       errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${NEST}class Orders {\n  logger = new Logger(Orders.name);\n  create(id) { this.logger.log({ id }, 'created.order'); }\n}` }] }],
     },
     {
+      // A constant string last is NestJS's context (read from Novu's `Logger.verbose(..., LOG_CONTEXT)`).
+      code: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose(\`cached response for key \${key}\`, LOG_CONTEXT);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose('cached.response.key', { key }, LOG_CONTEXT);` }] }],
+    },
+    {
+      // nestjs-pino takes a static call's last argument as the context and hands the rest to pino: fields first.
+      code: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose(\`cached response for key \${key}\`, LOG_CONTEXT);`,
+      filename: NESTJS_PINO_FILE,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose({ key }, 'cached.response.key', LOG_CONTEXT);` }] }],
+    },
+    {
       // A static call has no context to add: nestjs-pino reads its last argument as the context, so the
       // fields stay after the message, where they are kept (under that key).
       code: `${NEST}Logger.log(\`Created order \${id}\`);`,
