@@ -7,18 +7,27 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSideEffectFree, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
 import type { Edit } from './edits';
-import type { FileModel } from './file';
+import { styleOfModule, type FileModel } from './file';
 import { isStringLike, localLogger, projectStyle } from './log-calls';
 import { analyzeMessage, staticText, type MessagePart } from './message';
 import { eventNameFromText } from './naming';
 import { fieldsFromParts, hasCommentInside, preferredQuote, propertyText, quoteString, type RewriteResult } from './rewrite';
-import { isFieldsFirst, type Settings } from './settings';
+import { isFieldsFirst, type LoggerStyle, type Settings } from './settings';
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
 /** console method -> logger level. Methods missing here (table, dir, time...) have no logger equivalent. */
 export const CONSOLE_LEVELS: Readonly<Record<string, string>> = {
   log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'trace',
+};
+
+/**
+ * Levels a logger family names differently or lacks: NestJS's Logger has `log` and `verbose`, not
+ * `info` and `trace`; winston's default levels have no `trace`.
+ */
+const LEVEL_METHODS: Partial<Record<LoggerStyle, Readonly<Record<string, string>>>> = {
+  nestjs: { info: 'log', trace: 'verbose' },
+  winston: { trace: 'debug' },
 };
 
 export interface ConsoleAccess {
@@ -116,8 +125,17 @@ export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['
   if (existing && (existing.source === specifier || existing.source === logger.importFrom)) return null;
   // Only reachable for a file's own logger (see consoleRewrite): nothing to import.
   if (!existing && file.isDeclared(logger.importName)) return null;
-  const quote = preferredQuote(file);
   const body = file.ast.body;
+  // `import { Injectable } from '@nestjs/common'` already there: the name joins it, no second import.
+  const sameModule = logger.importKind === 'default' ? undefined : body.find(
+    (statement): statement is TSESTree.ImportDeclaration =>
+      statement.type === 'ImportDeclaration' && statement.source.value === specifier && statement.importKind !== 'type' && statement.specifiers.length > 0 && statement.specifiers.every((s) => s.type === 'ImportSpecifier'),
+  );
+  if (sameModule) {
+    const last = sameModule.specifiers[sameModule.specifiers.length - 1];
+    return { range: [last.range[1], last.range[1]], text: `, ${logger.importName}` };
+  }
+  const quote = preferredQuote(file);
   // A file with any line ending in `;` uses semicolons; one with none (standard style) gets none.
   const usesSemicolons = body.length === 0 || /;[ \t]*(\r?\n|$)/.test(file.text);
   const end = usesSemicolons ? ';' : '';
@@ -176,7 +194,8 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   if (!level) return { ok: false, reason: `console.${access.method} has no logger equivalent` };
   // A file that creates its own logger under that name (`const logger = winston.createLogger()`) uses it.
   const local = file.imports.has(logger.importName) ? null : localLogger(logger.importName, file);
-  const style = settings.style !== 'auto' ? settings.style : local?.style ?? projectStyle(file);
+  // Then the module the logger comes from (`Logger` from '@nestjs/common', `logger` from 'pino'), then the project.
+  const style = settings.style !== 'auto' ? settings.style : local?.style ?? styleOfModule(logger.importFrom) ?? projectStyle(file);
   if (!style) return { ok: false, reason: "cannot tell which logger this is (pino/bunyan take fields first, winston/NestJS message first): set settings['structured-logging'].style" };
   const existing = file.imports.get(logger.importName);
   if (existing && existing.source !== logger.importFrom && !existing.source.endsWith(logger.importFrom.replace(/^(\.\.?\/)+/, ''))) {
@@ -209,6 +228,6 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   const event = quoteString(eventName, preferredQuote(file));
   const object = fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined;
   const args = !object ? event : isFieldsFirst(style) ? `${object}, ${event}` : `${event}, ${object}`;
-  const text = `${logger.importName}.${level}(${args})`;
+  const text = `${logger.importName}.${LEVEL_METHODS[style]?.[level] ?? level}(${args})`;
   return { ok: true, edits: [{ range: call.range, text }], preview: text };
 }

@@ -140,7 +140,7 @@ function baseKey(node: Node): string {
       return baseKey(target.argument);
     case 'MemberExpression': {
       const name = propertyName(target);
-      if (name === 'length' || name === 'size') return `${baseKey(target.object)}Count`;
+      if (name === 'length' || name === 'size') return `${camelBase(baseKey(target.object))}Count`;
       const path = memberPath(target);
       if (path) return joinKeySegments(path);
       return name ?? `${baseKey(target.object)}Item`;
@@ -176,6 +176,11 @@ function baseKey(node: Node): string {
     default:
       return 'value';
   }
+}
+
+/** A constant's name (`RESOLVERS`) as the start of a longer key: `resolversCount`, not `RESOLVERSCount`. */
+function camelBase(key: string): string {
+  return /^[A-Z][A-Z0-9_]*$/.test(key) ? toCamelCase(splitWords(key)) : key;
 }
 
 function stripGetter(name: string): string {

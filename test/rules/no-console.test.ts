@@ -31,6 +31,36 @@ runRule('no-console', rule, {
       errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { logger } from './support/logger.js';\nlogger.info({ count }, 'checked');" }] }],
     },
     {
+      // The logger's own module tells its shape: Nest's Logger takes the message first (read from Hoppscotch).
+      code: "console.error('Error creating mock server:', error);",
+      settings: settings({ logger: { importFrom: '@nestjs/common', importName: 'Logger' } }),
+      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { Logger } from '@nestjs/common';\nLogger.error('error.creating.mock.server', { error });" }] }],
+      // TypeScript imports with ESM syntax; a plain .js file with no imports gets require().
+      tsOnly: true,
+    },
+    {
+      // Nest's Logger has log and verbose where console has log/info and trace; winston has no trace.
+      code: "console.log('Mailer module is disabled');\nconsole.trace('Mailer retry');",
+      settings: settings({ logger: { importFrom: '@nestjs/common', importName: 'Logger' } }),
+      errors: [
+        { messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { Logger } from '@nestjs/common';\nLogger.log('mailer.module.disabled');\nconsole.trace('Mailer retry');" }] },
+        { messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { Logger } from '@nestjs/common';\nconsole.log('Mailer module is disabled');\nLogger.verbose('mailer.retry');" }] },
+      ],
+      tsOnly: true,
+    },
+    {
+      // The name joins an import of its module that is already there.
+      code: "import { Global, Module } from '@nestjs/common';\nconsole.error('Mailer failed', err);",
+      settings: settings({ logger: { importFrom: '@nestjs/common', importName: 'Logger' } }),
+      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { Global, Module, Logger } from '@nestjs/common';\nLogger.error('mailer.failed', { error: err });" }] }],
+    },
+    {
+      code: "console.trace('Mailer retry');",
+      settings: settings({ style: 'winston', logger: { importFrom: './logger', importName: 'logger' } }),
+      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { logger } from './logger';\nlogger.debug('mailer.retry');" }] }],
+      tsOnly: true,
+    },
+    {
       code: "import { db } from './db';\nconsole.log('job failed', job.id, err);",
       settings: PINO_LOGGER,
       errors: [{

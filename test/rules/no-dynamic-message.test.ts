@@ -64,6 +64,11 @@ runRule('no-dynamic-message', rule, {
       ],
     },
     {
+      // A constant's name starts a derived key in camelCase (read from Hoppscotch's schema generator).
+      code: `${PINO}logger.info(\`Generating schema against \${RESOLVERS.length} resolvers\`);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ resolversCount: RESOLVERS.length }, 'generating.schema.against.resolvers');` }] }],
+    },
+    {
       // An Error made by a converter is the error, not fields to spread (a spread drops its message and stack).
       code: `${WINSTON}logger.error(\`Error sending email to \${to}\`, toError(err));`,
       errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.error('error.sending.email', { error: toError(err), to });` }] }],
