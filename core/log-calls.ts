@@ -286,7 +286,7 @@ function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, 
   if (viaNestjsPino) {
     result.style = 'pino';
     result.contextIndex = args.length - 1;
-    locateArguments(result, args.slice(0, -1));
+    locateArguments(result, args.slice(0, -1), file);
     return result;
   }
   locateArguments(result, args, file);
@@ -302,7 +302,7 @@ function isStaticNestLogger(receiver: Node, file: FileModel): boolean {
 }
 
 /** Finds the message, fields and level among `args` (all of the call's, or those before its context). */
-function locateArguments(result: LogCall, args: readonly CallArgument[], file?: FileModel): void {
+function locateArguments(result: LogCall, args: readonly CallArgument[], file: FileModel): void {
   const { method, style } = result;
   if (args.length === 0) return;
   const first = unwrap(args[0]);
@@ -356,10 +356,10 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file?: 
  * NestJS context argument: a string literal, `SomeClass.name` / `this.constructor.name`, or a constant
  * holding a string (`const LOG_CONTEXT = 'OrdersService'`).
  */
-function isContextArgument(node: Node, file?: FileModel): boolean {
+function isContextArgument(node: Node, file: FileModel): boolean {
   const target = unwrap(node);
   if (isStringLiteral(target)) return true;
-  if (target.type === 'Identifier') return file !== undefined && constantString(target, file) !== null;
+  if (target.type === 'Identifier') return constantString(target, file) !== null;
   return target.type === 'MemberExpression' && propertyName(target) === 'name';
 }
 
