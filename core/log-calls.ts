@@ -40,7 +40,7 @@ export interface LogCall {
   levelIndex: number | undefined;
   /** NestJS trailing context argument (`'OrdersService'`), kept last by rewrites. */
   contextIndex: number | undefined;
-  /** winston `log({ level, message, ...meta })`. */
+  /** winston `log({ level, message, ...meta })`, pino `info({ msg, ...fields })`: message and fields in one object. */
   infoObject: TSESTree.ObjectExpression | undefined;
   args: CallArgument[];
   /** The custom shape from settings that matched, if any. */
@@ -293,6 +293,10 @@ function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, 
   return result;
 }
 
+function hasStaticKey(object: TSESTree.ObjectExpression, key: string): boolean {
+  return object.properties.some((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
+}
+
 /** `Logger` itself, imported from @nestjs/common (`Logger.log(...)`), not an instance of it. */
 function isStaticNestLogger(receiver: Node, file: FileModel): boolean {
   const target = unwrap(receiver);
@@ -306,9 +310,10 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
   const { method, style } = result;
   if (args.length === 0) return;
   const first = unwrap(args[0]);
-  // winston: log({ level, message, ...meta })
-  if (method === 'log' && args.length === 1 && first.type === 'ObjectExpression' && first.properties.some((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'level')) {
-    result.infoObject = first;
+  // winston: log({ level, message, ...meta }); pino: info({ msg, ...fields }), the message in the object
+  const infoObject = first.type === 'ObjectExpression' && args.length === 1 ? first : undefined;
+  if (infoObject && ((method === 'log' && hasStaticKey(infoObject, 'level')) || (style === 'pino' && hasStaticKey(infoObject, 'msg')))) {
+    result.infoObject = infoObject;
     return;
   }
   // winston: log(level, message, meta)

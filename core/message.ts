@@ -215,6 +215,12 @@ export function staticText(parts: readonly MessagePart[]): string {
   return parts.map((part) => (part.kind === 'text' ? part.text : ' ')).join('');
 }
 
+/** The property of an info object that holds the message: winston's `message`, pino's `msg`. */
+export function infoMessageProperty(call: LogCall): TSESTree.Property | undefined {
+  const key = call.style === 'pino' ? 'msg' : 'message';
+  return call.infoObject?.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
+}
+
 /** The message of a recognised log call, analysed (once per call); null when the call has none. */
 export function messageOfCall(call: LogCall, file: FileModel): MessageAnalysis | null {
   if (call.memo.message === undefined) call.memo.message = messageOfCallUncached(call, file);
@@ -223,9 +229,7 @@ export function messageOfCall(call: LogCall, file: FileModel): MessageAnalysis |
 
 function messageOfCallUncached(call: LogCall, file: FileModel): MessageAnalysis | null {
   if (call.infoObject) {
-    const property = call.infoObject.properties.find(
-      (p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'message',
-    );
+    const property = infoMessageProperty(call);
     return property ? analyzeMessage(property.value as TSESTree.Expression, [], file, false) : null;
   }
   if (call.messageIndex === undefined) return null;

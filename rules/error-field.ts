@@ -3,7 +3,7 @@ import { staticKeyName, unwrap } from '../core/ast';
 import { isErrorExpression, logsErrorObject, stringifiedError } from '../core/fields';
 import type { FileModel } from '../core/file';
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/log-calls';
-import { messageOfCall } from '../core/message';
+import { infoMessageProperty, messageOfCall } from '../core/message';
 import { structuredRewrite } from '../core/rewrite';
 import { errorKeyFor, isFieldsFirst, type LoggerStyle, type Settings } from '../core/settings';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
@@ -98,9 +98,8 @@ export default createRule<Options, MessageIds>({
         if (!call) return;
         reportMessageParts(call, call.style);
         const fields = call.infoObject ?? (call.fieldsIndex === undefined ? undefined : unwrap(call.args[call.fieldsIndex]));
-        // An info object's `message` is the message, already checked above.
-        const message = call.infoObject?.properties.find((p) => p.type === 'Property' && staticKeyName(p) === 'message');
-        if (fields?.type === 'ObjectExpression') reportFieldValues(call, fields, file(), settings(), message?.type === 'Property' ? message.value : undefined);
+        // An info object's message property is the message, already checked above.
+        if (fields?.type === 'ObjectExpression') reportFieldValues(call, fields, file(), settings(), infoMessageProperty(call)?.value);
       },
     };
   },

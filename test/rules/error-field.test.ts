@@ -24,6 +24,10 @@ runRule('error-field', rule, {
   ],
   invalid: [
     {
+      code: `${PINO}logger.error({ msg: \`Migration failed: \${err.message}\` });`,
+      errors: [{ messageId: 'stringifiedError', data: { how: 'err.message', key: 'err' }, suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ msg: 'migration.failed', err });` }] }],
+    },
+    {
       // pino prints nothing of an argument after the message that no placeholder uses: the stack is lost.
       code: `${PINO}logger.error(\`Failed: \${err.message}\`, err);`,
       errors: [{ messageId: 'stringifiedError', data: { how: 'err.message', key: 'err' }, suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ err }, 'failed');` }] }],

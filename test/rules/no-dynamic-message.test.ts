@@ -26,6 +26,9 @@ runRule('no-dynamic-message', rule, {
     'Math.log(`${x}`);',
     'map.set(`key ${x}`, 1);',
     "const total = a + b;\nlogger.info({ total }, 'sum');",
+    `${PINO}logger.info({ msg: 'migration.done', name });`,
+    // with a message argument, pino prints that and keeps `msg` as a field
+    `${PINO}logger.info({ msg: \`step \${n}\` }, 'migration.step');`,
     // terminal UI printers are for humans at a prompt, not logs
     "import { log } from '@clack/prompts';\nlog.error(`Could not add ${name}`);",
   ],
@@ -62,6 +65,11 @@ runRule('no-dynamic-message', rule, {
         { messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.warn('oauth.error', { provider });\nlogger.warn(\`Couldn't delete \${path}: the user's lock won't expire\`);` }] },
         { messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.warn(\`OAuth error for \${provider}\`);\nlogger.warn('could.not.delete.user.lock.will', { path });` }] },
       ],
+    },
+    {
+      // pino reads the message from the object's `msg` when no message argument follows (read from Payload).
+      code: `${PINO}logger.error({ err, msg: \`Error running migration \${migration.name}\` });`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ err, msg: 'error.running.migration', migrationName: migration.name });` }] }],
     },
     {
       // A constant's name starts a derived key in camelCase (read from Hoppscotch's schema generator).
