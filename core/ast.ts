@@ -39,6 +39,13 @@ export function propertyName(member: TSESTree.MemberExpression): string | null {
   return null;
 }
 
+/** The name a call is made by: `f` in `f(x)`, `m` in `a.m(x)`; null for any other callee. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const callee = unwrap(call.callee);
+  if (callee.type === 'Identifier') return callee.name;
+  return callee.type === 'MemberExpression' ? propertyName(callee) : null;
+}
+
 /**
  * The dotted path of a receiver such as `this.logger` -> ['this', 'logger'], or null when any
  * segment is not a plain name (calls, computed keys other than strings).
@@ -81,6 +88,11 @@ export function addBoundNames(pattern: TSESTree.Node, names: Set<string>): void 
       // Other nodes (a member expression assigned to in a for-in head) bind no name.
       return;
   }
+}
+
+/** The property of an object literal whose key is written as the plain name `key` (`{ key: v }`, `{ key }`). */
+export function namedProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
+  return object.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
 }
 
 /** The name of a property key (`a`, `'a'`, `['a']`), or null for dynamic keys. */

@@ -3,7 +3,7 @@
  * and what field key a value gets.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from './ast';
+import { calleeName, isStringLiteral, memberPath, propertyName, unwrap, type Node } from './ast';
 import type { FileModel } from './file';
 import type { LogCall } from './log-calls';
 import { applyFieldCase, joinKeySegments, splitWords, toCamelCase } from './naming';
@@ -27,8 +27,7 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
     return callee.type === 'Identifier' && /Error$/.test(callee.name);
   }
   if (target.type === 'CallExpression') {
-    const callee = unwrap(target.callee);
-    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : null;
+    const name = calleeName(target);
     return name !== null && ERROR_MAKERS.test(name);
   }
   return false;
@@ -183,9 +182,14 @@ function camelBase(key: string): string {
   return /^[A-Z][A-Z0-9_]*$/.test(key) ? toCamelCase(splitWords(key)) : key;
 }
 
+/** What a getter's name says it returns (`Name` for `getName`), or null when the name is not a getter's. */
+export function getterSubject(name: string): string | null {
+  return /^get([A-Z].*)$/.exec(name)?.[1] ?? null;
+}
+
 function stripGetter(name: string): string {
-  const match = /^get([A-Z].*)$/.exec(name);
-  return match ? match[1].charAt(0).toLowerCase() + match[1].slice(1) : name;
+  const subject = getterSubject(name);
+  return subject === null ? name : subject.charAt(0).toLowerCase() + subject.slice(1);
 }
 
 /** The field key for a value: `orderId` for `order.id`, `itemsCount` for `items.length`, `name` for `getName()`. */

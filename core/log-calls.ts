@@ -3,7 +3,7 @@
  * which are the fields, which logger style is it". Every rule and codemod asks here.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, memberPath, propertyName, unwrap, type CallArgument, type Node } from './ast';
+import { calleeName, isStringLiteral, memberPath, namedProperty, propertyName, unwrap, type CallArgument, type Node } from './ast';
 import { memoTable, styleOfModule, type DeclaratorTest, type FileModel } from './file';
 import { constantString, type MessageAnalysis } from './message';
 import type { RewriteResult } from './rewrite';
@@ -219,8 +219,7 @@ export function isStringLike(node: Node): boolean {
   if (target.type === 'TemplateLiteral' || isStringLiteral(target)) return true;
   if (target.type === 'BinaryExpression' && target.operator === '+') return isStringLike(target.left) || isStringLike(target.right);
   if (target.type === 'CallExpression') {
-    const callee = unwrap(target.callee);
-    const name = callee.type === 'MemberExpression' ? propertyName(callee) : callee.type === 'Identifier' ? callee.name : null;
+    const name = calleeName(target);
     return name === 'format' || name === 'join' || name === 'concat';
   }
   return false;
@@ -293,10 +292,6 @@ function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, 
   return result;
 }
 
-function hasStaticKey(object: TSESTree.ObjectExpression, key: string): boolean {
-  return object.properties.some((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
-}
-
 /** `Logger` itself, imported from @nestjs/common (`Logger.log(...)`), not an instance of it. */
 function isStaticNestLogger(receiver: Node, file: FileModel): boolean {
   const target = unwrap(receiver);
@@ -312,7 +307,7 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
   const first = unwrap(args[0]);
   // winston: log({ level, message, ...meta }); pino: info({ msg, ...fields }), the message in the object
   const infoObject = first.type === 'ObjectExpression' && args.length === 1 ? first : undefined;
-  if (infoObject && ((method === 'log' && hasStaticKey(infoObject, 'level')) || (style === 'pino' && hasStaticKey(infoObject, 'msg')))) {
+  if (infoObject && ((method === 'log' && namedProperty(infoObject, 'level')) || (style === 'pino' && namedProperty(infoObject, 'msg')))) {
     result.infoObject = infoObject;
     return;
   }

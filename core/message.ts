@@ -3,7 +3,7 @@
  * (template literals, concatenation, printf placeholders, util.format, join/concat builders).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, propertyName, unwrap, type CallArgument, type Node } from './ast';
+import { isStringLiteral, namedProperty, propertyName, unwrap, type CallArgument, type Node } from './ast';
 import type { DeclaratorTest, FileModel } from './file';
 import type { LogCall } from './log-calls';
 
@@ -217,8 +217,7 @@ export function staticText(parts: readonly MessagePart[]): string {
 
 /** The property of an info object that holds the message: winston's `message`, pino's `msg`. */
 export function infoMessageProperty(call: LogCall): TSESTree.Property | undefined {
-  const key = call.style === 'pino' ? 'msg' : 'message';
-  return call.infoObject?.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
+  return call.infoObject && namedProperty(call.infoObject, call.style === 'pino' ? 'msg' : 'message');
 }
 
 /** The message of a recognised log call, analysed (once per call); null when the call has none. */

@@ -3,8 +3,9 @@
  * `no-sensitive-data` reports these findings; `redact-sensitive-data` applies their redactions.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
+import { calleeName, isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
 import { consoleAccess, mayContainConsole } from './console';
+import { getterSubject } from './fields';
 import { removeListItems, type Edit } from './edits';
 import type { FileModel } from './file';
 import { analyzeLogCall, mayContainLogCalls } from './log-calls';
@@ -66,8 +67,7 @@ function isHarmless(node: Node, settings: Settings): boolean {
       return name === 'length' || name === 'size';
     }
     case 'CallExpression': {
-      const callee = unwrap(target.callee);
-      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : null;
+      const name = calleeName(target);
       return name !== null && (name === 'Boolean' || settings.sensitive.redactors.includes(name));
     }
     case 'TemplateLiteral':
@@ -171,8 +171,9 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
         } else {
           // A getter returns what it names: `user.getSigninToken(ctx)` is the token (the rewrite's
           // field key for it says so too).
-          const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : null;
-          const match = name !== null && /^get[A-Z]/.test(name) ? sensitiveName(name.slice(3), options) : null;
+          const name = calleeName(target);
+          const subject = name === null ? null : getterSubject(name);
+          const match = subject === null ? null : sensitiveName(subject, options);
           if (match) findings.push({ kind: 'value', node: target, what: `${file.getText(callee)}()`, category: match.category, value: node, fieldPath });
         }
         return;
