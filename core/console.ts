@@ -25,7 +25,7 @@ export const CONSOLE_LEVELS: Readonly<Record<string, string>> = {
  * Levels a logger family names differently or lacks: NestJS's Logger has `log` and `verbose`, not
  * `info` and `trace`; winston's default levels have no `trace`.
  */
-const LEVEL_METHODS: Partial<Record<LoggerStyle, Readonly<Record<string, string>>>> = {
+const METHOD_FOR_LEVEL: Partial<Record<LoggerStyle, Readonly<Record<string, string>>>> = {
   nestjs: { info: 'log', trace: 'verbose' },
   winston: { trace: 'debug' },
 };
@@ -228,6 +228,6 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   const event = quoteString(eventName, preferredQuote(file));
   const object = fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined;
   const args = !object ? event : isFieldsFirst(style) ? `${object}, ${event}` : `${event}, ${object}`;
-  const text = `${logger.importName}.${LEVEL_METHODS[style]?.[level] ?? level}(${args})`;
+  const text = `${logger.importName}.${METHOD_FOR_LEVEL[style]?.[level] ?? level}(${args})`;
   return { ok: true, edits: [{ range: call.range, text }], preview: text };
 }

@@ -3,7 +3,7 @@
  * One function answers for the rules' suggestions and the codemods, so they cannot disagree.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFree, staticKeyName, unwrap, type Node } from './ast';
+import { isSideEffectFree, staticKeyName, unwrap, type CallArgument, type Node } from './ast';
 import { applyEditsWithin, type Edit } from './edits';
 import { fieldKeyFor, isErrorExpression, stringifiedError } from './fields';
 import type { FileModel } from './file';
@@ -145,6 +145,18 @@ function checkShape(call: LogCall, message: DynamicMessage, droppedError: TSESTr
 }
 
 /**
+ * The arguments the message's values move past on their way into the fields: message-first loggers
+ * evaluated the message before what follows it, the fields included; now the values come after those.
+ * All the arguments after the message when the fields are appended at the end.
+ */
+function argumentsPassed(call: LogCall, consumedArgs: number, appendedAtEnd: boolean): readonly CallArgument[] {
+  if (call.messageIndex === undefined) return [];
+  if (appendedAtEnd) return call.args.slice(call.messageIndex + 1);
+  if (call.fieldsIndex === undefined || !(call.fieldsIndex > call.messageIndex)) return [];
+  return call.args.slice(call.messageIndex + 1 + consumedArgs, call.fieldsIndex + 1);
+}
+
+/**
  * The structured rewrite of a log call whose message is dynamic, or the reason it cannot be done
  * safely. The edits touch only the call's arguments, so everything around them keeps its format.
  * Memoised per call (a LogCall already stands for one node under one settings): no-dynamic-message
@@ -189,9 +201,7 @@ function structuredRewriteUncached(call: LogCall, message: DynamicMessage, file:
   if (fieldsAfterOwnArguments && (call.args.length !== fieldsAt || message.consumedArgs > 0)) {
     return { ok: false, reason: `the fields go in argument ${fieldsAt + 1}, after arguments this call leaves out` };
   }
-  // Message-first loggers evaluated the message before what follows it, the fields included; now the
-  // values come after those.
-  const passed = call.messageIndex === undefined ? [] : fieldsAfterOwnArguments ? call.args.slice(call.messageIndex + 1) : call.fieldsIndex !== undefined && call.fieldsIndex > call.messageIndex ? call.args.slice(call.messageIndex + 1 + message.consumedArgs, call.fieldsIndex + 1) : [];
+  const passed = argumentsPassed(call, message.consumedArgs, fieldsAfterOwnArguments);
   if (passed.some((arg) => !isSideEffectFree(arg)) && fields.some((field) => !isSideEffectFree(field.node))) {
     return { ok: false, reason: 'moving the values into the fields object would change the order side effects run in' };
   }

@@ -5,7 +5,7 @@ import type { FileModel } from '../core/file';
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/log-calls';
 import { infoMessageProperty, messageOfCall } from '../core/message';
 import { structuredRewrite } from '../core/rewrite';
-import { errorKeyFor, isFieldsFirst, type LoggerStyle, type Settings } from '../core/settings';
+import { errorKeyFor, isFieldsFirst } from '../core/settings';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [];
@@ -33,10 +33,14 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { file, settings } = lazyFile(context);
 
-    function reportMessageParts(call: LogCall, style: LoggerStyle | undefined): void {
+    /** The key the call's logger expects errors under (pino's default when its family is unknown). */
+    const errorKeyOf = (call: LogCall): string => (call.style ? errorKeyFor(settings(), call.style) : settings().errorKey ?? 'err');
+
+    function reportMessageParts(call: LogCall): void {
       const message = messageOfCall(call, file());
       if (!message) return;
-      const key = style ? errorKeyFor(settings(), style) : settings().errorKey ?? 'err';
+      const style = call.style;
+      const key = errorKeyOf(call);
       if (message.kind === 'unknown') {
         const stringified = stringifiedError(message.node, file());
         if (!stringified || logsErrorObject(call, stringified.error, 0, file())) return;
@@ -64,15 +68,14 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function reportFieldValues(call: LogCall, object: TSESTree.ObjectExpression, model: FileModel, current: Settings, skip?: TSESTree.Node): void {
-      const style = call.style;
-      const key = style ? errorKeyFor(current, style) : current.errorKey ?? 'err';
+    function reportFieldValues(call: LogCall, object: TSESTree.ObjectExpression, model: FileModel, skip?: TSESTree.Node): void {
+      const key = errorKeyOf(call);
       const keys = new Set(object.properties.map((p) => (p.type === 'Property' ? staticKeyName(p) : null)));
       for (const property of object.properties) {
         if (property.type !== 'Property' || property.value === skip) continue;
         const value = unwrap(property.value);
         if (value.type === 'ObjectExpression') {
-          reportFieldValues(call, value, model, current);
+          reportFieldValues(call, value, model);
           continue;
         }
         const stringified = stringifiedError(value, model);
@@ -96,10 +99,10 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const call = analyzeLogCall(node, file(), settings());
         if (!call) return;
-        reportMessageParts(call, call.style);
+        reportMessageParts(call);
         const fields = call.infoObject ?? (call.fieldsIndex === undefined ? undefined : unwrap(call.args[call.fieldsIndex]));
         // An info object's message property is the message, already checked above.
-        if (fields?.type === 'ObjectExpression') reportFieldValues(call, fields, file(), settings(), infoMessageProperty(call)?.value);
+        if (fields?.type === 'ObjectExpression') reportFieldValues(call, fields, file(), infoMessageProperty(call)?.value);
       },
     };
   },
