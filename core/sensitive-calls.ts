@@ -84,6 +84,10 @@ function isHarmless(node: Node, settings: Settings): boolean {
   }
 }
 
+function allowsPath(allow: readonly string[], joined: string): boolean {
+  return allow.some((allowed) => allowed.includes('.') && (joined === allowed || joined.endsWith(`.${allowed}`)));
+}
+
 /** Finds sensitive data in the arguments of one call, outermost first. */
 export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument[], file: FileModel, settings: Settings): SensitiveFinding[] {
   const options = optionsFrom(settings);
@@ -138,8 +142,7 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
           return;
         }
         // `allow` also takes dotted paths, for names that are only harmless on one object (`channel.token`).
-        const joined = path.join('.');
-        if (options.allow.some((allowed) => allowed.includes('.') && (joined === allowed || joined.endsWith(`.${allowed}`)))) return;
+        if (options.allow.length > 0 && allowsPath(options.allow, path.join('.'))) return;
         const match = sensitiveName(path[path.length - 1], options);
         // A `const` whose value is written in the source (`const TOKEN_CACHE_NAME = 'api-token-v1'`)
         // may be named after a secret, but logging it reveals nothing the source does not.

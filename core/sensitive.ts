@@ -106,19 +106,21 @@ function matchesAt(words: readonly string[], at: number, phrase: readonly string
  * Whether a name (identifier, key, dotted path segment) carries sensitive data. Matching is by whole
  * words: `authorName` has no `auth`, `tokenize` no `token`.
  */
-const nameCache = new WeakMap<readonly string[], Map<string, SensitiveMatch | null>>();
+// Per configuration: settings are parsed once per configuration, so its arrays are stable keys.
+const nameCache = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, SensitiveMatch | null>>>();
 
 export function sensitiveName(name: string, options: SensitiveOptions): SensitiveMatch | null {
   if (options.allow.includes(name)) return null;
   // Most names share no stem with the lexicon: one regex test settles them without splitting words.
   if (!mayMentionSensitive(name, options.names)) return null;
   // Names repeat across a file and a repository: remember each answer per configuration.
-  const key = options.categories;
-  let cache = nameCache.get(key);
-  if (!cache) nameCache.set(key, (cache = new Map()));
-  const cacheKey = `${name}\u0000${options.names.join(',')}`;
-  if (!cache.has(cacheKey)) cache.set(cacheKey, matchName(name, options));
-  return cache.get(cacheKey)!;
+  let byNames = nameCache.get(options.categories);
+  if (!byNames) nameCache.set(options.categories, (byNames = new WeakMap()));
+  let cache = byNames.get(options.names);
+  if (!cache) byNames.set(options.names, (cache = new Map()));
+  let match = cache.get(name);
+  if (match === undefined) cache.set(name, (match = matchName(name, options)));
+  return match;
 }
 
 function matchName(name: string, options: SensitiveOptions): SensitiveMatch | null {

@@ -68,6 +68,17 @@ describe('word matching', () => {
     expect(sensitiveName('cardNumber', { ...options, categories: ['secret', 'personal'] })).toBeNull();
   });
 
+  it('remembers answers per configuration: one configuration\'s names and categories never answer for another', () => {
+    const withName = { ...options, names: ['customer ref'] };
+    const withoutPersonal = { ...options, categories: ['secret', 'financial'] as typeof options.categories };
+    for (let round = 0; round < 2; round++) {
+      expect(sensitiveName('customerRef', options)).toBeNull();
+      expect(sensitiveName('customerRef', withName)).not.toBeNull();
+      expect(sensitiveName('email', options)).not.toBeNull();
+      expect(sensitiveName('email', withoutPersonal)).toBeNull();
+    }
+  });
+
   it('checks card numbers with Luhn', () => {
     expect(passesLuhn('4111111111111111')).toBe(true);
     expect(passesLuhn('4111111111111112')).toBe(false);
