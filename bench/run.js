@@ -4,19 +4,19 @@
 // 'calibrated', the default, or 'dense'). Prints a table and writes bench/results.json.
 'use strict';
 
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ESLint } = require('eslint');
-const tsParser = require('@typescript-eslint/parser');
-const plugin = require('../dist/rules/index.js');
+const { eslintFor, MODES } = require('./eslint-for.js');
 const { writeCorpus } = require('./corpus.js');
 
 const BASE_FILES = Number(process.env.BENCH_FILES ?? 3000);
 // 'calibrated' matches real repositories in file size and log density; 'dense' is the stress case.
 const PROFILE = process.env.BENCH_PROFILE ?? 'calibrated';
 const LINT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+// Files for the instruction count (BENCH_INSTRUCTIONS=600): off by default, it takes minutes under valgrind.
+const INSTRUCTION_FILES = Number(process.env.BENCH_INSTRUCTIONS ?? 0);
 const CLI = path.join(__dirname, '..', 'dist', 'codemods', 'cli.js');
 const JSCODESHIFT = require.resolve('jscodeshift/bin/jscodeshift.js');
 
@@ -32,24 +32,6 @@ function corpus(files) {
   return directory;
 }
 
-/**
- * ESLint over the folder with the same parser and: no rules ('bare', the issue's baseline), one
- * trivial core rule ('trivial': ESLint then runs its rule machinery, so this is parse and traverse),
- * or the recommended preset ('preset').
- */
-function eslintFor(directory, mode, stats = false) {
-  const base = [
-    { ignores: ['**/node_modules/**', '**/dist/**', '**/*.d.ts'] },
-    { files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
-  ];
-  const extra = {
-    bare: [],
-    trivial: [{ rules: { 'no-debugger': 'error' } }],
-    preset: [...plugin.configs.recommended, { settings: { 'structured-logging': { logger: { importFrom: './src/logger', importName: 'logger' } } } }],
-  }[mode];
-  return new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: [...base, ...extra], stats });
-}
-
 /** Wall time and CPU time (user + system, all threads: GC included) of one lint of the folder. */
 async function timeLint(directory, mode) {
   const cpu = process.cpuUsage();
@@ -58,8 +40,6 @@ async function timeLint(directory, mode) {
   const used = process.cpuUsage(cpu);
   return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: (used.user + used.system) / 1e6 };
 }
-
-const MODES = ['bare', 'trivial', 'preset'];
 
 /**
  * Rounds of bare, trivial and preset, alternated so drift in machine load hits all alike. Reported:
@@ -97,6 +77,52 @@ async function perRuleTime(directory) {
   return { parseMs, rulesMs: Object.fromEntries(Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([rule, ms]) => [rule, Math.round(ms)])) };
 }
 
+/**
+ * Instructions executed by one ESLint run (lint-instructions.js), counted by valgrind's cachegrind.
+ * Unlike time, the count does not move with the machine's load. Two things would still make it vary
+ * from run to run, so both are pinned: --predictable runs V8's compilers and collector on the main
+ * thread, and a fixed 64 MB young generation keeps the collector from resizing it as it goes (with
+ * the default, a few more allocations can change the whole collection schedule and hide, or double,
+ * what the rules add). Counts then repeat to within about a million instructions in twenty billion.
+ */
+function countInstructions(directory, files, mode) {
+  const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', '--max-semi-space-size=64', '--min-semi-space-size=64', path.join(__dirname, 'lint-instructions.js'), directory, String(files), mode];
+  return new Promise((resolve, reject) => {
+    const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', (error) => reject(error.code === 'ENOENT' ? new Error('BENCH_INSTRUCTIONS needs valgrind on the PATH (it counts instructions with cachegrind)') : error));
+    child.on('close', (code) => {
+      const match = /I\s+refs:\s+([\d,]+)/.exec(stderr);
+      if (code !== 0 || !match) reject(new Error(`valgrind run of ${mode} on ${files} files failed (exit ${code}):\n${stderr.slice(-2000)}`));
+      else resolve(Number(match[1].replace(/,/g, '')));
+    });
+  });
+}
+
+/**
+ * What the preset adds to parse and traverse, in instructions: the trivial rule and the preset, each
+ * over no files (start-up, and loading the plugin) and over the first `files` files, two at a time.
+ */
+async function lintInstructions(directory, files) {
+  const runs = [['trivial', 0], ['preset', 0], ['trivial', files], ['preset', files]];
+  const counts = [];
+  for (let index = 0; index < runs.length; index += 2) {
+    counts.push(...(await Promise.all(runs.slice(index, index + 2).map(([mode, count]) => countInstructions(directory, count, mode)))));
+  }
+  const [trivialStart, presetStart, trivial, preset] = counts;
+  const parseAndTraverse = trivial - trivialStart;
+  const percent = (added) => Number(((100 * added) / parseAndTraverse).toFixed(2));
+  return {
+    files,
+    parseAndTraverse,
+    pluginLoad: presetStart - trivialStart,
+    addedByPreset: preset - trivial,
+    addedPercent: percent(preset - trivial),
+    addedPercentWithoutLoad: percent(preset - trivial - (presetStart - trivialStart)),
+  };
+}
+
 /** Wall time of a whole command, start-up included, as a user would see it. */
 function timeCommand(args, cwd) {
   const started = process.hrtime.bigint();
@@ -128,6 +154,10 @@ async function main() {
   process.stderr.write('lint overhead...\n');
   results.lint = await lintOverhead(directory);
   results.perRule = await perRuleTime(directory);
+  if (INSTRUCTION_FILES > 0) {
+    process.stderr.write(`instructions (valgrind, ${INSTRUCTION_FILES} files)...\n`);
+    results.instructions = await lintInstructions(directory, INSTRUCTION_FILES);
+  }
 
   process.stderr.write('codemod throughput...\n');
   const codemodAll = pass('codemods', directory);
@@ -154,6 +184,9 @@ async function main() {
     ['lint s, median: no rules / one trivial rule / recommended', `${results.lint.seconds.bare} / ${results.lint.seconds.trivial} / ${results.lint.seconds.preset}`],
     [`preset over no rules, ${results.lint.rounds} rounds: median / fastest / CPU median (%)`, `${results.lint.overBare.medianPercent} / ${results.lint.overBare.fastestPercent} / ${results.lint.overBare.cpuMedianPercent}`],
     [`preset over one trivial rule: median / fastest / CPU median (%)`, `${results.lint.overTrivial.medianPercent} / ${results.lint.overTrivial.fastestPercent} / ${results.lint.overTrivial.cpuMedianPercent}`],
+    ...(results.instructions
+      ? [[`preset over one trivial rule in instructions, first ${results.instructions.files} files (%; without loading the plugin)`, `${results.instructions.addedPercent}; ${results.instructions.addedPercentWithoutLoad}`]]
+      : []),
     ...Object.entries(results.perRule.rulesMs).map(([rule, ms]) => [`  ${rule} (ms, whole corpus)`, String(ms)]),
     ['command line, codemod all --dry vs jscodeshift no-op (s)', `${c.commandLines.oursSeconds.toFixed(2)} vs ${c.commandLines.jscodeshiftSeconds.toFixed(2)}`],
     ['codemod all, 1 thread (files/s, peak MB)', `${c.codemodAll.filesPerSecond.toFixed(0)}, ${c.codemodAll.maxRssMb.toFixed(0)}`],
