@@ -92,8 +92,15 @@ export interface StringifiedError {
 }
 
 /**
+ * Helpers named for turning an error into its text: `getErrorMessage(err)` (a common
+ * `(error: unknown) => string`), `toErrorMessage`, `errorToString`, `stringifyError`. `formatError`
+ * is left out: formatters often keep the stack.
+ */
+const ERROR_TEXT_HELPER = /^(?:(?:get|to)_?)?err(?:or)?_?(?:message|msg|text|string)$|^err(?:or)?_?to_?(?:string|text)$|^stringify_?err(?:or)?$/i;
+
+/**
  * Recognises an error turned into text: `err.message`, `err.stack`, `String(err)`, `err.toString()`,
- * `JSON.stringify(err)` (which prints `{}` for an Error). The bare error returns null: whether that
+ * `JSON.stringify(err)` (which prints `{}` for an Error), `getErrorMessage(err)`. The bare error returns null: whether that
  * is stringified depends on where it sits (a template, or a field value).
  */
 export function stringifiedError(node: Node, file: FileModel): StringifiedError | null {
@@ -109,6 +116,10 @@ export function stringifiedError(node: Node, file: FileModel): StringifiedError 
   const callee = unwrap(target.callee);
   const [first] = target.arguments as TSESTree.Expression[];
   if (callee.type === 'Identifier' && callee.name === 'String' && first && isErrorExpression(first, file)) {
+    return { error: unwrap(first) as TSESTree.Expression, how: file.getText(target) };
+  }
+  const name = calleeName(target);
+  if (name !== null && ERROR_TEXT_HELPER.test(name) && first && isErrorExpression(first, file)) {
     return { error: unwrap(first) as TSESTree.Expression, how: file.getText(target) };
   }
   if (callee.type === 'MemberExpression') {

@@ -21,8 +21,20 @@ runRule('error-field', rule, {
     `${PINO}logger.error({ err, reason: err.message }, 'payment.failed');`,
     // A name destructured from the caught error is one of its properties, not the error.
     `${PINO}try { x(); } catch ({ code }) { logger.warn({ detail: String(code) }, 'x.failed'); }`,
+    // A message helper whose argument is not an error, and a helper whose name says nothing of text.
+    `${PINO}logger.warn({ detail: getErrorMessage(response) }, 'x.failed');`,
+    `${PINO}try { x(); } catch (err) { logger.warn({ code: errorCode(err) }, 'x.failed'); }`,
   ],
   invalid: [
+    // Read from Flowise: the getErrorMessage(error: unknown) helper returns the message and drops the stack.
+    {
+      code: `${WINSTON}try { x(); } catch (err) { logger.warn(\`Failed to bind listeners: \${getErrorMessage(err)}\`); }`,
+      errors: [{ messageId: 'stringifiedError', data: { how: 'getErrorMessage(err)', key: 'error' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}try { x(); } catch (err) { logger.warn('failed.bind.listeners', { error: err }); }` }] }],
+    },
+    {
+      code: `${PINO}try { x(); } catch (e) { logger.error({ reason: errors.toErrorMessage(e) }, 'x.failed'); }`,
+      errors: [{ messageId: 'stringifiedError', data: { how: 'errors.toErrorMessage(e)', key: 'err' }, suggestions: [{ messageId: 'useErrorObject', output: `${PINO}try { x(); } catch (e) { logger.error({ err: e }, 'x.failed'); }` }] }],
+    },
     {
       code: `${PINO}logger.error({ msg: \`Migration failed: \${err.message}\` });`,
       errors: [{ messageId: 'stringifiedError', data: { how: 'err.message', key: 'err' }, suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ msg: 'migration.failed', err });` }] }],
