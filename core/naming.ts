@@ -67,7 +67,8 @@ const MAX_EVENT_WORDS = 6;
  */
 export function eventNameFromText(text: string, eventCase: EventNameCase): string {
   const words: string[] = [];
-  for (const word of splitWords(withoutDecoration(text))) {
+  for (const split of splitWords(withoutDecoration(text))) {
+    const word = withoutLongNumber(split);
     if (STOP_WORDS.has(word) || isNumber(word) || words.includes(word)) continue;
     words.push(word);
     if (words.length === MAX_EVENT_WORDS) break;
@@ -94,6 +95,17 @@ function withoutDecoration(text: string): string {
 
 /** The verbs whose "n't" form changes their stem. */
 const CONTRACTED_STEMS: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
+
+/**
+ * A word without the run of six or more digits it ends in: that is an id or a time glued on
+ * (`AddApiKeyPermission1765360298674`, a migration's timestamp), not part of the word. Shorter runs
+ * are the word's own: oauth2, sha256, ipv6.
+ */
+function withoutLongNumber(word: string): string {
+  let start = word.length;
+  while (start > 0 && charKind(word.charCodeAt(start - 1)) === DIGIT) start--;
+  return start > 0 && word.length - start >= 6 ? word.slice(0, start) : word;
+}
 
 function isNumber(word: string): boolean {
   for (let index = 0; index < word.length; index++) if (charKind(word.charCodeAt(index)) !== DIGIT) return false;

@@ -67,6 +67,12 @@ runRule('no-dynamic-message', rule, {
       ],
     },
     {
+      // Read from Flowise: a migration's class name carries its timestamp. Six digits or more glued to a
+      // word are an id or a time, not part of the event; short ones (oauth2, sha256) are the word's own.
+      code: `${WINSTON}logger.error(\`AddPermission1765360298674 sha256 mismatch for role \${id}\`);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.error('add.permission.sha256.mismatch.role', { id });` }] }],
+    },
+    {
       // pino reads the message from the object's `msg` when no message argument follows (read from Payload).
       code: `${PINO}logger.error({ err, msg: \`Error running migration \${migration.name}\` });`,
       errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ err, msg: 'error.running.migration', migrationName: migration.name });` }] }],
