@@ -135,10 +135,17 @@ export function stringifiedError(node: Node, file: FileModel): StringifiedError 
   return null;
 }
 
-/** Methods that only format their receiver: the field is named after the receiver. */
-/** Lookups by a string key. */
+/**
+ * Functions that format the date they take first (date-fns' `format`, `formatISO`, and the
+ * `formatDate` most projects write). Node's `format('%s', x)` takes a format string first, so the
+ * first argument must be a name for this to apply.
+ */
+const DATE_FORMATTER = /^format(?:Date|DateTime|Time|ISO|Timestamp)?$/;
+
+/** Lookups by a string key: the field is named after the key. */
 const ACCESSOR_METHODS = new Set(['get', 'getHeader', 'header', 'param', 'getItem', 'getAttribute']);
 
+/** Methods that only format their receiver: the field is named after the receiver. */
 const FORMATTING_METHODS = new Set(['toString', 'toFixed', 'toISOString', 'toJSON', 'join', 'trim', 'toUpperCase', 'toLowerCase', 'toLocaleString', 'valueOf']);
 
 function baseKey(node: Node): string {
@@ -165,6 +172,8 @@ function baseKey(node: Node): string {
       const [first] = target.arguments;
       if (callee.type === 'Identifier') {
         if ((callee.name === 'String' || callee.name === 'Number') && first) return baseKey(first);
+        // `format(from, DATE_FORMAT)`, `formatDate(createdAt)`: the value is the date, formatted.
+        if (DATE_FORMATTER.test(callee.name) && first && (first.type === 'Identifier' || first.type === 'MemberExpression')) return baseKey(first);
         return stripGetter(callee.name);
       }
       if (callee.type === 'MemberExpression') {

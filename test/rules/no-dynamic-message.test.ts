@@ -67,6 +67,12 @@ runRule('no-dynamic-message', rule, {
       ],
     },
     {
+      // Read from Ghostfolio: a date formatter's value is named after the date it formats, as String(x)
+      // is; a format string first (Node's util-style format('%s', x)) names nothing.
+      code: `${WINSTON}logger.error(\`No data for \${symbol} from \${format(from, DATE_FORMAT)} to \${formatDate(range.to)}, \${format('%d', n)}\`);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.error('no.data', { symbol, from: format(from, DATE_FORMAT), rangeTo: formatDate(range.to), format: format('%d', n) });` }] }],
+    },
+    {
       // Read from Flowise: a migration's class name carries its timestamp. Six digits or more glued to a
       // word are an id or a time, not part of the event; short ones (oauth2, sha256) are the word's own.
       code: `${WINSTON}logger.error(\`AddPermission1765360298674 sha256 mismatch for role \${id}\`);`,
