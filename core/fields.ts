@@ -100,8 +100,8 @@ const ERROR_TEXT_HELPER = /^(?:(?:get|to)_?)?err(?:or)?_?(?:message|msg|text|str
 
 /**
  * Recognises an error turned into text: `err.message`, `err.stack`, `String(err)`, `err.toString()`,
- * `JSON.stringify(err)` (which prints `{}` for an Error), `getErrorMessage(err)`. The bare error returns null: whether that
- * is stringified depends on where it sits (a template, or a field value).
+ * `JSON.stringify(err)` (which prints `{}` for an Error), `getErrorMessage(err)`. The bare error
+ * returns null: whether that is stringified depends on where it sits (a template, or a field value).
  */
 export function stringifiedError(node: Node, file: FileModel): StringifiedError | null {
   const target = unwrap(node);
@@ -123,7 +123,6 @@ export function stringifiedError(node: Node, file: FileModel): StringifiedError 
     return { error: unwrap(first) as TSESTree.Expression, how: file.getText(target) };
   }
   if (callee.type === 'MemberExpression') {
-    const name = propertyName(callee);
     if (name === 'toString' && target.arguments.length === 0 && isErrorExpression(callee.object, file)) {
       return { error: unwrap(callee.object) as TSESTree.Expression, how: file.getText(target) };
     }

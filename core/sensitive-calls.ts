@@ -84,6 +84,7 @@ function isHarmless(node: Node, settings: Settings): boolean {
   }
 }
 
+/** Whether a dotted entry of `allow` names this path (`channel.token` allows `ctx.channel.token`). */
 function allowsPath(allow: readonly string[], joined: string): boolean {
   return allow.some((allowed) => allowed.includes('.') && (joined === allowed || joined.endsWith(`.${allowed}`)));
 }
