@@ -103,12 +103,15 @@ function matchesAt(words: readonly string[], at: number, phrase: readonly string
 }
 
 /**
+ * Answers of sensitiveName by categories, then extra names, then name. Settings are parsed once per
+ * configuration, so their arrays are stable keys.
+ */
+const nameCache = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, SensitiveMatch | null>>>();
+
+/**
  * Whether a name (identifier, key, dotted path segment) carries sensitive data. Matching is by whole
  * words: `authorName` has no `auth`, `tokenize` no `token`.
  */
-// Per configuration: settings are parsed once per configuration, so its arrays are stable keys.
-const nameCache = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, SensitiveMatch | null>>>();
-
 export function sensitiveName(name: string, options: SensitiveOptions): SensitiveMatch | null {
   if (options.allow.includes(name)) return null;
   // Most names share no stem with the lexicon: one regex test settles them without splitting words.
