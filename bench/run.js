@@ -17,6 +17,8 @@ const PROFILE = process.env.BENCH_PROFILE ?? 'calibrated';
 const LINT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 // Files for the instruction count (BENCH_INSTRUCTIONS=600): off by default, it takes minutes under valgrind.
 const INSTRUCTION_FILES = Number(process.env.BENCH_INSTRUCTIONS ?? 0);
+// Shifts of the collection schedule the count is averaged over (two valgrind runs each).
+const INSTRUCTION_PHASES = Number(process.env.BENCH_PHASES ?? 4);
 const CLI = path.join(__dirname, '..', 'dist', 'codemods', 'cli.js');
 const JSCODESHIFT = require.resolve('jscodeshift/bin/jscodeshift.js');
 
@@ -79,14 +81,19 @@ async function perRuleTime(directory) {
 
 /**
  * Instructions executed by one ESLint run (lint-instructions.js), counted by valgrind's cachegrind.
- * Unlike time, the count does not move with the machine's load. Two things would still make it vary
- * from run to run, so both are pinned: --predictable runs V8's compilers and collector on the main
- * thread, and a fixed 64 MB young generation keeps the collector from resizing it as it goes (with
- * the default, a few more allocations can change the whole collection schedule and hide, or double,
- * what the rules add). Counts then repeat to within about a million instructions in twenty billion.
+ * Unlike time, the count does not move with the machine's load, and two things that would make the
+ * same run count differently are pinned: --predictable runs V8's compilers and collector on the main
+ * thread, and a fixed 64 MB young generation keeps the collector from resizing it. The same run then
+ * repeats to within about a million instructions in twenty billion.
+ *
+ * That does not make one count a measurement: the count is chaotic in where the collections fall.
+ * Allocating a few megabytes more before the lint (`shiftMegabytes`) moves every young-generation
+ * collection to another moment, and that moves the count of the same lint by up to 6%, in
+ * collection, in inline-cache misses and in what V8 compiles. So the comparison is repeated at
+ * several shifts and averaged (lintInstructions).
  */
-function countInstructions(directory, files, mode) {
-  const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', '--max-semi-space-size=64', '--min-semi-space-size=64', path.join(__dirname, 'lint-instructions.js'), directory, String(files), mode];
+function countInstructions(directory, files, mode, shiftMegabytes = 0) {
+  const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', `--max-semi-space-size=${YOUNG_MB}`, `--min-semi-space-size=${YOUNG_MB}`, path.join(__dirname, 'lint-instructions.js'), directory, String(files), mode, String(shiftMegabytes)];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -100,27 +107,63 @@ function countInstructions(directory, files, mode) {
   });
 }
 
+const YOUNG_MB = 64;
+
+/** Evenly spread shifts over one young generation: every phase of the collection schedule once. */
+function collectionShifts(phases) {
+  return Array.from({ length: phases }, (_, index) => Math.round((index * YOUNG_MB) / phases));
+}
+
+/** Runs the jobs (functions returning promises) two at a time, in order; the results in order. */
+async function twoAtATime(jobs) {
+  const results = [];
+  for (let index = 0; index < jobs.length; index += 2) results.push(...(await Promise.all(jobs.slice(index, index + 2).map((job) => job()))));
+  return results;
+}
+
 /**
- * What the preset adds to parse and traverse, in instructions: the trivial rule and the preset, each
- * over no files (start-up, and loading the plugin) and over the first `files` files, two at a time.
+ * What the preset adds to parse and traverse, in instructions: the trivial rule and the preset over
+ * the first `files` files, at `phases` shifts of the collection schedule, and over no files
+ * (start-up, and loading the plugin). Reported: the mean added over the phases, its standard error,
+ * and the smallest and largest, each as a percentage of parse and traverse (the trivial rule's
+ * count less its start-up, averaged over the same phases).
  */
-async function lintInstructions(directory, files) {
-  const runs = [['trivial', 0], ['preset', 0], ['trivial', files], ['preset', files]];
-  const counts = [];
-  for (let index = 0; index < runs.length; index += 2) {
-    counts.push(...(await Promise.all(runs.slice(index, index + 2).map(([mode, count]) => countInstructions(directory, count, mode)))));
-  }
-  const [trivialStart, presetStart, trivial, preset] = counts;
-  const parseAndTraverse = trivial - trivialStart;
-  const percent = (added) => Number(((100 * added) / parseAndTraverse).toFixed(2));
+async function lintInstructions(directory, files, phases) {
+  const shifts = collectionShifts(phases);
+  const [trivialStart, presetStart, ...counts] = await twoAtATime([
+    () => countInstructions(directory, 0, 'trivial'),
+    () => countInstructions(directory, 0, 'preset'),
+    ...shifts.flatMap((shift) => [() => countInstructions(directory, files, 'trivial', shift), () => countInstructions(directory, files, 'preset', shift)]),
+  ]);
+  const added = shifts.map((_, index) => counts[2 * index + 1] - counts[2 * index]);
+  const trivial = shifts.map((_, index) => counts[2 * index]);
+  const parseAndTraverse = mean(trivial) - trivialStart;
+  const percent = (value) => Number(((100 * value) / parseAndTraverse).toFixed(2));
+  const pluginLoad = presetStart - trivialStart;
   return {
     files,
-    parseAndTraverse,
-    pluginLoad: presetStart - trivialStart,
-    addedByPreset: preset - trivial,
-    addedPercent: percent(preset - trivial),
-    addedPercentWithoutLoad: percent(preset - trivial - (presetStart - trivialStart)),
+    shiftsMegabytes: shifts,
+    parseAndTraverse: Math.round(parseAndTraverse),
+    pluginLoad,
+    addedByPreset: added,
+    addedPercent: percent(mean(added)),
+    standardErrorPercent: percent(standardError(added)),
+    smallestPercent: percent(Math.min(...added)),
+    largestPercent: percent(Math.max(...added)),
+    addedPercentWithoutLoad: percent(mean(added) - pluginLoad),
   };
+}
+
+function mean(values) {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** The standard error of the mean (0 for a single value: one phase says nothing about the spread). */
+function standardError(values) {
+  if (values.length < 2) return 0;
+  const average = mean(values);
+  const variance = values.reduce((sum, value) => sum + (value - average) ** 2, 0) / (values.length - 1);
+  return Math.sqrt(variance / values.length);
 }
 
 /** Wall time of a whole command, start-up included, as a user would see it. */
@@ -147,6 +190,9 @@ function pass(mode, directory, workers = 1) {
 }
 
 async function main() {
+  // Checked before minutes of timed runs, not after them.
+  if (!Number.isInteger(INSTRUCTION_FILES) || INSTRUCTION_FILES < 0) throw new Error(`BENCH_INSTRUCTIONS must be a number of files, got '${process.env.BENCH_INSTRUCTIONS}'`);
+  if (!Number.isInteger(INSTRUCTION_PHASES) || INSTRUCTION_PHASES < 1) throw new Error(`BENCH_PHASES must be a whole number of at least 1, got '${process.env.BENCH_PHASES}'`);
   const folder = process.argv[2] ? path.resolve(process.argv[2]) : null;
   const directory = folder ?? corpus(BASE_FILES);
   const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, corpus: folder ?? `generated, ${PROFILE} profile, ${BASE_FILES} files, seed 42` };
@@ -155,8 +201,8 @@ async function main() {
   results.lint = await lintOverhead(directory);
   results.perRule = await perRuleTime(directory);
   if (INSTRUCTION_FILES > 0) {
-    process.stderr.write(`instructions (valgrind, ${INSTRUCTION_FILES} files)...\n`);
-    results.instructions = await lintInstructions(directory, INSTRUCTION_FILES);
+    process.stderr.write(`instructions (valgrind, ${INSTRUCTION_FILES} files, ${INSTRUCTION_PHASES} phases)...\n`);
+    results.instructions = await lintInstructions(directory, INSTRUCTION_FILES, INSTRUCTION_PHASES);
   }
 
   process.stderr.write('codemod throughput...\n');
@@ -185,7 +231,7 @@ async function main() {
     [`preset over no rules, ${results.lint.rounds} rounds: median / fastest / CPU median (%)`, `${results.lint.overBare.medianPercent} / ${results.lint.overBare.fastestPercent} / ${results.lint.overBare.cpuMedianPercent}`],
     [`preset over one trivial rule: median / fastest / CPU median (%)`, `${results.lint.overTrivial.medianPercent} / ${results.lint.overTrivial.fastestPercent} / ${results.lint.overTrivial.cpuMedianPercent}`],
     ...(results.instructions
-      ? [[`preset over one trivial rule in instructions, first ${results.instructions.files} files (%; without loading the plugin)`, `${results.instructions.addedPercent}; ${results.instructions.addedPercentWithoutLoad}`]]
+      ? [[`preset over one trivial rule in instructions, first ${results.instructions.files} files, mean of ${results.instructions.shiftsMegabytes.length} phases (% ± standard error; range; without loading the plugin)`, `${results.instructions.addedPercent} ± ${results.instructions.standardErrorPercent}; ${results.instructions.smallestPercent} to ${results.instructions.largestPercent}; ${results.instructions.addedPercentWithoutLoad}`]]
       : []),
     ...Object.entries(results.perRule.rulesMs).map(([rule, ms]) => [`  ${rule} (ms, whole corpus)`, String(ms)]),
     ['command line, codemod all --dry vs jscodeshift no-op (s)', `${c.commandLines.oursSeconds.toFixed(2)} vs ${c.commandLines.jscodeshiftSeconds.toFixed(2)}`],

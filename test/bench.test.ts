@@ -20,8 +20,8 @@ beforeAll(() => {
   writeCorpus(project, 30, 5);
 });
 
-function run(files: number, mode: string): string {
-  return execFileSync(process.execPath, [SCRIPT, project, String(files), mode], { encoding: 'utf8' }).trim();
+function run(files: number, mode: string, ...rest: string[]): string {
+  return execFileSync(process.execPath, [SCRIPT, project, String(files), mode, ...rest], { encoding: 'utf8' }).trim();
 }
 
 describe('bench/lint-instructions.js', () => {
@@ -48,6 +48,18 @@ describe('bench/lint-instructions.js', () => {
     expect(run(12, 'trivial')).toBe('0 problems in 12 files');
     expect(run(0, 'preset')).toBe('0 problems in 0 files');
   }, 60_000);
+
+  it('lints the same files the same way after shifting the collection schedule', () => {
+    const unshifted = run(12, 'preset');
+    expect(run(12, 'preset', '16')).toBe(unshifted);
+    expect(run(12, 'preset', '48')).toBe(unshifted);
+  }, 60_000);
+
+  it('rejects a shift that is not a whole number of megabytes, naming it', () => {
+    const result = spawnSync(process.execPath, [SCRIPT, project, '3', 'preset', '1.5'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("shift must be a whole number of megabytes, got '1.5'");
+  });
 
   it('names an unknown mode', () => {
     const result = spawnSync(process.execPath, [SCRIPT, project, '3', 'everything'], { encoding: 'utf8' });
