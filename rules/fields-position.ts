@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isSideEffectFree, isStringLiteral, unwrap } from '../core/ast';
 import { isErrorExpression } from '../core/fields';
-import { analyzeLogCall, isStringLike } from '../core/log-calls';
+import { analyzeLogCall, isStringLike, mayContainLogCalls } from '../core/log-calls';
 import { isFieldsFirst } from '../core/settings';
-import { createRule, lazyFile } from './utils';
+import { createRule, fileMayContain, lazyFile } from './utils';
 
 export type Options = [];
 export type MessageIds = 'fieldsAfterMessage' | 'fieldsBeforeMessage' | 'swapArguments';
@@ -28,6 +28,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { file, settings } = lazyFile(context);
+    // The same text test as the other log-call rules: no listener at all on a file that logs nothing.
+    if (!fileMayContain(context, mayContainLogCalls)) return {};
     return {
       CallExpression(node) {
         if (node.arguments.length !== 2) return;
