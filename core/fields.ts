@@ -62,7 +62,9 @@ export function logsErrorObject(call: LogCall, error: Node, consumedArgs: number
   const logged: Node[] = [];
   if (call.infoObject) logged.push(call.infoObject);
   if (call.fieldsIndex !== undefined) logged.push(call.args[call.fieldsIndex]);
-  if (call.style === 'winston' && call.messageIndex !== undefined) {
+  // winston logs what follows the message as meta. A logger of unknown family may too (a project's
+  // own `error(message, error)` wrapper): claiming the stack is lost would be a guess.
+  if ((call.style === 'winston' || call.style === undefined) && call.messageIndex !== undefined) {
     for (let index = call.messageIndex + consumedArgs + 1; index < call.args.length; index++) if (index !== call.fieldsIndex) logged.push(call.args[index]);
   }
   return logged.some((value) => holdsAsValue(value, text, file));

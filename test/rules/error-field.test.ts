@@ -19,6 +19,11 @@ runRule('error-field', rule, {
     `${WINSTON}logger.error(error.message, error.parent ?? error);`,
     `${WINSTON}logger.error(\`Failed: \${err.message}\`, { err, attempt });`,
     `${PINO}logger.error({ err, reason: err.message }, 'payment.failed');`,
+    // Read from Amplication: a project's own logger, family unknown, that takes (message, error,
+    // params). The error object is passed, so nothing says its stack is lost.
+    'this.logger.error(error.message, error);',
+    "this.logger.error(error.message, error, { entity: entity.name });",
+    'logger.error(`Failed to get buildable parents: ${error}`, error);',
     // A name destructured from the caught error is one of its properties, not the error.
     `${PINO}try { x(); } catch ({ code }) { logger.warn({ detail: String(code) }, 'x.failed'); }`,
     // A message helper whose argument is not an error, and a helper whose name says nothing of text.
