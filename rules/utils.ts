@@ -26,22 +26,27 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 }: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, StructuredLoggingDocs>>): ESLintUtils.RuleModule<MessageIds, Options, StructuredLoggingDocs> & { name: string } {
   const defaults = (meta.defaultOptions ?? []) as unknown as Options;
   const merged = (given: readonly unknown[]) => ESLintUtils.applyDefault<Options, Options>(defaults, given as Options) as Options;
-  let withoutOptions: Options | undefined;
+  let withDefaults: Options | undefined;
   const resolved = new Map<string, Options>();
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
     create(context) {
-      // ESLint hands each file a new options array (a slice of the rule's config entry), so nothing
-      // keyed by that array's identity ever hits. Most configs give no options at all.
       const given = context.options;
-      if (given.length === 0) return create(context, (withoutOptions ??= merged(given)));
+      // Where the config gives no options, ESLint 9.15+ hands each file a new array holding the very
+      // objects of the rule's meta.defaultOptions, and older versions an empty array: the defaults.
+      if (given.length === 0 || isDefaultOptions(given, defaults)) return create(context, (withDefaults ??= merged(defaults)));
+      // Configured options are merged anew for every file, so they are told apart by value.
       const key = JSON.stringify(given);
       let options = resolved.get(key);
       if (options === undefined) resolved.set(key, (options = merged(given)));
       return create(context, options);
     },
   };
+}
+
+function isDefaultOptions(given: readonly unknown[], defaults: readonly unknown[]): boolean {
+  return given.length === defaults.length && given.every((value, index) => value === defaults[index]);
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
