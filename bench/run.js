@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // npm run bench [-- <folder>]: lint overhead, per-rule time, codemod throughput, memory and scaling.
 // Without a folder, measures a generated corpus (bench/corpus.js, seed 42; BENCH_PROFILE is
-// 'calibrated', the default, or 'dense'). Prints a table and writes bench/results.json.
+// 'calibrated', the default, 'offending' or 'dense'). Prints a table and writes bench/results.json.
 'use strict';
 
 const { execFileSync, spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { eslintFor, MODES } = require('./eslint-for.js');
-const { writeCorpus } = require('./corpus.js');
+const { writeCorpus, PROFILES } = require('./corpus.js');
 
 const BASE_FILES = Number(process.env.BENCH_FILES ?? 3000);
 // 'calibrated' matches real repositories in file size and log density; 'dense' is the stress case.
@@ -28,8 +29,10 @@ function median(values) {
 }
 
 function corpus(files) {
-  // Outside this repository: its .gitignore would hide the corpus from the codemod runner.
-  const directory = path.join(os.tmpdir(), 'structured-logging-bench', PROFILE, String(files));
+  // Outside this repository: its .gitignore would hide the corpus from the codemod runner. Keyed by
+  // the generator's own text too, so a corpus written by an older generator is never measured again.
+  const generator = crypto.createHash('sha256').update(fs.readFileSync(path.join(__dirname, 'corpus.js'))).digest('hex').slice(0, 12);
+  const directory = path.join(os.tmpdir(), 'structured-logging-bench', `${PROFILE}-${generator}`, String(files));
   if (!fs.existsSync(path.join(directory, 'src'))) writeCorpus(directory, files, 42, { profile: PROFILE });
   return directory;
 }
@@ -193,6 +196,7 @@ async function main() {
   // Checked before minutes of timed runs, not after them.
   if (!Number.isInteger(INSTRUCTION_FILES) || INSTRUCTION_FILES < 0) throw new Error(`BENCH_INSTRUCTIONS must be a number of files, got '${process.env.BENCH_INSTRUCTIONS}'`);
   if (!Number.isInteger(INSTRUCTION_PHASES) || INSTRUCTION_PHASES < 1) throw new Error(`BENCH_PHASES must be a whole number of at least 1, got '${process.env.BENCH_PHASES}'`);
+  if (!PROFILES.includes(PROFILE)) throw new Error(`BENCH_PROFILE must be one of ${PROFILES.join(', ')}, got '${PROFILE}'`);
   const folder = process.argv[2] ? path.resolve(process.argv[2]) : null;
   const directory = folder ?? corpus(BASE_FILES);
   const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, corpus: folder ?? `generated, ${PROFILE} profile, ${BASE_FILES} files, seed 42` };
@@ -245,7 +249,11 @@ async function main() {
   process.stdout.write(`${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n\nwritten to bench/results.json\n`);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 1;
-});
+module.exports = { lintInstructions };
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,15 +1,23 @@
 /**
  * The benchmark's instruction count (bench/lint-instructions.js, run under valgrind by bench/run.js)
  * must lint what it says: the first N files of the folder, with the same configuration as the timed
- * runs. Valgrind itself is not needed here; the count is only as good as the run it counts.
+ * runs. Valgrind itself is not needed here; the count is only as good as the run it counts. And the
+ * corpus it measures must stay as demanding as the real code its profile claims to match.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeLogCall } from '../core/log-calls';
+import plugin from '../rules/index';
+import { fileModelFor, settingsFor } from '../rules/utils';
+import { writeCorpus, type CorpusProfile } from './corpus';
 
-const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
 const { eslintFor } = require('../bench/eslint-for.js') as { eslintFor: (directory: string, mode: string) => import('eslint').ESLint };
 
 const SCRIPT = path.resolve(__dirname, '../bench/lint-instructions.js');
@@ -17,7 +25,7 @@ let project: string;
 
 beforeAll(() => {
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-bench-'));
-  writeCorpus(project, 30, 5);
+  writeCorpus(project, 30, 5, { profile: 'offending' });
 });
 
 function run(files: number, mode: string, ...rest: string[]): string {
@@ -65,5 +73,68 @@ describe('bench/lint-instructions.js', () => {
     const result = spawnSync(process.execPath, [SCRIPT, project, '3', 'everything'], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("unknown lint mode 'everything': expected one of bare, trivial, preset");
+  });
+});
+
+describe('bench/corpus.js', () => {
+  const { REAL_MAXIMA_PER_KB } = require('../bench/corpus.js') as { REAL_MAXIMA_PER_KB: Record<string, number> };
+
+  it('calibrated: at least as many log calls and problems per KB, rule by rule, as the densest real repository', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-calibrated-'));
+    const files = writeCorpus(directory, 1000, 42, { profile: 'calibrated' });
+    const kilobytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1024;
+    let logCalls = 0;
+    const countLogCalls: import('eslint').Rule.RuleModule = {
+      meta: { type: 'problem', schema: [] },
+      create: (context) => ({
+        CallExpression(node) {
+          const rule = context as unknown as Parameters<typeof fileModelFor>[0];
+          if (analyzeLogCall(node as unknown as TSESTree.CallExpression, fileModelFor(rule), settingsFor(rule))) logCalls++;
+        },
+      }),
+    };
+    const eslint = new ESLint({
+      cwd: directory,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.{js,ts}'], languageOptions: { parser: tsParser } },
+        ...plugin.configs.recommended,
+        { plugins: { count: { rules: { 'log-calls': countLogCalls } } }, rules: { 'count/log-calls': 'error' } },
+        { settings: { 'structured-logging': { logger: { importFrom: './src/logger', importName: 'logger' } } } },
+      ] as never,
+    });
+    const problems: Record<string, number> = {};
+    for (const result of await eslint.lintFiles(files)) {
+      for (const message of result.messages) {
+        if (!message.ruleId?.startsWith('structured-logging/')) continue;
+        const rule = message.ruleId.slice('structured-logging/'.length);
+        problems[rule] = (problems[rule] ?? 0) + 1;
+      }
+    }
+    const perKilobyte = (count: number) => count / kilobytes;
+    const measured: Record<string, number> = { logCalls: perKilobyte(logCalls), problems: perKilobyte(Object.values(problems).reduce((sum, count) => sum + count, 0)) };
+    for (const [rule, count] of Object.entries(problems)) measured[rule] = perKilobyte(count);
+    for (const [quantity, realMaximum] of Object.entries(REAL_MAXIMA_PER_KB)) {
+      expect({ quantity, atLeastRealMaximum: (measured[quantity] ?? 0) >= realMaximum }).toEqual({ quantity, atLeastRealMaximum: true });
+    }
+  }, 120_000);
+
+  it('offending and dense: the same files as ever, byte for byte (the end-to-end tests are written against them)', () => {
+    // Digests of the first 200 files, seed 42, as the generator wrote them before the calibrated
+    // profile got its own mix (the offending profile was then called calibrated).
+    const digest = (profile: CorpusProfile) => {
+      const directory = fs.mkdtempSync(path.join(os.tmpdir(), `structured-logging-${profile}-`));
+      const hash = createHash('sha256');
+      for (const file of writeCorpus(directory, 200, 42, { profile })) hash.update(`${path.relative(directory, file)}\0${fs.readFileSync(file, 'utf8')}\0`);
+      return hash.digest('hex');
+    };
+    expect(digest('offending')).toBe('73a5ca2d7be0f7d7612376e29593022fc8f89c90deeaaf89df119f51dea6fdfb');
+    expect(digest('dense')).toBe('1aca1e0e4b51f8b39eac5713385de52d7426d86bb3129b190c908437d4989738');
+  });
+
+  it('names the variable when BENCH_PROFILE is not a profile, before any work', () => {
+    const result = spawnSync(process.execPath, [path.resolve(__dirname, '../bench/run.js')], { encoding: 'utf8', env: { ...process.env, BENCH_PROFILE: 'heavy' } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("BENCH_PROFILE must be one of calibrated, offending, dense, got 'heavy'");
   });
 });

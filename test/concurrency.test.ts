@@ -7,16 +7,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from './corpus';
 
-// The generator is a plain CommonJS script, shared with bench/.
-const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
 
 const ROOT = path.resolve(__dirname, '..');
 let project: string;
 
 beforeAll(() => {
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-concurrency-'));
-  writeCorpus(project, 120, 11);
+  writeCorpus(project, 120, 11, { profile: 'offending' });
   const parser = require.resolve('@typescript-eslint/parser', { paths: [ROOT] });
   fs.writeFileSync(
     path.join(project, 'eslint.config.js'),

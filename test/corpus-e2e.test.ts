@@ -11,9 +11,8 @@ import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../rules/index';
+import { writeCorpus } from './corpus';
 
-// The generator is a plain CommonJS script, shared with bench/.
-const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
 
 const CLI = path.resolve(__dirname, '../dist/codemods/cli.js');
 const BROKEN = 'export function broken( {\n  logger.info(`x ${a}`;\n';
@@ -39,7 +38,7 @@ function codemod(...args: string[]) {
 
 beforeAll(() => {
   repo = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-corpus-'));
-  writeCorpus(repo, 150, 7);
+  writeCorpus(repo, 150, 7, { profile: 'offending' });
   fs.writeFileSync(path.join(repo, 'src', 'broken.ts'), BROKEN);
   git('init', '-q');
   commitAll('corpus');

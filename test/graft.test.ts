@@ -13,8 +13,8 @@ import { graftEdits } from '../core/graft';
 import { parseFile, type ParsedModel } from '../core/parse';
 import { parseSettings } from '../core/settings';
 import { fixtureCases } from './fixtures';
+import { writeCorpus } from './corpus';
 
-const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
 
 /** The first difference between two trees, as a path; null when they are the same ('parent' and 'loc' aside). */
 function difference(a: unknown, b: unknown, at = 'ast'): string | null {
@@ -79,7 +79,7 @@ function graftEachCodemod(text: string, filename: string, settings: ReturnType<t
 describe('graftEdits gives the tree a fresh parse of the new text gives', () => {
   it('on a generated corpus, rewrites and added imports alike', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-graft-'));
-    const files = writeCorpus(directory, 240, 17);
+    const files = writeCorpus(directory, 240, 17, { profile: 'offending' });
     const settings = parseSettings({ style: 'pino', logger: { importFrom: './logger', importName: 'logger' } });
     const total = { tried: 0, grafted: 0, withSupport: 0 };
     for (const file of files) {

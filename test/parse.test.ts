@@ -10,8 +10,8 @@ import { createFileModel, type DeclaratorTest } from '../core/file';
 import { ParseError, parseFile, parseTypeScript, rewrittenStatementsParse, syntaxError } from '../core/parse';
 import { parseSettings } from '../core/settings';
 import { fixtureCases } from './fixtures';
+import { writeCorpus } from './corpus';
 
-const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
 
 describe('parseFile', () => {
   it('parses JavaScript with espree, comments included', () => {
@@ -73,7 +73,7 @@ describe('parseTypeScript: typescript-estree given the source file it would buil
     ];
     const inputs: Array<[string, string]> = [
       ...CODEMODS.flatMap((codemod) => fixtureCases(codemod.name).map((c): [string, string] => [c.inputPath, c.input])),
-      ...writeCorpus(directory, 60, 23).map((file): [string, string] => [file, fs.readFileSync(file, 'utf8')]),
+      ...writeCorpus(directory, 60, 23, { profile: 'offending' }).map((file): [string, string] => [file, fs.readFileSync(file, 'utf8')]),
       ...extra,
     ];
     let compared = 0;
@@ -118,7 +118,6 @@ describe('syntaxError', () => {
 });
 
 describe('rewrittenStatementsParse', () => {
-  const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
   const settings = parseSettings({ style: 'pino', logger: { importFrom: './logger', importName: 'logger' } });
 
   /** Each codemod's rewrites of one parse, as the engine would accept them: no two overlapping. */
@@ -136,7 +135,7 @@ describe('rewrittenStatementsParse', () => {
 
   it('never vouches for a rewrite that the whole-file check rejects (corrupted rewrites on a generated corpus)', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-quick-check-'));
-    const files = writeCorpus(directory, 150, 5);
+    const files = writeCorpus(directory, 150, 5, { profile: 'offending' });
     let seed = 7;
     const random = (below: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 8) % below;
     const damage = ['(', ')', '{', '}', '[', ']', ',', ';', "'", '"', '`', ':', '.', '=>', '${'];

@@ -12,8 +12,8 @@ import { runCodemods, type PipelineOutcome } from '../codemods/engine';
 import { CODEMODS } from '../codemods/registry';
 import { parseSettings } from '../core/settings';
 import { fixtureCases } from './fixtures';
+import { writeCorpus } from './corpus';
 
-const { writeCorpus } = require('../bench/corpus.js') as { writeCorpus: (directory: string, count: number, seed?: number) => string[] };
 
 const LOGGER = { importFrom: './logger', importName: 'logger' };
 
@@ -47,7 +47,7 @@ describe('codemod all reuses one parse only when that cannot change the result',
 
   it('matches parsing after every step on a generated corpus, with fewer parses', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-pipeline-'));
-    const files = writeCorpus(directory, 300, 11);
+    const files = writeCorpus(directory, 300, 11, { profile: 'offending' });
     let parsesShortcut = 0;
     let parsesSlow = 0;
     let grafts = 0;
