@@ -249,7 +249,7 @@ async function main() {
   process.stdout.write(`${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n\nwritten to bench/results.json\n`);
 }
 
-module.exports = { lintInstructions };
+module.exports = { lintInstructions, countInstructions };
 
 if (require.main === module) {
   main().catch((error) => {
