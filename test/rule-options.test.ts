@@ -15,7 +15,8 @@ describe.each([
   ['ESLint 9', Linter9],
 ])('no-console options in one run, %s', (_name, Linter) => {
   // Files matched by no config entry with options get the rule's meta.defaultOptions from ESLint
-  // itself (since 9.15), the same array every time: the case createRule settles by identity.
+  // itself (since 9.15), as a new array holding the very default objects on every file: the case
+  // createRule settles by element identity.
   const linter = new Linter({ configType: 'flat' });
   const config = [
     { files: ['**/*.js'], plugins: { 'structured-logging': plugin as never }, rules: { 'structured-logging/no-console': 'error' as const } },
