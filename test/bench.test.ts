@@ -9,16 +9,15 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeLogCall } from '../core/log-calls';
-import plugin from '../rules/index';
 import { fileModelFor, settingsFor } from '../rules/utils';
-import { writeCorpus, type CorpusProfile } from './corpus';
+import { REAL_MAXIMA_PER_KB, writeCorpus, type CorpusProfile } from './corpus';
 
-const { eslintFor } = require('../bench/eslint-for.js') as { eslintFor: (directory: string, mode: string) => import('eslint').ESLint };
+const { eslintFor } = require('../bench/eslint-for.js') as {
+  eslintFor: (directory: string, mode: string, stats?: boolean, extra?: unknown[]) => import('eslint').ESLint;
+};
 
 const SCRIPT = path.resolve(__dirname, '../bench/lint-instructions.js');
 let project: string;
@@ -77,8 +76,6 @@ describe('bench/lint-instructions.js', () => {
 });
 
 describe('bench/corpus.js', () => {
-  const { REAL_MAXIMA_PER_KB } = require('../bench/corpus.js') as { REAL_MAXIMA_PER_KB: Record<string, number> };
-
   it('calibrated: at least as many log calls and problems per KB, rule by rule, as the densest real repository', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-calibrated-'));
     const files = writeCorpus(directory, 1000, 42, { profile: 'calibrated' });
@@ -93,16 +90,8 @@ describe('bench/corpus.js', () => {
         },
       }),
     };
-    const eslint = new ESLint({
-      cwd: directory,
-      overrideConfigFile: true,
-      overrideConfig: [
-        { files: ['**/*.{js,ts}'], languageOptions: { parser: tsParser } },
-        ...plugin.configs.recommended,
-        { plugins: { count: { rules: { 'log-calls': countLogCalls } } }, rules: { 'count/log-calls': 'error' } },
-        { settings: { 'structured-logging': { logger: { importFrom: './src/logger', importName: 'logger' } } } },
-      ] as never,
-    });
+    // The benchmark's own preset configuration, so the densities are those of what it lints.
+    const eslint = eslintFor(directory, 'preset', false, [{ plugins: { count: { rules: { 'log-calls': countLogCalls } } }, rules: { 'count/log-calls': 'error' } }]);
     const problems: Record<string, number> = {};
     for (const result of await eslint.lintFiles(files)) {
       for (const message of result.messages) {
