@@ -34,14 +34,15 @@ function generator(seed, profile) {
   /** A log call in the shape its logger reads: fields first for pino, message first otherwise. */
   const structured = (receiver, style, method, event, fields) =>
     style === 'pino' ? `${receiver}.${method}({ ${fields} }, '${event}');` : `${receiver}.${method}('${event}', { ${fields} });`;
+  /** The offending line, or (calibrated profile, at STRUCTURED_SHARE) the same event logged the structured way. */
+  const orStructured = (offending, receiver, style, method, event, fields) => (alreadyStructured() ? structured(receiver, style, method, event, fields) : offending);
 
   function logLines(receiver, style, indent) {
     const noun = pick(NOUNS);
     const verb = pick(VERBS);
     const lines = [];
     const add = (line) => lines.push(indent + line);
-    // Each offending line, or (calibrated profile) the same event already logged the structured way.
-    const either = (offending, event, fields, method) => add(alreadyStructured() ? structured(receiver, style, method, event, fields) : offending);
+    const either = (offending, event, fields, method) => add(orStructured(offending, receiver, style, method, event, fields));
     if (chance(0.6)) either(`${receiver}.info(\`${cap(noun)} \${${noun}.id} ${verb} in \${elapsedMs}ms\`);`, `${noun}.${verb}`, `${noun}Id: ${noun}.id, elapsedMs`, 'info');
     if (chance(0.4)) either(`${receiver}.debug('Loaded ' + items.length + ' ${noun}s for ' + ${noun}.ownerId);`, `${noun}s.loaded`, `${noun}Count: items.length, ownerId: ${noun}.ownerId`, 'debug');
     if (chance(0.3)) either(`${receiver}.warn('${cap(noun)} %s retry %d', ${noun}.id, attempt);`, `${noun}.retry`, `${noun}Id: ${noun}.id, attempt`, 'warn');
@@ -206,7 +207,7 @@ function generator(seed, profile) {
     const noun = pick(NOUNS);
     const lines = ["import { Injectable, Logger } from '@nestjs/common';", '', '@Injectable()', `export class ${cap(noun)}Service${index} {`, `  private readonly logger = new Logger(${cap(noun)}Service${index}.name);`, ''];
     lines.push(`  async run(${noun}: { id: string; ownerId: string }, items: string[], attempt: number, elapsedMs: number) {`, '    const settings = { retries: 3 } satisfies Record<string, number>;');
-    const nest = (offending, method, event, fields) => (alreadyStructured() ? structured('this.logger', 'nestjs', method, event, fields) : offending);
+    const nest = (offending, method, event, fields) => orStructured(offending, 'this.logger', 'nestjs', method, event, fields);
     lines.push(`    ${nest(`this.logger.log(\`Running ${noun} \${${noun}.id} with \${settings.retries} retries\`);`, 'log', `${noun}.running`, `${noun}Id: ${noun}.id, retries: settings.retries`)}`);
     if (chance(0.4)) lines.push(`    ${nest(`this.logger.debug(\`Payload \${JSON.stringify(items).length} bytes\`, ${cap(noun)}Service${index}.name);`, 'debug', 'payload.measured', 'payloadBytes: JSON.stringify(items).length')}`);
     lines.push('    try {', `      await this.process(${noun});`, '    } catch (error) {');
@@ -222,7 +223,7 @@ function generator(seed, profile) {
     const lines = ["import express from 'express';", ...(metric ? [metric.head] : []), '', 'export const router = express.Router();', ''];
     if (metric) lines.push(...metric.body, '');
     lines.push(`router.get('/${noun}s/:id', async (req, res) => {`);
-    lines.push(alreadyStructured() ? `  ${structured('req.log', 'pino', 'info', `${noun}.fetching`, `${noun}Id: req.params.id`)}` : `  req.log.info(\`Fetching ${noun} \${req.params.id}\`);`);
+    lines.push(`  ${orStructured(`req.log.info(\`Fetching ${noun} \${req.params.id}\`);`, 'req.log', 'pino', 'info', `${noun}.fetching`, `${noun}Id: req.params.id`)}`);
     if (metric) lines.push(`  track${cap(noun)}(req);`);
     if (chance(calibrated ? 1 : 0.6)) lines.push(`  console.log('Served ${noun}', req.params.id);`);
     if (chance(calibrated ? 0.5 : 0.2)) lines.push(`  console.log({ token: req.headers.authorization });`);
