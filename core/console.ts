@@ -12,7 +12,7 @@ import { isStringLike, localLogger, projectStyle } from './log-calls';
 import { analyzeMessage, staticText, type MessagePart } from './message';
 import { eventNameFromText } from './naming';
 import { fieldsFromParts, hasCommentInside, preferredQuote, propertyText, quoteString, type RewriteResult } from './rewrite';
-import { isFieldsFirst, type LoggerStyle, type Settings } from './settings';
+import { errorKeyFor, isFieldsFirst, type LoggerStyle, type Settings } from './settings';
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
@@ -223,7 +223,7 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   }
   const fields = [
     ...keptProperties.map((property) => file.getText(property)),
-    ...fieldsFromParts(parts, existingKeys, file, settings, style).map((field) => propertyText(field.key, field.valueText)),
+    ...fieldsFromParts(parts, existingKeys, file, settings, errorKeyFor(settings, style)).map((field) => propertyText(field.key, field.valueText)),
   ];
   const event = quoteString(eventName, preferredQuote(file));
   const object = fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined;

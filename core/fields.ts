@@ -16,6 +16,7 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
   const target = unwrap(node);
   if (target.type === 'Identifier') {
     if (ERROR_NAMES.test(target.name)) return true;
+    if (isRejectionParameter(target)) return true;
     // A catch parameter is visible only inside its catch clause: unless a clause around this name
     // may bind it, no scope lookup is needed.
     if (!mayBeCatchParameter(target)) return false;
@@ -39,6 +40,23 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
  * `serializeError`, which return text or a plain object.
  */
 const ERROR_MAKERS = /^(to|as|ensure|normali[sz]e|wrap|coerce|create|make)([A-Z]\w*)?(Error|Exception)$/;
+
+/**
+ * Whether the name is the reason a promise rejected with: the first parameter of the callback given
+ * to `.catch(cb)` or as `.then(_, cb)`'s second argument (`.catch((e) => log.error(e, ...))`).
+ */
+function isRejectionParameter(identifier: TSESTree.Identifier): boolean {
+  for (let current: TSESTree.Node | undefined = identifier.parent; current; current = current.parent) {
+    if (current.type !== 'ArrowFunctionExpression' && current.type !== 'FunctionExpression' && current.type !== 'FunctionDeclaration') continue;
+    const index = current.params.findIndex((param) => param.type === 'Identifier' && param.name === identifier.name);
+    if (index === -1) continue;
+    const call = current.parent;
+    if (index !== 0 || call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return false;
+    const method = propertyName(call.callee);
+    return (method === 'catch' && call.arguments[0] === current) || (method === 'then' && call.arguments[1] === current);
+  }
+  return false;
+}
 
 /**
  * Whether a catch clause around the name has it as its parameter. A name destructured from the error

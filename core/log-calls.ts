@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isStringLiteral, memberPath, namedProperty, propertyName, unwrap, type CallArgument, type Node } from './ast';
 import { memoTable, styleOfModule, type DeclaratorTest, type FileModel } from './file';
 import { constantString, type MessageAnalysis } from './message';
+import type { ContractAnswer } from './loggers/contract';
 import type { RewriteResult } from './rewrite';
 import type { CustomLoggerShape, LoggerStyle, Settings } from './settings';
 
@@ -27,7 +28,7 @@ export function mayContainLogCalls(text: string, settings: Settings): boolean {
 const WINSTON_LEVELS = new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'emerg', 'alert', 'crit', 'warning', 'notice']);
 
 /** Receivers that are pino loggers by framework convention: pino-http's `req.log`, Fastify's `request.log`. */
-const PINO_RECEIVERS = /^(req|request|reply|fastify|server|app)\.log$/;
+export const PINO_RECEIVERS = /^(req|request|reply|fastify|server|app)\.log$/;
 
 export interface LogCall {
   node: TSESTree.CallExpression;
@@ -46,7 +47,7 @@ export interface LogCall {
   /** The custom shape from settings that matched, if any. */
   shape: CustomLoggerShape | undefined;
   /** Analyses of this call that several rules ask for, filled on first request (see messageOfCall, structuredRewrite). */
-  memo: { message?: MessageAnalysis | null; rewrite?: RewriteResult };
+  memo: { message?: MessageAnalysis | null; rewrite?: RewriteResult; contract?: ContractAnswer };
 }
 
 function matchesPattern(path: readonly string[], pattern: string): boolean {
@@ -289,6 +290,30 @@ function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, 
     return result;
   }
   locateArguments(result, args, file);
+  return result;
+}
+
+/**
+ * The call as a logger of another shape sees it: its message and fields located again for `style`,
+ * or at a declared wrapper's own positions. Used when a logger contract, learned later and from
+ * further away than this analysis looks, says the call has another shape than the guess.
+ */
+export function callWithShape(call: LogCall, style: LoggerStyle, positions: { messageArg?: number; fieldsArg?: number }, file: FileModel): LogCall {
+  const shape = positions.fieldsArg !== undefined && positions.messageArg !== undefined ? { match: '', messageArg: positions.messageArg, fieldsArg: positions.fieldsArg } : undefined;
+  if (call.style === style && !shape) return call;
+  const result: LogCall = {
+    ...call, style, shape: shape ?? call.shape,
+    messageIndex: undefined, fieldsIndex: undefined, levelIndex: undefined, contextIndex: undefined, infoObject: undefined,
+    memo: { contract: call.memo.contract },
+  };
+  if (call.args.some((arg) => arg.type === 'SpreadElement')) return result;
+  if (shape) {
+    if (shape.messageArg < call.args.length) result.messageIndex = shape.messageArg;
+    if (shape.fieldsArg < call.args.length) result.fieldsIndex = shape.fieldsArg;
+    return result;
+  }
+  locateArguments(result, call.contextIndex !== undefined && style === 'pino' ? call.args.slice(0, -1) : call.args, file);
+  if (call.contextIndex !== undefined && style === 'pino') result.contextIndex = call.contextIndex;
   return result;
 }
 

@@ -3,14 +3,15 @@
  * One function answers for the rules' suggestions and the codemods, so they cannot disagree.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFree, staticKeyName, unwrap, type CallArgument, type Node } from './ast';
+import { isSideEffectFree, propertyName, staticKeyName, unwrap, type CallArgument, type Node } from './ast';
 import { applyEditsWithin, type Edit } from './edits';
 import { fieldKeyFor, isErrorExpression, stringifiedError } from './fields';
 import type { FileModel } from './file';
-import type { LogCall } from './log-calls';
-import { staticText, type MessageAnalysis, type MessagePart } from './message';
+import { contractOf, type LoggerContract } from './loggers/contract';
+import { callWithShape, type LogCall } from './log-calls';
+import { messageOfCall, staticText, type MessageAnalysis, type MessagePart } from './message';
 import { eventNameFromText, isIdentifierName } from './naming';
-import { errorKeyFor, isFieldsFirst, type LoggerStyle, type Settings } from './settings';
+import { isFieldsFirst, type Settings } from './settings';
 
 export type RewriteResult = { ok: true; edits: Edit[]; preview: string } | { ok: false; reason: string };
 
@@ -58,14 +59,16 @@ export function hasCommentInside(range: readonly [number, number], file: FileMod
 
 /**
  * Turns the values of a message into fields: errors under the error key (the object, not its text),
- * the rest under derived keys; a repeated side-effect-free expression becomes one field.
+ * the rest under derived keys; a repeated side-effect-free expression becomes one field. With no
+ * error key (the logger keeps an Error nowhere inside its fields), an error stays the text it was
+ * printed as: `err.message` as it is, `${err}` as `String(err)`, so no value is lost.
  */
 export function fieldsFromParts(
   parts: readonly MessagePart[],
   existingKeys: Map<string, string>,
   file: FileModel,
   settings: Settings,
-  style: LoggerStyle,
+  errorKey: string | null,
 ): NewField[] {
   const fields: NewField[] = [];
   const byValue = new Map<string, string>(existingKeys);
@@ -74,11 +77,12 @@ export function fieldsFromParts(
     if (part.kind !== 'value') continue;
     const stringified = stringifiedError(part.node, file);
     const isError = stringified !== null || isErrorExpression(part.node, file);
-    const valueNode = stringified?.error ?? part.node;
-    const valueText = valueSource(valueNode, file);
+    const asObject = isError && errorKey !== null;
+    const valueNode = asObject ? (stringified?.error ?? part.node) : part.node;
+    const valueText = isError && !asObject && !stringified ? `String(${file.getText(valueNode)})` : valueSource(valueNode, file);
     const pure = isSideEffectFree(valueNode);
     if (pure && byValue.has(valueText)) continue;
-    const baseKey = isError ? errorKeyFor(settings, style) : fieldKeyFor(valueNode, settings.fieldCase);
+    const baseKey = asObject ? errorKey : fieldKeyFor(valueNode, settings.fieldCase);
     let key = baseKey;
     for (let suffix = 2; takenKeys.has(key); suffix++) key = `${baseKey}${suffix}`;
     takenKeys.add(key);
@@ -86,6 +90,32 @@ export function fieldsFromParts(
     fields.push({ key, valueText, node: valueNode });
   }
   return fields;
+}
+
+/** Names that say a value is an object of fields, safe to spread into a new fields object. */
+const FIELDS_OBJECT_NAME = /^(meta|metadata|fields|logFields|extra|extras|details|attributes|attrs|props|properties|payload|bindings|labels|tags|data)$|[a-z](Meta|Metadata|Fields|Details|Attributes|Attrs|Props|Payload)$/;
+
+/**
+ * Whether an expression is known to be a plain object: declared as an object literal in the file, or
+ * named as one. Anything else (a string, an Error, a value of unknown kind) spread into an object
+ * loses its content: `{ ...'abc' }` is `{ 0: 'a', ... }`, `{ ...error }` keeps neither message nor stack.
+ */
+function isKnownPlainObject(node: Node, file: FileModel): boolean {
+  const target = unwrap(node);
+  if (target.type === 'ObjectExpression') return true;
+  if (target.type === 'Identifier') {
+    const definition = file.resolve(target)?.defs[0];
+    if (definition?.type === 'Variable' && definition.node.type === 'VariableDeclarator') {
+      const init = (definition.node as TSESTree.VariableDeclarator).init;
+      if (init && unwrap(init).type === 'ObjectExpression') return true;
+    }
+    return FIELDS_OBJECT_NAME.test(target.name);
+  }
+  if (target.type === 'MemberExpression') {
+    const name = propertyName(target);
+    return name !== null && FIELDS_OBJECT_NAME.test(name);
+  }
+  return false;
 }
 
 /** Keys already present in an object literal, mapped from their value's text for de-duplication. */
@@ -167,11 +197,29 @@ export function structuredRewrite(call: LogCall, message: DynamicMessage, file: 
   return call.memo.rewrite;
 }
 
-function structuredRewriteUncached(call: LogCall, message: DynamicMessage, file: FileModel, settings: Settings): RewriteResult {
-  const style = call.style;
-  if (style === undefined) {
-    return { ok: false, reason: "cannot tell which logger this is (pino/bunyan take fields first, winston/NestJS message first): set settings['structured-logging'].style" };
+/**
+ * Where an error goes in this call's fields: under a key, or nowhere (null: it stays text). A key the
+ * user set in settings is theirs to vouch for; otherwise the contract's placement decides.
+ */
+function errorKeyUnder(contract: LoggerContract, settings: Settings): string | null {
+  if (settings.errorKey) return settings.errorKey;
+  const placement = contract.error;
+  return placement?.kind === 'key' || placement?.kind === 'inspected' ? placement.key : null;
+}
+
+function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMessage, file: FileModel, settings: Settings): RewriteResult {
+  const answer = contractOf(original, file, settings);
+  if (!answer.ok) return { ok: false, reason: answer.reason };
+  const contract = answer.contract;
+  if (contract.refusal) return { ok: false, reason: contract.refusal };
+  // The contract may read the call with another shape than the quick analysis guessed.
+  const call = callWithShape(original, contract.style, contract, file);
+  const located = call === original ? originalMessage : messageOfCall(call, file);
+  if (located?.kind !== 'dynamic' || located.node !== originalMessage.node) {
+    return { ok: false, reason: `${describe(contract)} reads argument ${(call.messageIndex ?? 0) + 1} as the message, not this one` };
   }
+  const message = located;
+  const style = contract.style;
   const eventName = eventNameFromText(staticText(message.parts), settings.eventName.case);
   if (eventName === '') return { ok: false, reason: 'the message has no static words to name the event' };
   const droppedError = trailingError(call, message, file);
@@ -185,14 +233,26 @@ function structuredRewriteUncached(call: LogCall, message: DynamicMessage, file:
   const fieldsObject = fieldsTarget?.type === 'ObjectExpression' ? fieldsTarget : undefined;
   const existingKeys = existingKeysOf(fieldsObject, file);
   if (!existingKeys) return { ok: false, reason: 'the fields object has computed keys that a new field could collide with' };
-  const errorKey = errorKeyFor(settings, style);
+  const errorKey = errorKeyUnder(contract, settings);
   const fieldsIsError = fieldsArg !== undefined && !fieldsObject && isErrorExpression(fieldsArg, file);
-  if (fieldsIsError) existingKeys.set(file.getText(fieldsArg), errorKey);
+  const errorAlone = fieldsIsError || droppedError !== undefined;
+  if (errorAlone && errorKey === null) {
+    return { ok: false, reason: `${describe(contract)} keeps an Error's message and stack only ${placementText(contract)}; moving it into a fields object would print {}` };
+  }
+  const fieldsKey = errorKey ?? 'error';
+  if (fieldsIsError) existingKeys.set(file.getText(fieldsArg), fieldsKey);
+  // Any other value is named as a field, not spread: only a known plain object spreads safely.
+  const spreadFields = fieldsArg !== undefined && !fieldsObject && !fieldsIsError && isKnownPlainObject(fieldsArg, file);
+  const namedFieldsKey = fieldsArg !== undefined && !fieldsObject && !fieldsIsError && !spreadFields ? fieldKeyFor(fieldsArg, settings.fieldCase) : undefined;
+  if (namedFieldsKey !== undefined) existingKeys.set(file.getText(fieldsArg!), namedFieldsKey);
 
-  if (droppedError) existingKeys.set(file.getText(droppedError), errorKey);
-  const fields = fieldsFromParts(message.parts, existingKeys, file, settings, style);
+  if (droppedError) existingKeys.set(file.getText(droppedError), fieldsKey);
+  const fields = fieldsFromParts(message.parts, existingKeys, file, settings, errorKey);
   const properties = fields.map((field) => propertyText(field.key, field.valueText));
-  if (droppedError) properties.unshift(propertyText(errorKey, file.getText(droppedError)));
+  // winston and bunyan without serializers keep an Error whole only as the fields argument: when the
+  // error is the message's only value, it becomes that argument.
+  const soleError = !fieldsArg && !droppedError && contract.error?.kind === 'fields-argument' && errorKey === null ? soleErrorOf(message, file) : undefined;
+  if (droppedError) properties.unshift(propertyText(fieldsKey, file.getText(droppedError)));
 
   // A custom shape whose fields come later than right after the message: they go after the logger's
   // own arguments, which must all be there.
@@ -212,14 +272,14 @@ function structuredRewriteUncached(call: LogCall, message: DynamicMessage, file:
   const lastConsumed = droppedError ?? (message.consumedArgs > 0 ? call.args[(call.messageIndex ?? 0) + message.consumedArgs] : undefined);
   const messageEnd = lastConsumed ? lastConsumed.range[1] : messageRange[1];
 
-  if (fieldsArg && properties.length === 0 && !fieldsIsError) {
+  if (fieldsArg && properties.length === 0 && !fieldsIsError && namedFieldsKey === undefined) {
     edits.push({ range: [messageRange[0], messageEnd], text: eventText });
   } else if (fieldsObject) {
     edits.push({ range: [messageRange[0], messageEnd], text: eventText });
     if (properties.length > 0) edits.push(insertIntoObject(fieldsObject, properties, file));
   } else if (fieldsArg) {
     const text = file.getText(fieldsArg);
-    const head = fieldsIsError ? propertyText(errorKey, text) : `...${text}`;
+    const head = spreadFields ? `...${text}` : propertyText(fieldsIsError ? fieldsKey : namedFieldsKey!, text);
     edits.push({ range: fieldsArg.range, text: `{ ${[head, ...properties].join(', ')} }` });
     edits.push({ range: [messageRange[0], messageEnd], text: eventText });
   } else if (fieldsAfterOwnArguments) {
@@ -227,10 +287,35 @@ function structuredRewriteUncached(call: LogCall, message: DynamicMessage, file:
     edits.push({ range: [messageRange[0], messageEnd], text: eventText });
     edits.push({ range: [last.range[1], last.range[1]], text: `, { ${properties.join(', ')} }` });
   } else {
-    const object = properties.length > 0 ? `{ ${properties.join(', ')} }` : '';
+    const object = soleError ? file.getText(soleError) : properties.length > 0 ? `{ ${properties.join(', ')} }` : '';
     const text = !object ? eventText : isFieldsFirst(style) ? `${object}, ${eventText}` : `${eventText}, ${object}`;
     edits.push({ range: [messageRange[0], messageEnd], text });
   }
   const preview = applyEditsWithin(file.text, call.node.range, edits);
   return { ok: true, edits, preview };
+}
+
+/** The error a message's values all are (`${err.message}`, `${err}`), if they are one error. */
+function soleErrorOf(message: DynamicMessage, file: FileModel): Node | undefined {
+  const values = message.parts.filter((part): part is Extract<MessagePart, { kind: 'value' }> => part.kind === 'value');
+  const errors = values.map((part) => stringifiedError(part.node, file)?.error ?? (isErrorExpression(part.node, file) ? part.node : undefined));
+  if (errors.length === 0 || errors.some((error) => error === undefined)) return undefined;
+  const text = file.getText(errors[0]!);
+  return errors.every((error) => file.getText(error!) === text) ? errors[0] : undefined;
+}
+
+/** The logger a reason speaks of: where it is defined and what was read there. */
+function describe(contract: LoggerContract): string {
+  return contract.source.where ? `${contract.source.where}: ${contract.source.what}` : contract.source.what;
+}
+
+function placementText(contract: LoggerContract): string {
+  switch (contract.error?.kind) {
+    case 'fields-argument':
+      return 'when the Error is the whole fields argument (log the other values in their own call, or add a format that serialises nested errors and set errorKey)';
+    case 'stack-argument':
+      return "as the stack argument of error(message, stack): pass err.stack there";
+    default:
+      return 'where its declaration says (nowhere that the analysis can see): set settings errorKey to the key its output serialises errors under';
+  }
 }

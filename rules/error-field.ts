@@ -4,6 +4,7 @@ import { isErrorExpression, logsErrorObject, stringifiedError } from '../core/fi
 import type { FileModel } from '../core/file';
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/log-calls';
 import { infoMessageProperty, messageOfCall } from '../core/message';
+import { contractOf } from '../core/loggers/contract';
 import { structuredRewrite } from '../core/rewrite';
 import { errorKeyFor, isFieldsFirst } from '../core/settings';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
@@ -33,17 +34,29 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { file, settings } = lazyFile(context);
 
-    /** The key the call's logger expects errors under (pino's default when its family is unknown). */
-    const errorKeyOf = (call: LogCall): string => (call.style ? errorKeyFor(settings(), call.style) : settings().errorKey ?? 'err');
+    /**
+     * The key the call's logger keeps errors under: its contract's, read only for calls that have
+     * something to report (it may follow imports); the style's default when no contract is known.
+     * Null when the logger keeps an Error nowhere inside its fields (winston: only as the whole meta).
+     */
+    const errorKeyOf = (call: LogCall): string | null => {
+      const answer = contractOf(call, file(), settings());
+      if (answer.ok && !settings().errorKey) {
+        const placement = answer.contract.error;
+        if (placement?.kind === 'key' || placement?.kind === 'inspected') return placement.key;
+        if (placement) return null;
+      }
+      return call.style ? errorKeyFor(settings(), call.style) : settings().errorKey ?? 'err';
+    };
 
     function reportMessageParts(call: LogCall): void {
       const message = messageOfCall(call, file());
       if (!message) return;
       const style = call.style;
-      const key = errorKeyOf(call);
       if (message.kind === 'unknown') {
         const stringified = stringifiedError(message.node, file());
         if (!stringified || logsErrorObject(call, stringified.error, 0, file())) return;
+        const key = errorKeyOf(call) ?? 'err';
         // pino and bunyan log an Error passed as the only argument with its message and stack.
         const suggest: Suggestion[] = style && isFieldsFirst(style) && call.args.length === 1
           ? [{ messageId: 'useErrorObject', data: { key }, fix: (fixer) => fixer.replaceText(message.node, file().getText(stringified.error)) }]
@@ -62,14 +75,14 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: part.node,
           messageId: 'stringifiedError',
-          data: { how: stringified.how, key },
+          data: { how: stringified.how, key: errorKeyOf(call) ?? 'error' },
           suggest: rewrite.ok ? [{ messageId: 'useStructuredCall', data: { preview: previewText(rewrite.preview) }, fix: editsToFix(rewrite.edits) }] : [],
         });
       }
     }
 
     function reportFieldValues(call: LogCall, object: TSESTree.ObjectExpression, model: FileModel, skip?: TSESTree.Node): void {
-      const key = errorKeyOf(call);
+      let contractKey: string | null | undefined;
       const keys = new Set(object.properties.map((p) => (p.type === 'Property' ? staticKeyName(p) : null)));
       for (const property of object.properties) {
         if (property.type !== 'Property' || property.value === skip) continue;
@@ -80,6 +93,13 @@ export default createRule<Options, MessageIds>({
         }
         const stringified = stringifiedError(value, model);
         if (!stringified || logsErrorObject(call, stringified.error, 0, model)) continue;
+        if (contractKey === undefined) contractKey = errorKeyOf(call);
+        if (contractKey === null) {
+          // Nested in the fields, an Error prints {} through this logger: the text is all that survives.
+          context.report({ node: property.value, messageId: 'stringifiedError', data: { how: stringified.how, key: 'error' } });
+          continue;
+        }
+        const key = contractKey;
         const errorText = model.getText(stringified.error);
         const ownKey = staticKeyName(property);
         // Rename to the error key when that does not collide with another property.

@@ -34,7 +34,7 @@ runRule('error-field', rule, {
     // Read from Flowise: the getErrorMessage(error: unknown) helper returns the message and drops the stack.
     {
       code: `${WINSTON}try { x(); } catch (err) { logger.warn(\`Failed to bind listeners: \${getErrorMessage(err)}\`); }`,
-      errors: [{ messageId: 'stringifiedError', data: { how: 'getErrorMessage(err)', key: 'error' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}try { x(); } catch (err) { logger.warn('failed.bind.listeners', { error: err }); }` }] }],
+      errors: [{ messageId: 'stringifiedError', data: { how: 'getErrorMessage(err)', key: 'error' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}try { x(); } catch (err) { logger.warn('failed.bind.listeners', err); }` }] }],
     },
     {
       code: `${PINO}try { x(); } catch (e) { logger.error({ reason: errors.toErrorMessage(e) }, 'x.failed'); }`,
@@ -71,7 +71,7 @@ runRule('error-field', rule, {
     },
     {
       code: `${WINSTON}logger.error('Payment failed: ' + err.toString());`,
-      errors: [{ messageId: 'stringifiedError', data: { how: 'err.toString()', key: 'error' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.error('payment.failed', { error: err });` }] }],
+      errors: [{ messageId: 'stringifiedError', data: { how: 'err.toString()', key: 'error' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.error('payment.failed', err);` }] }],
     },
     {
       code: `${PINO}logger.error(err.message);`,

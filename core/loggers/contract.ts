@@ -1,0 +1,665 @@
+/**
+ * The logger contract of a call site: which argument takes fields (if any), where an Error keeps its
+ * message and stack, whether the configured output prints fields at all, and how that was learned.
+ * No rewrite is made without one. Learned, in order, from settings, the receiver's creation in the
+ * file, its declaration followed across files (a factory call, a class, an interface, a wrapper's
+ * parameters), and otherwise not at all: then the answer says what would tell.
+ *
+ * Computed only when a rewrite is needed, never for a report alone: following imports reads files.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from '../ast';
+import type { FileModel } from '../file';
+import { PINO_RECEIVERS, type LogCall } from '../log-calls';
+import { parseFile } from '../parse';
+import type { LoggerStyle, Settings } from '../settings';
+import { FAMILIES, family, familyOfModule, type ErrorPlacement, type FamilyId, type LoggerFamily } from './families';
+import { resolveImport } from './modules';
+
+export interface ContractSource {
+  how: 'settings' | 'library' | 'creation' | 'declaration';
+  /** `src/logger.ts:12`, where the logger is created or declared (relative to the working directory). */
+  where?: string;
+  /** What was read there: `pino()`, `winston.createLogger()`, `class AppLogger`, `info(message: string)`. */
+  what: string;
+}
+
+export interface LoggerContract {
+  /** The library behind the logger; undefined for a repository's own wrapper read from its declaration. */
+  family: FamilyId | undefined;
+  /** The argument order used to locate the message and the fields. */
+  style: LoggerStyle;
+  /** A wrapper's own positions, when its declaration gives them. */
+  messageArg?: number;
+  fieldsArg?: number;
+  /** Where an Error survives; undefined when nothing tells (then no rewrite moves an error). */
+  error: ErrorPlacement | undefined;
+  source: ContractSource;
+  /** Why no structured call may be written through this logger, naming its definition and what to change. */
+  refusal?: string;
+}
+
+export type ContractAnswer = { ok: true; contract: LoggerContract } | { ok: false; reason: string };
+
+const MAX_DEPTH = 6;
+
+/** A file the analysis reads: the one being linted, or another it followed an import into. */
+interface Source {
+  file: FileModel;
+  /** The file's path for messages, relative to the working directory. */
+  label: string;
+}
+
+function sourceOf(file: FileModel): Source {
+  return { file, label: path.relative(process.cwd(), file.filename) || file.filename };
+}
+
+function lineOf(file: FileModel, offset: number): number {
+  let line = 1;
+  for (let at = file.text.indexOf('\n'); at !== -1 && at < offset; at = file.text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+function where(source: Source, node: Node): string {
+  return `${source.label}:${lineOf(source.file, node.range[0])}`;
+}
+
+const moduleCache = new Map<string, { mtime: number; model: FileModel | null }>();
+
+/** Another file of the project, parsed once per run (again when it changed, for the editor). */
+function readModule(filename: string): FileModel | null {
+  let mtime: number;
+  try {
+    mtime = fs.statSync(filename).mtimeMs;
+  } catch {
+    return null;
+  }
+  const cached = moduleCache.get(filename);
+  if (cached?.mtime === mtime) return cached.model;
+  let model: FileModel | null = null;
+  try {
+    model = parseFile(fs.readFileSync(filename, 'utf8'), filename);
+  } catch {
+    model = null;
+  }
+  moduleCache.set(filename, { mtime, model });
+  return model;
+}
+
+/** What a name or export stands for: the node that defines it and the file it is in. */
+interface Definition {
+  node: Node;
+  source: Source;
+}
+
+/** The top-level definition of `name` in a file: a variable's initialiser, a class, a function, an interface, or an import followed. */
+function localDefinition(name: string, source: Source, depth: number): Definition | null {
+  for (const statement of source.file.ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    const found = definitionIn(declaration, name, source);
+    if (found) return found;
+  }
+  const binding = source.file.imports.get(name);
+  if (binding) return importedDefinition(binding.source, binding.imported, source, depth + 1);
+  return null;
+}
+
+function definitionIn(declaration: Node | null | undefined, name: string, source: Source): Definition | null {
+  if (!declaration) return null;
+  switch (declaration.type) {
+    case 'VariableDeclaration':
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== 'Identifier' || declarator.id.name !== name) continue;
+        // `export declare const logger: Logger` in a declaration file: the type says what it is.
+        const node = declarator.init ?? declarator.id.typeAnnotation?.typeAnnotation;
+        return node ? { node, source } : null;
+      }
+      return null;
+    case 'ClassDeclaration':
+    case 'FunctionDeclaration':
+    case 'TSInterfaceDeclaration':
+    case 'TSTypeAliasDeclaration':
+      return declaration.id?.name === name ? { node: declaration, source } : null;
+    default:
+      return null;
+  }
+}
+
+/** The definition behind `import { imported } from specifier`, when the module is the project's own. */
+function importedDefinition(specifier: string, imported: string, from: Source, depth: number): Definition | null {
+  if (depth > MAX_DEPTH) return null;
+  const target = resolveImport(from.file.filename, specifier);
+  const model = target ? readModule(target) : null;
+  return model ? exportedDefinition(model, imported, depth) : null;
+}
+
+/** What a module exports under a name ('default', or '*' for the whole module as `require` gives it). */
+function exportedDefinition(model: FileModel, name: string, depth: number): Definition | null {
+  const source = sourceOf(model);
+  for (const statement of model.ast.body) {
+    if (statement.type === 'ExportDefaultDeclaration' && (name === 'default' || name === '*')) {
+      const declaration = statement.declaration;
+      if (declaration.type === 'Identifier') return localDefinition(declaration.name, source, depth);
+      return { node: declaration, source };
+    }
+    if (statement.type === 'ExportNamedDeclaration') {
+      const found = definitionIn(statement.declaration, name, source);
+      if (found) return found;
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        if (exported !== name) continue;
+        const local = specifier.local.type === 'Identifier' ? specifier.local.name : specifier.local.value;
+        return statement.source ? importedDefinition(statement.source.value, local, source, depth + 1) : localDefinition(local, source, depth);
+      }
+    }
+    if (statement.type === 'ExpressionStatement') {
+      const assigned = commonJsExport(statement.expression, name);
+      if (assigned) return assigned.type === 'Identifier' ? localDefinition(assigned.name, source, depth) ?? { node: assigned, source } : { node: assigned, source };
+    }
+  }
+  for (const statement of model.ast.body) {
+    if (statement.type !== 'ExportAllDeclaration' || statement.exported) continue;
+    const found = importedDefinition(statement.source.value, name, source, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** `module.exports = x`, `module.exports.name = x`, `exports.name = x`: the value exported under `name`. */
+function commonJsExport(expression: Node, name: string): Node | null {
+  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return null;
+  const target = memberPath(expression.left);
+  if (!target) return null;
+  const whole = target.join('.') === 'module.exports';
+  if (whole && (name === 'default' || name === '*')) return expression.right;
+  if (whole && expression.right.type === 'ObjectExpression') {
+    for (const property of expression.right.properties) {
+      if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && property.key.name === name) return property.value;
+    }
+  }
+  const named = (target.length === 3 && target[0] === 'module' && target[1] === 'exports') || (target.length === 2 && target[0] === 'exports');
+  return named && target[target.length - 1] === name ? expression.right : null;
+}
+
+function libraryContract(entry: LoggerFamily, source: ContractSource, error: ErrorPlacement | undefined = entry.error): LoggerContract {
+  return { family: entry.id, style: entry.style, error, source, refusal: entry.fields ? undefined : `${source.where ? `${source.where}: ` : ''}${entry.noFields}` };
+}
+
+/** The family whose module a name was imported from (`pino`, `createLogger` from 'winston'). */
+function importedFamily(name: string, file: FileModel): LoggerFamily | undefined {
+  const binding = file.imports.get(name);
+  if (binding?.source === 'nestjs-pino') return family(binding.imported === 'PinoLogger' ? 'pino' : 'nestjs');
+  return binding ? familyOfModule(binding.source) : undefined;
+}
+
+/** The root identifier of a callee (`winston` in `winston.createLogger`, `pino` in `pino.default`). */
+function calleeRoot(callee: Node): TSESTree.Identifier | null {
+  let target = unwrap(callee);
+  while (target.type === 'MemberExpression') target = unwrap(target.object);
+  return target.type === 'Identifier' ? target : null;
+}
+
+/** Methods that derive a logger from another of the same family. */
+const DERIVING_METHODS = new Set(['child', 'withTag', 'withDefaults', 'getSubLogger', 'getLogger', 'withContext']);
+
+/**
+ * The contract of a logger defined by this node: a factory call of a known library (with what its
+ * options say), a derived logger, a class, an interface, an object of methods, or a name to follow.
+ */
+function contractOfDefinition(definition: Definition, method: string, depth: number): ContractAnswer {
+  if (depth > MAX_DEPTH) return { ok: false, reason: 'the logger is defined too many steps away to follow' };
+  const { source } = definition;
+  const node = unwrap(definition.node);
+  switch (node.type) {
+    case 'CallExpression':
+    case 'NewExpression': {
+      const callee = unwrap(node.callee);
+      const root = calleeRoot(callee);
+      const entry = root ? importedFamily(root.name, source.file) : undefined;
+      if (entry) return { ok: true, contract: creationContract(entry, node, source) };
+      if (callee.type === 'MemberExpression' && DERIVING_METHODS.has(propertyName(callee) ?? '')) {
+        return contractOfDefinition({ node: callee.object, source }, method, depth + 1);
+      }
+      if (callee.type === 'Identifier') {
+        const target = localDefinition(callee.name, source, depth);
+        if (target) return contractOfDefinition(node.type === 'NewExpression' ? target : { node: returnedValue(target.node) ?? target.node, source: target.source }, method, depth + 1);
+      }
+      return { ok: false, reason: `${where(source, node)}: the logger comes from ${source.file.getText(callee)}(), which is not followed` };
+    }
+    case 'Identifier': {
+      const target = localDefinition(node.name, source, depth);
+      if (target) return contractOfDefinition(target, method, depth + 1);
+      const entry = importedFamily(node.name, source.file);
+      if (entry) return { ok: true, contract: libraryContract(entry, { how: 'library', what: `${node.name} from '${source.file.imports.get(node.name)!.source}'`, where: where(source, node) }) };
+      return { ok: false, reason: `${where(source, node)}: cannot tell what \`${node.name}\` is` };
+    }
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      return classContract(node, method, source, depth);
+    case 'TSInterfaceDeclaration':
+      return membersContract(node.body.body, `interface ${node.id.name}`, node, method, source, node.extends.map((heritage) => heritage.expression), depth);
+    case 'TSTypeAliasDeclaration':
+      return typeContract(node.typeAnnotation, method, source, depth);
+    case 'TSTypeReference':
+    case 'TSTypeLiteral':
+    case 'TSTypeQuery':
+      return typeContract(node, method, source, depth);
+    case 'ObjectExpression':
+      return objectContract(node, method, source);
+    default:
+      return { ok: false, reason: `${where(source, node)}: the logger is defined by an expression the analysis does not follow` };
+  }
+}
+
+/** What a factory function returns, when it has one `return` at its top level (or is an arrow with a body expression). */
+function returnedValue(node: Node): Node | null {
+  if (node.type !== 'FunctionDeclaration' && node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') return null;
+  if (node.body.type !== 'BlockStatement') return node.body;
+  const returns = node.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement');
+  return returns.length === 1 ? returns[0].argument : null;
+}
+
+/** A library's logger as created: the options of the creating call refine the family's defaults. */
+function creationContract(entry: LoggerFamily, call: TSESTree.CallExpression | TSESTree.NewExpression, source: Source): LoggerContract {
+  const at = where(source, call);
+  const what = `${source.file.getText(call.callee)}()`;
+  const contract = libraryContract(entry, { how: 'creation', where: at, what });
+  const options = call.arguments.find((argument): argument is TSESTree.ObjectExpression => unwrap(argument).type === 'ObjectExpression');
+  if (entry.id === 'pino' && options) contract.error = pinoErrorPlacement(options, source);
+  if (entry.id === 'bunyan') contract.error = bunyanErrorPlacement(options, source);
+  if (entry.id === 'winston' && options) {
+    const dropping = droppingFormat(options, source, 0);
+    if (dropping) contract.refusal = `${dropping}: this winston format prints only the message, so fields would never reach the output: print the rest of the info object (e.g. \`...meta\` and JSON.stringify(meta)) or use format.json(), then run again`;
+  }
+  return contract;
+}
+
+function property(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
+  return object.properties.find((entry): entry is TSESTree.Property => entry.type === 'Property' && !entry.computed && ((entry.key.type === 'Identifier' && entry.key.name === key) || (isStringLiteral(entry.key) && entry.key.value === key)));
+}
+
+/** pino keeps an Error's message and stack under `errorKey` (default `err`), through its error serializer. */
+function pinoErrorPlacement(options: TSESTree.ObjectExpression, source: Source): ErrorPlacement {
+  const errorKey = property(options, 'errorKey')?.value;
+  if (errorKey && isStringLiteral(errorKey)) return { kind: 'key', key: errorKey.value };
+  const serializers = property(options, 'serializers')?.value;
+  if (serializers?.type === 'ObjectExpression' && !property(serializers, 'err')) {
+    const custom = serializers.properties.find((entry) => entry.type === 'Property' && /stdSerializers\.err|errSerializer|serializeError/.test(source.file.getText(entry.value)));
+    if (custom?.type === 'Property' && custom.key.type === 'Identifier') return { kind: 'key', key: custom.key.name };
+  }
+  return { kind: 'key', key: 'err' };
+}
+
+/** bunyan serialises `err` only with its error serializer; without one an Error survives only as the fields argument itself. */
+function bunyanErrorPlacement(options: TSESTree.ObjectExpression | undefined, source: Source): ErrorPlacement {
+  const serializers = options ? property(options, 'serializers')?.value : undefined;
+  if (!serializers) return { kind: 'fields-argument' };
+  const text = source.file.getText(serializers);
+  return /stdSerializers\b(?!\.(?!err\b))|\berr\s*:/.test(text) ? { kind: 'key', key: 'err' } : { kind: 'fields-argument' };
+}
+
+/**
+ * Where a winston logger's output drops the fields: a `printf` whose template reads only named
+ * properties of the info object, in the logger's format or a transport's. Null when none is found.
+ */
+function droppingFormat(options: TSESTree.ObjectExpression, source: Source, depth: number): string | null {
+  const formats: Node[] = [];
+  const format = property(options, 'format')?.value;
+  if (format) formats.push(format);
+  const transports = property(options, 'transports')?.value;
+  const transportList = transports ? (unwrap(transports).type === 'ArrayExpression' ? (unwrap(transports) as TSESTree.ArrayExpression).elements : [transports]) : [];
+  for (const transport of transportList) {
+    const created = transport && unwrap(transport);
+    if (created?.type !== 'NewExpression') continue;
+    const transportOptions = created.arguments[0] && unwrap(created.arguments[0]);
+    const transportFormat = transportOptions?.type === 'ObjectExpression' ? property(transportOptions, 'format')?.value : undefined;
+    if (transportFormat) formats.push(transportFormat);
+  }
+  for (const candidate of formats) {
+    const found = printfDroppingFields(candidate, source, depth);
+    if (found) return found;
+  }
+  return null;
+}
+
+function printfDroppingFields(node: Node, source: Source, depth: number): string | null {
+  if (depth > 4) return null;
+  const target = unwrap(node);
+  if (target.type === 'Identifier') {
+    const definition = localDefinition(target.name, source, depth);
+    return definition ? printfDroppingFields(definition.node, definition.source, depth + 1) : null;
+  }
+  if (target.type !== 'CallExpression') return null;
+  const callee = unwrap(target.callee);
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : null;
+  if (name === 'printf') {
+    const template = target.arguments[0] && unwrap(target.arguments[0]);
+    return template && templateDropsFields(template, source) ? where(source, target) : null;
+  }
+  for (const argument of target.arguments) {
+    const found = printfDroppingFields(argument, source, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Keys of the info object that carry the rest of it (format.metadata()'s `metadata`, the splat). */
+const CARRIERS = /^(metadata|meta|splat|rest|fields|extra|data)$/i;
+
+function templateDropsFields(template: Node, source: Source): boolean {
+  if (template.type === 'Identifier') {
+    const definition = localDefinition(template.name, source, 0);
+    return definition ? templateDropsFields(definition.node, definition.source) : false;
+  }
+  if (template.type !== 'ArrowFunctionExpression' && template.type !== 'FunctionExpression') return false;
+  const [info] = template.params;
+  if (!info) return true;
+  if (info.type === 'ObjectPattern') {
+    return !info.properties.some((entry) => entry.type === 'RestElement' || (entry.type === 'Property' && (entry.computed || (entry.key.type === 'Identifier' && CARRIERS.test(entry.key.name)))));
+  }
+  if (info.type !== 'Identifier') return false;
+  // The info object used whole (stringified, spread, inspected, iterated) or a carrier read from it.
+  const body = source.file.getText(template.body);
+  const name = info.name.replace(/[$]/g, '\\$');
+  const whole = new RegExp(`(stringify|inspect|keys|entries|assign)\\(\\s*${name}\\b|\\.\\.\\.${name}\\b|${name}\\s*\\[|\\b${name}\\.(metadata|meta|splat|rest|fields|extra|data)\\b`);
+  return !whole.test(body);
+}
+
+/** The contract of a class: its own method, or the method it inherits from a library's logger class. */
+function classContract(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, method: string, source: Source, depth: number): ContractAnswer {
+  const name = node.id?.name ?? 'the class';
+  const own = node.body.body.find((member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.key.type === 'Identifier' && member.key.name === method);
+  if (own) return { ok: true, contract: signatureContract(own.value.params, `${name}.${method}`, own, source) };
+  const parent = node.superClass ? unwrap(node.superClass) : null;
+  if (parent?.type === 'Identifier') {
+    const entry = importedFamily(parent.name, source.file);
+    if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, node), what: `class ${name} extends ${parent.name}` }) };
+    const definition = localDefinition(parent.name, source, depth);
+    if (definition) return contractOfDefinition(definition, method, depth + 1);
+  }
+  return { ok: false, reason: `${where(source, node)}: class ${name} has no method \`${method}\`` };
+}
+
+/** An interface's or type literal's members: the method's signature, or what an extended type says. */
+function membersContract(members: readonly TSESTree.TypeElement[], label: string, node: Node, method: string, source: Source, heritage: readonly Node[], depth: number): ContractAnswer {
+  for (const member of members) {
+    const key = 'key' in member && member.key.type === 'Identifier' ? member.key.name : null;
+    if (key !== method) continue;
+    const signatureLabel = label ? `${label.replace(/^\w+ /, '')}.${method}` : method;
+    if (member.type === 'TSMethodSignature') return { ok: true, contract: signatureContract(member.params, signatureLabel, member, source) };
+    const type = member.type === 'TSPropertySignature' ? member.typeAnnotation?.typeAnnotation : undefined;
+    if (type?.type === 'TSFunctionType') return { ok: true, contract: signatureContract(type.params, signatureLabel, member, source) };
+  }
+  for (const parent of heritage) {
+    if (parent.type === 'Identifier') {
+      const entry = importedFamily(parent.name, source.file);
+      if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, node), what: `${label} extends ${parent.name}` }) };
+      const definition = localDefinition(parent.name, source, depth);
+      if (definition) return contractOfDefinition(definition, method, depth + 1);
+    }
+  }
+  return { ok: false, reason: `${where(source, node)}: ${label || 'the type'} declares no method \`${method}\`` };
+}
+
+function typeContract(type: Node, method: string, source: Source, depth: number): ContractAnswer {
+  if (type.type === 'TSTypeLiteral') return membersContract(type.members, '', type, method, source, [], depth);
+  if (type.type === 'TSTypeQuery' && type.exprName.type === 'Identifier') return contractOfDefinition({ node: type.exprName, source }, method, depth + 1);
+  if (type.type === 'TSTypeReference') {
+    const name = type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.type === 'TSQualifiedName' && type.typeName.left.type === 'Identifier' ? type.typeName.left.name : null;
+    if (!name) return { ok: false, reason: `${where(source, type)}: cannot tell what type ${source.file.getText(type)} is` };
+    const binding = source.file.imports.get(name);
+    const entry = binding ? typeFamily(binding.source, binding.imported, type.typeName.type === 'TSQualifiedName' ? type.typeName.right.name : null) : undefined;
+    if (entry === null) return { ok: false, reason: `${where(source, type)}: typed as ${source.file.getText(type)}, an interface whose implementation is injected elsewhere: type it with the class that implements it, or describe it in settings.loggers` };
+    if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, type), what: `typed ${source.file.getText(type)}` }) };
+    const definition = localDefinition(name, source, depth);
+    if (definition) return contractOfDefinition(definition, method, depth + 1);
+  }
+  return { ok: false, reason: `${where(source, type)}: cannot tell what type ${source.file.getText(type)} is` };
+}
+
+/**
+ * The family a library type names: `Logger` from 'pino' or 'winston', `PinoLogger` from nestjs-pino,
+ * Nest's `Logger`/`ConsoleLogger`. Null for Nest's `LoggerService`: an interface any logger implements.
+ */
+function typeFamily(module: string, imported: string, qualified: string | null): LoggerFamily | null | undefined {
+  if (module === 'nestjs-pino') return imported === 'PinoLogger' ? family('pino') : family('nestjs');
+  if (module === '@nestjs/common') return imported === 'LoggerService' ? null : imported === 'Logger' || imported === 'ConsoleLogger' ? family('nestjs') : undefined;
+  const entry = familyOfModule(module);
+  if (!entry) return undefined;
+  return qualified === null || /Logger|Instance/.test(qualified) ? entry : undefined;
+}
+
+function objectContract(node: TSESTree.ObjectExpression, method: string, source: Source): ContractAnswer {
+  const member = property(node, method);
+  const value = member ? unwrap(member.value) : undefined;
+  if (member?.type === 'Property' && (value?.type === 'ArrowFunctionExpression' || value?.type === 'FunctionExpression')) {
+    return { ok: true, contract: signatureContract(value.params, method, member, source) };
+  }
+  const shorthand = node.properties.find((entry): entry is TSESTree.Property => entry.type === 'Property' && entry.key.type === 'Identifier' && entry.key.name === method && entry.method);
+  if (shorthand) return { ok: true, contract: signatureContract((shorthand.value as TSESTree.FunctionExpression).params, method, shorthand, source) };
+  return { ok: false, reason: `${where(source, node)}: the logger object has no function \`${method}\`` };
+}
+
+/** Parameter names that say they take fields, for JavaScript wrappers without types. */
+const FIELDS_NAMES = /^(meta|metadata|fields|data|extra|details|attributes|attrs|props|properties|payload|context|ctx|obj|object|info|params|bindings)$/i;
+
+function parameterName(parameter: TSESTree.Parameter): string | null {
+  const target = parameter.type === 'TSParameterProperty' ? parameter.parameter : parameter;
+  if (target.type === 'Identifier') return target.name;
+  if (target.type === 'AssignmentPattern' && target.left.type === 'Identifier') return target.left.name;
+  if (target.type === 'RestElement' && target.argument.type === 'Identifier') return target.argument.name;
+  return null;
+}
+
+function parameterType(parameter: TSESTree.Parameter): TSESTree.TypeNode | undefined {
+  const target = parameter.type === 'TSParameterProperty' ? parameter.parameter : parameter;
+  const annotated = target.type === 'AssignmentPattern' ? target.left : target;
+  return 'typeAnnotation' in annotated ? annotated.typeAnnotation?.typeAnnotation : undefined;
+}
+
+/** Whether a declared type accepts an object of fields (and is not only text or numbers). */
+function acceptsObject(type: TSESTree.TypeNode | undefined): boolean | undefined {
+  if (!type) return undefined;
+  switch (type.type) {
+    case 'TSStringKeyword':
+    case 'TSNumberKeyword':
+    case 'TSBooleanKeyword':
+    case 'TSLiteralType':
+    case 'TSTemplateLiteralType':
+    case 'TSUndefinedKeyword':
+    case 'TSNullKeyword':
+      return false;
+    case 'TSUnionType':
+      return type.types.some((member) => acceptsObject(member) === true);
+    case 'TSAnyKeyword':
+    case 'TSUnknownKeyword':
+      return undefined;
+    case 'TSArrayType':
+    case 'TSTupleType':
+    case 'TSFunctionType':
+      return false;
+    case 'TSTypeReference':
+      return !(type.typeName.type === 'Identifier' && /^(String|Number|Boolean|Error|Date|Array)$/.test(type.typeName.name));
+    default:
+      return true;
+  }
+}
+
+/** The error key a fields type declares (`{ err?: Error }`), if any. */
+function declaredErrorKey(type: TSESTree.TypeNode | undefined): string | undefined {
+  if (type?.type !== 'TSTypeLiteral') return undefined;
+  for (const member of type.members) {
+    if (member.type === 'TSPropertySignature' && member.key.type === 'Identifier' && /^(err|error)$/.test(member.key.name)) return member.key.name;
+  }
+  return undefined;
+}
+
+/**
+ * A repository's own logging method, read from its parameters: the message is the first; the fields
+ * are the first later parameter declared to take an object (or, untyped, named like `meta`). A rest
+ * parameter may print its values or drop them: only the body could tell, so it unlocks nothing.
+ */
+function signatureContract(params: readonly TSESTree.Parameter[], label: string, node: Node, source: Source): LoggerContract {
+  const at = where(source, node);
+  const signature = `${label}(${params.map((parameter) => source.file.getText(parameter)).join(', ')})`;
+  const contract: LoggerContract = { family: undefined, style: 'winston', messageArg: 0, error: undefined, source: { how: 'declaration', where: at, what: signature } };
+  const unlock = 'add a fields parameter that reaches the output (meta?: Record<string, unknown>), or describe this logger in settings.loggers';
+  for (let index = 1; index < params.length; index++) {
+    const parameter = params[index];
+    const name = parameterName(parameter) ?? '';
+    const type = parameterType(parameter);
+    if ((parameter.type === 'TSParameterProperty' ? parameter.parameter : parameter).type === 'RestElement') {
+      contract.refusal = `${at}: ${signature} passes extra arguments on as ...${name}; whether they reach the output depends on its body: ${unlock}`;
+      return contract;
+    }
+    const accepts = acceptsObject(type);
+    if (accepts === true || (accepts === undefined && FIELDS_NAMES.test(name) && !/^(context|ctx)$/i.test(name) === true) || (type === undefined && FIELDS_NAMES.test(name))) {
+      contract.fieldsArg = index;
+      const key = declaredErrorKey(type);
+      if (key) contract.error = { kind: 'key', key };
+      return contract;
+    }
+  }
+  contract.refusal = `${at}: ${signature} takes no fields: ${unlock}`;
+  return contract;
+}
+
+/** The class around a node, for `this.logger`. */
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
+  }
+  return null;
+}
+
+/**
+ * What `this.<name>` holds in a class: a property's initialiser or declared type, a constructor
+ * parameter property's type, or what the constructor assigns.
+ */
+function classMemberDefinition(name: string, classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, source: Source): Definition | null {
+  for (const member of classNode.body.body) {
+    if (member.type === 'PropertyDefinition' && member.key.type === 'Identifier' && member.key.name === name) {
+      const node = member.value ?? member.typeAnnotation?.typeAnnotation;
+      if (node) return { node, source };
+    }
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+      for (const parameter of member.value.params) {
+        if (parameter.type === 'TSParameterProperty' && parameterName(parameter) === name) {
+          const type = parameterType(parameter);
+          if (type) return { node: type, source };
+        }
+      }
+      for (const statement of member.value.body?.body ?? []) {
+        if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+        const target = memberPath(statement.expression.left);
+        if (target?.length === 2 && target[0] === 'this' && target[1] === name) return { node: statement.expression.right, source };
+      }
+    }
+  }
+  return null;
+}
+
+/** The definition of a receiver in the file being linted: `logger`, `this.logger`, a parameter's type. */
+function receiverDefinition(receiver: Node, file: FileModel): Definition | { reason: string } {
+  const source = sourceOf(file);
+  const target = unwrap(receiver);
+  if (target.type === 'CallExpression') {
+    const callee = unwrap(target.callee);
+    if (callee.type === 'MemberExpression' && DERIVING_METHODS.has(propertyName(callee) ?? '')) return receiverDefinition(callee.object, file);
+  }
+  const receiverPath = memberPath(target);
+  const text = file.getText(target);
+  if (receiverPath?.length === 2 && receiverPath[0] === 'this') {
+    const classNode = enclosingClass(target);
+    const definition = classNode ? classMemberDefinition(receiverPath[1], classNode, source) : null;
+    return definition ?? { reason: `cannot find what \`${text}\` is in its class` };
+  }
+  if (target.type === 'Identifier') {
+    const variable = file.resolve(target);
+    const definition = variable?.defs[0];
+    if (definition?.type === 'Variable' && definition.node.type === 'VariableDeclarator') {
+      const declarator = definition.node as TSESTree.VariableDeclarator;
+      const node = declarator.init ?? declarator.id.typeAnnotation?.typeAnnotation;
+      if (node) return { node, source };
+    }
+    const parameterName = definition?.type === 'Parameter' ? (definition as { name?: TSESTree.Identifier }).name : undefined;
+    if (parameterName) {
+      const type = parameterName.typeAnnotation?.typeAnnotation;
+      if (type) return { node: type, source };
+      return { reason: `\`${text}\` is a parameter without a type` };
+    }
+    if (definition?.type === 'ImportBinding' || (!variable && file.imports.has(target.name))) {
+      const binding = file.imports.get(target.name);
+      if (binding) {
+        if (importedFamily(target.name, file)) return { node: target, source };
+        const followed = importedDefinition(binding.source, binding.imported, source, 0);
+        return followed ?? { reason: `\`${text}\` is imported from '${binding.source}', which could not be read` };
+      }
+    }
+    return { reason: `cannot find where \`${text}\` is defined` };
+  }
+  return { reason: `cannot tell what \`${text}\` is` };
+}
+
+/** A shape from settings.loggers: the user said where the message and the fields are. */
+function settingsContract(call: LogCall, settings: Settings): LoggerContract {
+  const shape = call.shape!;
+  const index = settings.loggers.indexOf(shape);
+  const fieldsFirst = shape.fieldsArg !== undefined && shape.fieldsArg < shape.messageArg;
+  const errorKey = settings.errorKey;
+  return {
+    family: undefined,
+    style: fieldsFirst ? 'pino' : 'winston',
+    messageArg: shape.messageArg,
+    fieldsArg: shape.fieldsArg,
+    error: errorKey ? { kind: 'key', key: errorKey } : fieldsFirst ? { kind: 'key', key: 'err' } : { kind: 'key', key: 'error' },
+    source: { how: 'settings', what: `settings.loggers[${index}] (match '${shape.match}')` },
+    refusal: shape.fieldsArg === undefined ? `settings.loggers[${index}] (match '${shape.match}') gives no fieldsArg: this logger takes no fields` : undefined,
+  };
+}
+
+/**
+ * The contract for a log call, or why there is none. Memoised on the call. With a configured style
+ * and nothing more specific found, the style's library contract stands (the user said so).
+ */
+export function contractOf(call: LogCall, file: FileModel, settings: Settings): ContractAnswer {
+  call.memo.contract ??= contractUncached(call, file, settings);
+  return call.memo.contract;
+}
+
+function contractUncached(call: LogCall, file: FileModel, settings: Settings): ContractAnswer {
+  if (call.shape) return { ok: true, contract: settingsContract(call, settings) };
+  const callee = unwrap(call.node.callee) as TSESTree.MemberExpression;
+  const receiver = callee.object;
+  const receiverText = memberPath(receiver)?.join('.') ?? '';
+  let answer: ContractAnswer;
+  if (PINO_RECEIVERS.test(receiverText)) {
+    answer = { ok: true, contract: libraryContract(family('pino'), { how: 'library', what: `${receiverText} (pino-http, Fastify)` }) };
+  } else {
+    const definition = receiverDefinition(receiver, file);
+    answer = 'reason' in definition ? { ok: false, reason: definition.reason } : contractOfDefinition(definition, call.method, 0);
+  }
+  // A static `Logger.log()` has no context of its own: nestjs-pino keeps Nest's shape for it, unless
+  // the call ends with a context (see analyzeLogCall), which pino's shape then precedes.
+  const staticNest = unwrap(receiver).type === 'Identifier' && file.imports.get((unwrap(receiver) as TSESTree.Identifier).name)?.source === '@nestjs/common';
+  if (answer.ok) return answer.contract.family === 'nestjs' && (!staticNest || call.contextIndex !== undefined) ? behindNestjsPino(answer.contract, file) : answer;
+  if (settings.style !== 'auto') {
+    const entry = family(settings.style);
+    return { ok: true, contract: { ...libraryContract(entry, { how: 'settings', what: `style: '${settings.style}'` }) } };
+  }
+  return { ok: false, reason: `${answer.reason}; so the logger's shape is unknown: set settings['structured-logging'].style, or describe it in settings.loggers` };
+}
+
+/**
+ * With nestjs-pino installed as Nest's logger, an instance of Nest's Logger hands its fields to pino:
+ * pino's shape and error key (see nestLoggerInstanceStyle in log-calls).
+ */
+function behindNestjsPino(contract: LoggerContract, file: FileModel): ContractAnswer {
+  if (!file.projectDependsOn('nestjs-pino')) return { ok: true, contract };
+  return { ok: true, contract: { ...contract, family: 'pino', style: 'pino', error: { kind: 'key', key: 'err' }, source: { ...contract.source, what: `${contract.source.what}, with nestjs-pino behind it` } } };
+}
+
+/** Every family, for listing. */
+export { FAMILIES };
