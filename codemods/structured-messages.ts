@@ -4,11 +4,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { analyzeLogCall, mayContainLogCalls } from '../core/log-calls';
-import { messageOfCall } from '../core/message';
+import { messageOfCall, PRINTF_PLACEHOLDER } from '../core/message';
 import { structuredRewrite } from '../core/rewrite';
 import { toTransform, type Codemod, type Finding } from './engine';
 
-const DYNAMIC_TEXT = /\$\{|['"`]\s*\+|\+\s*['"`]|%[sdifjoO]|format\(|\.join\(|\.concat\(/;
+const DYNAMIC_TEXT = new RegExp(`\\$\\{|['"\`]\\s*\\+|\\+\\s*['"\`]|${PRINTF_PLACEHOLDER}|format\\(|\\.join\\(|\\.concat\\(`);
 
 export const structuredMessages: Codemod = {
   name: 'structured-messages',

@@ -24,7 +24,21 @@ export type MessageAnalysis =
   /** A variable or call whose text cannot be known statically: not this analysis' business. */
   | { kind: 'unknown'; node: Node };
 
-const PRINTF = /%[sdifjoOc%]/g;
+/**
+ * A printf placeholder that consumes an argument, as util.format reads them (pino, winston's splat,
+ * console, log4js): `%c` too, which takes a CSS argument and prints nothing of it. The one
+ * definition every rule, codemod and text test uses.
+ */
+export const PRINTF_PLACEHOLDER = '%[sdifjoOc]';
+const PLACEHOLDER = new RegExp(PRINTF_PLACEHOLDER);
+
+/** Whether a text holds a printf placeholder that would consume an argument. */
+export function hasPrintfPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text);
+}
+
+/** Placeholders and the escaped percent sign, for splitting a format string. */
+const PRINTF = new RegExp(`${PRINTF_PLACEHOLDER.slice(0, -1)}%]`, 'g');
 
 /**
  * Whether `constantString` could fold what this declarator binds into text: a `const` whose whole
@@ -153,7 +167,7 @@ export function analyzeMessage(argument: CallArgument, following: readonly CallA
   if (argument.type === 'SpreadElement') return { kind: 'unknown', node: argument };
   const node = unwrap(argument) as TSESTree.Expression;
   if (isStringLiteral(node)) {
-    if (allowPrintf && following.length > 0 && /%[sdifjoOc]/.test(node.value)) {
+    if (allowPrintf && following.length > 0 && hasPrintfPlaceholder(node.value)) {
       const printf = printfParts(node.value, following, file);
       if (printf) return finish(argument, 'printf', printf.parts, printf.consumed);
     }

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isSideEffectFree, isStringLiteral, unwrap } from '../core/ast';
 import { isErrorExpression } from '../core/fields';
 import { analyzeLogCall, isStringLike, mayContainLogCalls } from '../core/log-calls';
+import { hasPrintfPlaceholder } from '../core/message';
 import { isFieldsFirst } from '../core/settings';
 import { createRule, fileMayContain, lazyFile } from './utils';
 
@@ -41,8 +42,8 @@ export default createRule<Options, MessageIds>({
         if (isFieldsFirst(call.style)) {
           // A string message followed by an object or an error, with no placeholder to consume it.
           const firstTarget = unwrap(first);
-          if (!isStringLike(firstTarget) || (isStringLiteral(firstTarget) && /%[sdifjoO]/.test(firstTarget.value))) return;
-          if (firstTarget.type === 'TemplateLiteral' && firstTarget.quasis.some((quasi) => /%[sdifjoO]/.test(quasi.value.raw))) return;
+          if (!isStringLike(firstTarget) || (isStringLiteral(firstTarget) && hasPrintfPlaceholder(firstTarget.value))) return;
+          if (firstTarget.type === 'TemplateLiteral' && firstTarget.quasis.some((quasi) => hasPrintfPlaceholder(quasi.value.raw))) return;
           if (unwrap(second).type !== 'ObjectExpression' && !isErrorExpression(second, file())) return;
           misplaced = second;
           messageId = 'fieldsAfterMessage';
