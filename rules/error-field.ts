@@ -10,7 +10,7 @@ import { errorKeyFor, isFieldsFirst } from '../core/settings';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [];
-export type MessageIds = 'stringifiedError' | 'useErrorObject' | 'useStructuredCall';
+export type MessageIds = 'stringifiedError' | 'stringifiedErrorNoKey' | 'useErrorObject' | 'useStructuredCall';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
@@ -27,6 +27,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [],
     messages: {
       stringifiedError: '{{how}} logs the error as text and loses its stack and properties; log the error object under `{{key}}`.',
+      stringifiedErrorNoKey:
+        '{{how}} logs the error as text and loses its stack; this logger prints an Error nested in fields as {}, so pass the error as the whole fields argument (or in a call of its own).',
       useErrorObject: 'Log the error object under `{{key}}`.',
       useStructuredCall: 'Rewrite as {{preview}}',
     },
@@ -96,7 +98,7 @@ export default createRule<Options, MessageIds>({
         if (contractKey === undefined) contractKey = errorKeyOf(call);
         if (contractKey === null) {
           // Nested in the fields, an Error prints {} through this logger: the text is all that survives.
-          context.report({ node: property.value, messageId: 'stringifiedError', data: { how: stringified.how, key: 'error' } });
+          context.report({ node: property.value, messageId: 'stringifiedErrorNoKey', data: { how: stringified.how } });
           continue;
         }
         const key = contractKey;
