@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { oneLine } from '../core/edits';
 import { family } from '../core/loggers/families';
-import { contractOf, type LoggerContract } from '../core/loggers/contract';
+import { contractOf, errorKeyOf, type LoggerContract } from '../core/loggers/contract';
 import { analyzeLogCall, mayContainLogCalls } from '../core/log-calls';
 import { messageOfCall } from '../core/message';
 import { ParseError, parseFile } from '../core/parse';
@@ -47,11 +47,9 @@ function fieldsText(contract: LoggerContract): string {
 }
 
 function errorsText(contract: LoggerContract, settings: Settings): string {
-  if (settings.errorKey) return `under \`${settings.errorKey}\` (settings)`;
+  const key = errorKeyOf(contract, settings);
+  if (key !== null) return `under \`${key}\``;
   switch (contract.error?.kind) {
-    case 'key':
-    case 'inspected':
-      return `under \`${contract.error.key}\``;
     case 'fields-argument':
       return 'only as the whole fields argument';
     case 'stack-argument':

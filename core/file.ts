@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addBoundNames, isStringLiteral, unwrap, type Node } from './ast';
+import type * as TypeScript from 'typescript';
 import type { LoggerStyle } from './settings';
 
 /** The subset of a scope manager (eslint-scope or @typescript-eslint/scope-manager) the analysis reads. */
@@ -32,6 +33,8 @@ export interface FileModel {
   readonly text: string;
   readonly ast: TSESTree.Program;
   readonly filename: string;
+  /** The TypeScript program of typed linting or the CLI's --project, when there is one. */
+  readonly program?: TypeScript.Program;
   getText(node: Node): string;
   /** The variable an identifier refers to, or null for globals and unresolved names. */
   resolve(identifier: TSESTree.Identifier): VariableLike | null;
@@ -116,6 +119,7 @@ export function createFileModel(options: {
    * no scope analysis for a file whose names no declarator of interest binds (see mayBeBoundBy).
    */
   declarators?: () => readonly TSESTree.VariableDeclarator[];
+  program?: TypeScript.Program;
 }): FileModel {
   const { text, ast, filename } = options;
   let built: ScopeManagerLike | null | undefined = typeof options.scopeManager === 'function' ? undefined : options.scopeManager;
@@ -138,6 +142,7 @@ export function createFileModel(options: {
     text,
     ast,
     filename,
+    program: options.program,
     imports,
     importedModules: modules,
     getText: (node) => text.slice(node.range[0], node.range[1]),

@@ -7,7 +7,7 @@ import { isSideEffectFree, propertyName, staticKeyName, unwrap, type CallArgumen
 import { applyEditsWithin, type Edit } from './edits';
 import { fieldKeyFor, isErrorExpression, stringifiedError } from './fields';
 import type { FileModel } from './file';
-import { contractOf, type LoggerContract } from './loggers/contract';
+import { contractOf, errorKeyOf, type LoggerContract } from './loggers/contract';
 import { callWithShape, type LogCall } from './log-calls';
 import { messageOfCall, staticText, type MessageAnalysis, type MessagePart } from './message';
 import { eventNameFromText, isIdentifierName } from './naming';
@@ -197,16 +197,6 @@ export function structuredRewrite(call: LogCall, message: DynamicMessage, file: 
   return call.memo.rewrite;
 }
 
-/**
- * Where an error goes in this call's fields: under a key, or nowhere (null: it stays text). A key the
- * user set in settings is theirs to vouch for; otherwise the contract's placement decides.
- */
-function errorKeyUnder(contract: LoggerContract, settings: Settings): string | null {
-  if (settings.errorKey) return settings.errorKey;
-  const placement = contract.error;
-  return placement?.kind === 'key' || placement?.kind === 'inspected' ? placement.key : null;
-}
-
 function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMessage, file: FileModel, settings: Settings): RewriteResult {
   const answer = contractOf(original, file, settings);
   if (!answer.ok) return { ok: false, reason: answer.reason };
@@ -233,9 +223,13 @@ function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMe
   const fieldsObject = fieldsTarget?.type === 'ObjectExpression' ? fieldsTarget : undefined;
   const existingKeys = existingKeysOf(fieldsObject, file);
   if (!existingKeys) return { ok: false, reason: 'the fields object has computed keys that a new field could collide with' };
-  const errorKey = errorKeyUnder(contract, settings);
+  const errorKey = errorKeyOf(contract, settings);
   const fieldsIsError = fieldsArg !== undefined && !fieldsObject && isErrorExpression(fieldsArg, file);
   const errorAlone = fieldsIsError || droppedError !== undefined;
+  if (errorKey === null && contract.error?.kind === 'fields-argument' && !fieldsObject) {
+    const kept = errorKeptWhole(call, message, contract, file, settings, { fieldsIsError, droppedError, eventName });
+    if (kept) return kept;
+  }
   if (errorAlone && errorKey === null) {
     return { ok: false, reason: `${describe(contract)} keeps an Error's message and stack only ${placementText(contract)}; moving it into a fields object would print {}` };
   }
@@ -293,6 +287,55 @@ function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMe
   }
   const preview = applyEditsWithin(file.text, call.node.range, edits);
   return { ok: true, edits, preview };
+}
+
+/**
+ * For a logger that keeps an Error only as the whole fields argument (winston; bunyan without
+ * serializers): the Error stays that argument and the other values go to a child logger, whose
+ * bindings every line it writes carries: `logger.child({ orderId }).error('charge.failed', err)`.
+ * Undefined where that shape does not apply (no single error, a level argument, an info object).
+ */
+function errorKeptWhole(
+  call: LogCall,
+  message: DynamicMessage,
+  contract: LoggerContract,
+  file: FileModel,
+  settings: Settings,
+  found: { fieldsIsError: boolean; droppedError: TSESTree.Expression | undefined; eventName: string },
+): RewriteResult | undefined {
+  if ((contract.family !== 'winston' && contract.family !== 'bunyan') || call.infoObject || call.levelIndex !== undefined || call.messageIndex === undefined) return undefined;
+  const fieldsArg = call.fieldsIndex === undefined ? undefined : call.args[call.fieldsIndex];
+  if (fieldsArg && !found.fieldsIsError) return undefined;
+  const inMessage = errorsIn(message, file);
+  const error = found.droppedError ?? (found.fieldsIsError ? fieldsArg : undefined) ?? (inMessage.length > 0 ? inMessage[0] : undefined);
+  if (!error) return undefined;
+  const errorText = file.getText(error);
+  // One error only: a second one would need a key, and no key keeps it.
+  if (inMessage.some((node) => file.getText(node) !== errorText)) return undefined;
+  const fields = fieldsFromParts(message.parts, new Map([[errorText, '\0']]), file, settings, '\0');
+  const properties = fields.map((field) => propertyText(field.key, field.valueText));
+  const eventText = quoteString(found.eventName, preferredQuote(file));
+  const errorIsArgument = found.droppedError === undefined && found.fieldsIsError;
+  const fieldsFirst = isFieldsFirst(contract.style);
+  const messageText = errorIsArgument ? eventText : fieldsFirst ? `${errorText}, ${eventText}` : `${eventText}, ${errorText}`;
+  const messageEnd = (found.droppedError ?? message.node).range[1];
+  const edits: Edit[] = [{ range: [message.node.range[0], messageEnd], text: messageText }];
+  if (properties.length > 0) {
+    const receiver = (unwrap(call.node.callee) as TSESTree.MemberExpression).object;
+    edits.unshift({ range: [receiver.range[1], receiver.range[1]], text: `.child({ ${properties.join(', ')} })` });
+  }
+  return { ok: true, edits, preview: applyEditsWithin(file.text, call.node.range, edits) };
+}
+
+/** The errors among a message's values, as objects (`err` for `${err.message}`). */
+function errorsIn(message: DynamicMessage, file: FileModel): Node[] {
+  const errors: Node[] = [];
+  for (const part of message.parts) {
+    if (part.kind !== 'value') continue;
+    const error = stringifiedError(part.node, file)?.error ?? (isErrorExpression(part.node, file) ? part.node : undefined);
+    if (error) errors.push(error);
+  }
+  return errors;
 }
 
 /** The error a message's values all are (`${err.message}`, `${err}`), if they are one error. */

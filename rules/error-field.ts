@@ -4,7 +4,7 @@ import { isErrorExpression, logsErrorObject, stringifiedError } from '../core/fi
 import type { FileModel } from '../core/file';
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/log-calls';
 import { infoMessageProperty, messageOfCall } from '../core/message';
-import { contractOf } from '../core/loggers/contract';
+import { contractOf, errorKeyOf as contractErrorKey } from '../core/loggers/contract';
 import { structuredRewrite } from '../core/rewrite';
 import { errorKeyFor, isFieldsFirst } from '../core/settings';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
@@ -43,11 +43,7 @@ export default createRule<Options, MessageIds>({
      */
     const errorKeyOf = (call: LogCall): string | null => {
       const answer = contractOf(call, file(), settings());
-      if (answer.ok && !settings().errorKey) {
-        const placement = answer.contract.error;
-        if (placement?.kind === 'key' || placement?.kind === 'inspected') return placement.key;
-        if (placement) return null;
-      }
+      if (answer.ok && answer.contract.error) return contractErrorKey(answer.contract, settings());
       return call.style ? errorKeyFor(settings(), call.style) : settings().errorKey ?? 'err';
     };
 

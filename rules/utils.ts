@@ -78,6 +78,8 @@ export function fileModelFor(context: AnyContext): FileModel {
     text: sourceCode.text,
     ast: sourceCode.ast,
     filename: context.filename,
+    // typescript-eslint's typed linting: the checker can say what a receiver's methods are declared as.
+    program: sourceCode.parserServices?.program ?? undefined,
     scopeManager: sourceCode.scopeManager as unknown as ScopeManagerLike | null,
     lookup: (identifier) => {
       // Walk the scope chain from the identifier: O(depth), and the same answer as its reference.

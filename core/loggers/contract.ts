@@ -17,9 +17,10 @@ import { parseFile } from '../parse';
 import type { LoggerStyle, Settings } from '../settings';
 import { FAMILIES, family, familyOfModule, type ErrorPlacement, type FamilyId, type LoggerFamily } from './families';
 import { resolveImport } from './modules';
+import { declaredMethod, type DeclaredMethod } from './types';
 
 export interface ContractSource {
-  how: 'settings' | 'library' | 'creation' | 'declaration';
+  how: 'settings' | 'library' | 'creation' | 'declaration' | 'types';
   /** `src/logger.ts:12`, where the logger is created or declared (relative to the working directory). */
   where?: string;
   /** What was read there: `pino()`, `winston.createLogger()`, `class AppLogger`, `info(message: string)`. */
@@ -603,6 +604,57 @@ function receiverDefinition(receiver: Node, file: FileModel): Definition | { rea
   return { reason: `cannot tell what \`${text}\` is` };
 }
 
+/** The contract of a method the checker found: a library's by its package, a project's by its parameters. */
+function contractOfDeclared(declared: DeclaredMethod, method: string): ContractAnswer | null {
+  const label = `${path.relative(process.cwd(), declared.filename)}`;
+  if (declared.library) {
+    const entry = declared.library === 'nestjs-pino' ? family('pino') : familyOfModule(declared.library);
+    return entry ? { ok: true, contract: libraryContract(entry, { how: 'types', what: `${method}() declared by ${declared.library}` }) } : null;
+  }
+  const model = readModule(declared.filename);
+  const node = model ? nodeEndingAt(model.ast, declared.range[1]) : null;
+  if (!model || !node) return null;
+  const source = sourceOf(model);
+  const params = node.type === 'MethodDefinition' || node.type === 'TSAbstractMethodDefinition' ? node.value.params
+    : node.type === 'TSMethodSignature' ? node.params
+    : node.type === 'TSPropertySignature' && node.typeAnnotation?.typeAnnotation.type === 'TSFunctionType' ? node.typeAnnotation.typeAnnotation.params
+    : null;
+  if (!params) return { ok: false, reason: `${label}: ${method} is not declared as a method` };
+  const contract = signatureContract(params, method, node, source);
+  return { ok: true, contract: { ...contract, source: { ...contract.source, how: 'types' } } };
+}
+
+const METHOD_DECLARATIONS = new Set(['MethodDefinition', 'TSAbstractMethodDefinition', 'TSMethodSignature', 'TSPropertySignature']);
+
+/** The method declaration of a tree that ends at an offset (the checker's declaration, found again in ESTree). */
+function nodeEndingAt(root: Node, end: number): (TSESTree.MethodDefinition | TSESTree.TSAbstractMethodDefinition | TSESTree.TSMethodSignature | TSESTree.TSPropertySignature) | null {
+  if (root.range[1] < end || root.range[0] > end) return null;
+  if (METHOD_DECLARATIONS.has(root.type) && root.range[1] === end) return root as never;
+  for (const [key, value] of Object.entries(root)) {
+    if (key === 'parent') continue;
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children) {
+      if (!child || typeof child !== 'object' || typeof (child as Node).type !== 'string' || !(child as Node).range) continue;
+      const found = nodeEndingAt(child as Node, end);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * The key an Error keeps its message and stack under in this logger's fields; null when no key does
+ * (winston, bunyan without serializers, NestJS: the Error must be an argument of its own). What the
+ * logger's creation or declaration says comes first: a global errorKey setting cannot make pino
+ * serialise `error`. The setting decides where nothing else tells.
+ */
+export function errorKeyOf(contract: LoggerContract, settings: Settings): string | null {
+  const placement = contract.error;
+  const fromPlacement = placement?.kind === 'key' || placement?.kind === 'inspected' ? placement.key : null;
+  if (placement && contract.source.how !== 'settings') return fromPlacement;
+  return settings.errorKey ?? (placement ? fromPlacement : null);
+}
+
 /** A shape from settings.loggers: the user said where the message and the fields are. */
 function settingsContract(call: LogCall, settings: Settings): LoggerContract {
   const shape = call.shape!;
@@ -640,6 +692,11 @@ function contractUncached(call: LogCall, file: FileModel, settings: Settings): C
   } else {
     const definition = receiverDefinition(receiver, file);
     answer = 'reason' in definition ? { ok: false, reason: definition.reason } : contractOfDefinition(definition, call.method, 0);
+  }
+  // What the syntax could not follow (an injected service, an inferred type), the checker may know.
+  if (!answer.ok && file.program) {
+    const declared = declaredMethod(file.program, file.filename, receiver.range, call.method);
+    if (declared) answer = contractOfDeclared(declared, call.method) ?? answer;
   }
   // A static `Logger.log()` has no context of its own: nestjs-pino keeps Nest's shape for it, unless
   // the call ends with a context (see analyzeLogCall), which pino's shape then precedes.

@@ -83,9 +83,17 @@ runRule('error-field', rule, {
       errors: [{ messageId: 'stringifiedError', suggestions: [] }],
     },
     {
+      // The setting cannot make a logger created without a format serialise nested errors: under
+      // winston's default json() `{ exception: err }` prints {}, so the logger's creation decides.
       code: `${WINSTON}logger.error('payment.failed', { problem: err.message });`,
       settings: settings({ errorKey: 'exception' }),
-      errors: [{ messageId: 'stringifiedError', data: { how: 'err.message', key: 'exception' }, suggestions: [{ messageId: 'useErrorObject', output: `${WINSTON}logger.error('payment.failed', { exception: err });` }] }],
+      errors: [{ messageId: 'stringifiedErrorNoKey', data: { how: 'err.message' }, suggestions: [] }],
+    },
+    {
+      // Where only settings describe the logger, the setting decides where errors go.
+      code: `audit.error('payment.failed', { problem: err.message });`,
+      settings: settings({ errorKey: 'exception', loggers: [{ match: 'audit', messageArg: 0, fieldsArg: 1 }] }),
+      errors: [{ messageId: 'stringifiedError', data: { how: 'err.message', key: 'exception' }, suggestions: [{ messageId: 'useErrorObject', output: `audit.error('payment.failed', { exception: err });` }] }],
     },
   ],
 });

@@ -91,9 +91,9 @@ runRule('no-dynamic-message', rule, {
     {
       // An Error made by a converter is the error, not fields to spread (a spread drops its message and stack).
       code: `${WINSTON}logger.error(\`Error sending email to \${to}\`, toError(err));`,
-      // winston keeps an Error's message and stack only as the whole meta argument; nested under a
-      // key it prints {}: no rewrite can keep both the error and the other value.
-      errors: [{ messageId: 'dynamicMessage', suggestions: [] }],
+      // winston keeps an Error's message and stack only as the whole meta argument (nested under a
+      // key it prints {}): the other values go to a child logger.
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.child({ to }).error('error.sending.email', toError(err));` }] }],
     },
     {
       // A URL in the text is an address, not words of the event name.
