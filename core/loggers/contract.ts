@@ -16,7 +16,7 @@ import { PINO_RECEIVERS, type LogCall } from '../log-calls';
 import { parseFile } from '../parse';
 import type { LoggerStyle, Settings } from '../settings';
 import { FAMILIES, family, familyOfModule, type ErrorPlacement, type FamilyId, type LoggerFamily } from './families';
-import { resolveImport } from './modules';
+import { libraryMajor, resolveImport } from './modules';
 import { declaredMethod, type DeclaredMethod } from './types';
 
 export interface ContractSource {
@@ -184,7 +184,17 @@ function commonJsExport(expression: Node, name: string): Node | null {
   return named && target[target.length - 1] === name ? expression.right : null;
 }
 
-function libraryContract(entry: LoggerFamily, source: ContractSource, error: ErrorPlacement | undefined = entry.error): LoggerContract {
+/**
+ * NestJS 11 and later print an object argument with util.inspect, an Error inside it with its stack;
+ * before, with JSON.stringify, which prints an Error as {}. The version the project has decides.
+ */
+const NEST_INSPECTS_SINCE = 11;
+
+function libraryContract(entry: LoggerFamily, source: ContractSource, error: ErrorPlacement | undefined = entry.error, file?: FileModel): LoggerContract {
+  if (entry.id === 'nestjs' && file) {
+    const major = libraryMajor(file.filename, '@nestjs/common');
+    if (major !== null && major >= NEST_INSPECTS_SINCE) error = { kind: 'inspected', key: 'error' };
+  }
   return { family: entry.id, style: entry.style, error, source, refusal: entry.fields ? undefined : `${source.where ? `${source.where}: ` : ''}${entry.noFields}` };
 }
 
@@ -233,7 +243,7 @@ function contractOfDefinition(definition: Definition, method: string, depth: num
       const target = localDefinition(node.name, source, depth);
       if (target) return contractOfDefinition(target, method, depth + 1);
       const entry = importedFamily(node.name, source.file);
-      if (entry) return { ok: true, contract: libraryContract(entry, { how: 'library', what: `${node.name} from '${source.file.imports.get(node.name)!.source}'`, where: where(source, node) }) };
+      if (entry) return { ok: true, contract: libraryContract(entry, { how: 'library', what: `${node.name} from '${source.file.imports.get(node.name)!.source}'`, where: where(source, node) }, undefined, source.file) };
       return { ok: false, reason: `${where(source, node)}: cannot tell what \`${node.name}\` is` };
     }
     case 'ClassDeclaration':
@@ -266,7 +276,7 @@ function returnedValue(node: Node): Node | null {
 function creationContract(entry: LoggerFamily, call: TSESTree.CallExpression | TSESTree.NewExpression, source: Source): LoggerContract {
   const at = where(source, call);
   const what = `${source.file.getText(call.callee)}()`;
-  const contract = libraryContract(entry, { how: 'creation', where: at, what });
+  const contract = libraryContract(entry, { how: 'creation', where: at, what }, undefined, source.file);
   const options = call.arguments.find((argument): argument is TSESTree.ObjectExpression => unwrap(argument).type === 'ObjectExpression');
   if (entry.id === 'pino' && options) contract.error = pinoErrorPlacement(options, source);
   if (entry.id === 'bunyan') contract.error = bunyanErrorPlacement(options, source);
@@ -376,7 +386,7 @@ function classContract(node: TSESTree.ClassDeclaration | TSESTree.ClassExpressio
   const parent = node.superClass ? unwrap(node.superClass) : null;
   if (parent?.type === 'Identifier') {
     const entry = importedFamily(parent.name, source.file);
-    if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, node), what: `class ${name} extends ${parent.name}` }) };
+    if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, node), what: `class ${name} extends ${parent.name}` }, undefined, source.file) };
     const definition = localDefinition(parent.name, source, depth);
     if (definition) return contractOfDefinition(definition, method, depth + 1);
   }
@@ -396,7 +406,7 @@ function membersContract(members: readonly TSESTree.TypeElement[], label: string
   for (const parent of heritage) {
     if (parent.type === 'Identifier') {
       const entry = importedFamily(parent.name, source.file);
-      if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, node), what: `${label} extends ${parent.name}` }) };
+      if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, node), what: `${label} extends ${parent.name}` }, undefined, source.file) };
       const definition = localDefinition(parent.name, source, depth);
       if (definition) return contractOfDefinition(definition, method, depth + 1);
     }
@@ -413,7 +423,7 @@ function typeContract(type: Node, method: string, source: Source, depth: number)
     const binding = source.file.imports.get(name);
     const entry = binding ? typeFamily(binding.source, binding.imported, type.typeName.type === 'TSQualifiedName' ? type.typeName.right.name : null) : undefined;
     if (entry === null) return { ok: false, reason: `${where(source, type)}: typed as ${source.file.getText(type)}, an interface whose implementation is injected elsewhere: type it with the class that implements it, or describe it in settings.loggers` };
-    if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, type), what: `typed ${source.file.getText(type)}` }) };
+    if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, type), what: `typed ${source.file.getText(type)}` }, undefined, source.file) };
     const definition = localDefinition(name, source, depth);
     if (definition) return contractOfDefinition(definition, method, depth + 1);
   }
@@ -704,7 +714,7 @@ function contractUncached(call: LogCall, file: FileModel, settings: Settings): C
   if (answer.ok) return answer.contract.family === 'nestjs' && (!staticNest || call.contextIndex !== undefined) ? behindNestjsPino(answer.contract, file) : answer;
   if (settings.style !== 'auto') {
     const entry = family(settings.style);
-    return { ok: true, contract: { ...libraryContract(entry, { how: 'settings', what: `style: '${settings.style}'` }) } };
+    return { ok: true, contract: { ...libraryContract(entry, { how: 'settings', what: `style: '${settings.style}'` }, undefined, file) } };
   }
   return { ok: false, reason: `${answer.reason}; so the logger's shape is unknown: set settings['structured-logging'].style, or describe it in settings.loggers` };
 }

@@ -234,3 +234,28 @@ function resolveUncached(directory: string, specifier: string): string | null {
   const packageDirectory = projectPackage(directory, parts.slice(0, nameLength).join('/'));
   return packageDirectory ? packageEntry(packageDirectory, parts.slice(nameLength).join('/')) : null;
 }
+
+const versionCache = new Map<string, number | null>();
+
+/**
+ * The major version of a library as the project has it: installed in node_modules near the file,
+ * else the lowest major its nearest package.json's range allows. Null when neither says.
+ */
+export function libraryMajor(fromFile: string, name: string): number | null {
+  const directory = path.dirname(fromFile);
+  const key = `${directory}\0${name}`;
+  const cached = versionCache.get(key);
+  if (cached !== undefined) return cached;
+  let major: number | null = null;
+  for (let current = directory; major === null; current = path.dirname(current)) {
+    const installed = readJsonc(path.join(current, 'node_modules', name, 'package.json'))?.version;
+    const manifest = readJsonc(path.join(current, 'package.json'));
+    const declared = manifest ? ({ ...(manifest.dependencies as object), ...(manifest.devDependencies as object), ...(manifest.peerDependencies as object) } as Record<string, unknown>)[name] : undefined;
+    const text = typeof installed === 'string' ? installed : typeof declared === 'string' ? declared : null;
+    const digits = text ? /(\d+)/.exec(text) : null;
+    if (digits) major = Number(digits[1]);
+    if (path.dirname(current) === current) break;
+  }
+  versionCache.set(key, major);
+  return major;
+}
