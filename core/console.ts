@@ -7,12 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSideEffectFree, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
 import type { Edit } from './edits';
-import { styleOfModule, type FileModel } from './file';
-import { isStringLike, localLogger, projectStyle } from './log-calls';
+import type { FileModel } from './file';
+import { isErrorExpression, stringifiedError } from './fields';
+import { contractOfExport, errorKeyOf } from './loggers/contract';
+import { isStringLike, localLogger } from './log-calls';
 import { analyzeMessage, staticText, type MessagePart } from './message';
 import { eventNameFromText } from './naming';
 import { fieldsFromParts, hasCommentInside, preferredQuote, propertyText, quoteString, type RewriteResult } from './rewrite';
-import { errorKeyFor, isFieldsFirst, type LoggerStyle, type Settings } from './settings';
+import { isFieldsFirst, type LoggerStyle, type Settings } from './settings';
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
@@ -194,9 +196,13 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   if (!level) return { ok: false, reason: `console.${access.method} has no logger equivalent` };
   // A file that creates its own logger under that name (`const logger = winston.createLogger()`) uses it.
   const local = file.imports.has(logger.importName) ? null : localLogger(logger.importName, file);
-  // Then the module the logger comes from (`Logger` from '@nestjs/common', `logger` from 'pino'), then the project.
-  const style = settings.style !== 'auto' ? settings.style : local?.style ?? styleOfModule(logger.importFrom) ?? projectStyle(file);
-  if (!style) return { ok: false, reason: "cannot tell which logger this is (pino/bunyan take fields first, winston/NestJS message first): set settings['structured-logging'].style" };
+  // The contract of the logger the call will go to: the module it is imported from, followed to its creation.
+  const exported = logger.importKind === 'default' ? 'default' : logger.importName;
+  const answer = contractOfExport(file, logger.importFrom, exported, METHOD_FOR_LEVEL.winston?.[level] ?? level, settings);
+  if (!answer.ok) return { ok: false, reason: answer.reason };
+  if (answer.contract.refusal) return { ok: false, reason: answer.contract.refusal };
+  const style = answer.contract.style;
+  const errorKey = errorKeyOf(answer.contract, settings);
   const existing = file.imports.get(logger.importName);
   if (existing && existing.source !== logger.importFrom && !existing.source.endsWith(logger.importFrom.replace(/^(\.\.?\/)+/, ''))) {
     return { ok: false, reason: `\`${logger.importName}\` is already imported from '${existing.source}'` };
@@ -221,13 +227,23 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   if (keptProperties.length > 0 && values.some((value) => !isSideEffectFree(value)) && objects.some((object) => !isSideEffectFree(object))) {
     return { ok: false, reason: 'merging the object argument into the fields would change the order side effects run in' };
   }
+  // Where no key keeps an Error (winston), an error console printed whole stays the whole fields argument.
+  // the other values going to a child logger (winston and bunyan have one).
+  const wholeErrors = errorKey === null ? values.filter((value) => isErrorExpression(value, file) && !stringifiedError(value, file)) : [];
+  const hasChild = answer.contract.family === 'winston' || answer.contract.family === 'bunyan';
+  if (wholeErrors.length > 1 || (wholeErrors.length === 1 && !hasChild && (values.length > 1 || keptProperties.length > 0))) {
+    return { ok: false, reason: `${answer.contract.source.where ? `${answer.contract.source.where}: ` : ''}this logger keeps an Error's message and stack only as the whole fields argument; log the other values in a call of their own` };
+  }
+  const wholeError = wholeErrors.length === 1 ? file.getText(wholeErrors[0]) : undefined;
+  if (wholeError) existingKeys.set(wholeError, '\0');
   const fields = [
     ...keptProperties.map((property) => file.getText(property)),
-    ...fieldsFromParts(parts, existingKeys, file, settings, errorKeyFor(settings, style)).map((field) => propertyText(field.key, field.valueText)),
+    ...fieldsFromParts(parts, existingKeys, file, settings, wholeError ? '\0' : errorKey).map((field) => propertyText(field.key, field.valueText)),
   ];
   const event = quoteString(eventName, preferredQuote(file));
-  const object = fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined;
+  const object = wholeError ?? (fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined);
   const args = !object ? event : isFieldsFirst(style) ? `${object}, ${event}` : `${event}, ${object}`;
-  const text = `${logger.importName}.${METHOD_FOR_LEVEL[style]?.[level] ?? level}(${args})`;
+  const receiver = wholeError && fields.length > 0 ? `${logger.importName}.child({ ${fields.join(', ')} })` : logger.importName;
+  const text = `${receiver}.${METHOD_FOR_LEVEL[style]?.[level] ?? level}(${args})`;
   return { ok: true, edits: [{ range: call.range, text }], preview: text };
 }

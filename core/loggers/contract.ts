@@ -653,6 +653,24 @@ function nodeEndingAt(root: Node, end: number): (TSESTree.MethodDefinition | TSE
 }
 
 /**
+ * The contract of the logger a module exports (what console-to-logger imports): `importName` from
+ * `specifier` as seen from `file`, or the file's own logger of that name.
+ */
+export function contractOfExport(file: FileModel, specifier: string, exported: string, method: string, settings: Settings): ContractAnswer {
+  const source = sourceOf(file);
+  const entry = familyOfModule(specifier);
+  let answer: ContractAnswer;
+  if (entry) {
+    answer = { ok: true, contract: libraryContract(entry, { how: 'library', what: `'${specifier}'` }, undefined, file) };
+  } else {
+    const definition = localDefinition(exported, source, 0) ?? importedDefinition(specifier, exported, source, 0);
+    answer = definition ? contractOfDefinition(definition, method, 0) : { ok: false, reason: `cannot read '${specifier}' from this file` };
+  }
+  if (answer.ok || settings.style === 'auto') return answer;
+  return { ok: true, contract: libraryContract(family(settings.style), { how: 'settings', what: `style: '${settings.style}'` }, undefined, file) };
+}
+
+/**
  * The key an Error keeps its message and stack under in this logger's fields; null when no key does
  * (winston, bunyan without serializers, NestJS: the Error must be an argument of its own). What the
  * logger's creation or declaration says comes first: a global errorKey setting cannot make pino

@@ -73,7 +73,7 @@ runRule('no-console', rule, {
       // CommonJS file, default import, message-first logger, existing require kept
       code: "const fs = require('fs');\nconsole.error(`Could not read ${file}`, error);",
       settings: WINSTON_LOGGER,
-      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "const fs = require('fs');\nconst log = require('@acme/log');\nlog.error('could.not.read', { file, error });" }] }],
+      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "const fs = require('fs');\nconst log = require('@acme/log');\nlog.child({ file }).error('could.not.read', error);" }] }],
     },
     {
       // an existing import of the logger is reused

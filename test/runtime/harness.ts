@@ -7,7 +7,9 @@
 import { createTwoFilesPatch } from 'diff';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { Console as NodeConsole } from 'node:console';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
 import * as vm from 'node:vm';
 import ts from 'typescript';
 import { runCodemods, type Codemod, type PipelineOutcome } from '../../codemods/engine';
@@ -158,6 +160,17 @@ interface EvaluatedModule {
  * the case's other modules in the same version, the sink module to a fresh sink, anything else to
  * the project's real packages.
  */
+/**
+ * The console code under test prints with: Node's own, writing to process.stdout and stderr, which
+ * the run captures. vitest replaces the global console with one that bypasses those writes.
+ */
+const processConsole = new NodeConsole({ stdout: forwardingStream('stdout'), stderr: forwardingStream('stderr') });
+
+/** A stream that writes to process.stdout or stderr as they are at the moment of the write (patched by the capture). */
+function forwardingStream(name: 'stdout' | 'stderr'): NodeJS.WritableStream {
+  return new Writable({ write: (chunk, _encoding, done) => { process[name].write(chunk); done(); } });
+}
+
 function evaluateVersion(loaded: LoadedCase, version: Version) {
   const sinkModule = createSinkModule();
   const texts = new Map(loaded.modules.map((module) => [module.file, version === 'before' ? module.original : module.rewritten]));
@@ -185,14 +198,15 @@ function evaluateVersion(loaded: LoadedCase, version: Version) {
       if (specifier.startsWith('./') || specifier.startsWith('../')) return load(resolveRelative(file, specifier)).exports;
       return projectRequire(specifier);
     };
-    const wrapper = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${outputText}\n})`, { filename: file }) as (
+    const wrapper = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname, console) {${outputText}\n})`, { filename: file }) as (
       exports: unknown,
       require: (specifier: string) => unknown,
       module: EvaluatedModule,
       filename: string,
       dirname: string,
+      console: Console,
     ) => void;
-    wrapper.call(module.exports, module.exports, localRequire, module, file, path.dirname(file));
+    wrapper.call(module.exports, module.exports, localRequire, module, file, path.dirname(file), processConsole);
     return module;
   };
 
