@@ -27,8 +27,11 @@ export function mayContainLogCalls(text: string, settings: Settings): boolean {
 
 const WINSTON_LEVELS = new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'emerg', 'alert', 'crit', 'warning', 'notice']);
 
-/** Receivers that are pino loggers by framework convention: pino-http's `req.log`, Fastify's `request.log`. */
-export const PINO_RECEIVERS = /^(req|request|reply|fastify|server|app)\.log$/;
+/**
+ * Receivers that are pino loggers by framework convention: pino-http's `req.log`, Fastify's
+ * `request.log` and `reply.log`, also reached through a context object (`ctx.req.log` in tRPC).
+ */
+export const PINO_RECEIVERS = /^(?:[\w$]+\.)*(?:req|request|reply)\.log$|^(?:fastify|server|app)\.log$/;
 
 export interface LogCall {
   node: TSESTree.CallExpression;

@@ -96,7 +96,15 @@ interface Definition {
 }
 
 /** The top-level definition of `name` in a file: a variable's initialiser, a class, a function, an interface, or an import followed. */
-function localDefinition(name: string, source: Source, depth: number): Definition | null {
+function localDefinition(name: string, source: Source, depth: number, near?: Node): Definition | null {
+  // Declarations in the blocks around the use first (`const format = ...` inside a factory), then the module's.
+  for (let block = near?.parent; block; block = block.parent) {
+    if (block.type !== 'BlockStatement' && block.type !== 'StaticBlock') continue;
+    for (const statement of block.body) {
+      const found = definitionIn(statement, name, source);
+      if (found) return found;
+    }
+  }
   for (const statement of source.file.ast.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     const found = definitionIn(declaration, name, source);
@@ -213,7 +221,7 @@ function calleeRoot(callee: Node): TSESTree.Identifier | null {
 }
 
 /** Methods that derive a logger from another of the same family. */
-const DERIVING_METHODS = new Set(['child', 'withTag', 'withDefaults', 'getSubLogger', 'getLogger', 'withContext']);
+const DERIVING_METHODS = new Set(['child', 'with', 'withTag', 'withDefaults', 'getSubLogger', 'getLogger', 'withContext']);
 
 /**
  * The contract of a logger defined by this node: a factory call of a known library (with what its
@@ -234,13 +242,16 @@ function contractOfDefinition(definition: Definition, method: string, depth: num
         return contractOfDefinition({ node: callee.object, source }, method, depth + 1);
       }
       if (callee.type === 'Identifier') {
-        const target = localDefinition(callee.name, source, depth);
-        if (target) return contractOfDefinition(node.type === 'NewExpression' ? target : { node: returnedValue(target.node) ?? target.node, source: target.source }, method, depth + 1);
+        const target = localDefinition(callee.name, source, depth, node);
+        if (target && node.type === 'NewExpression') return contractOfDefinition(target, method, depth + 1);
+        const returned = target ? returnedValue(target.node) : null;
+        if (target && returned) return contractOfDefinition({ node: returned, source: target.source }, method, depth + 1);
+        if (target && isFunction(target.node)) return { ok: false, reason: `${where(target.source, target.node)}: ${callee.name}() returns more than one kind of value and declares no return type: declare it, or describe the logger in settings.loggers` };
       }
       return { ok: false, reason: `${where(source, node)}: the logger comes from ${source.file.getText(callee)}(), which is not followed` };
     }
     case 'Identifier': {
-      const target = localDefinition(node.name, source, depth);
+      const target = localDefinition(node.name, source, depth, node);
       if (target) return contractOfDefinition(target, method, depth + 1);
       const entry = importedFamily(node.name, source.file);
       if (entry) return { ok: true, contract: libraryContract(entry, { how: 'library', what: `${node.name} from '${source.file.imports.get(node.name)!.source}'`, where: where(source, node) }, undefined, source.file) };
@@ -256,7 +267,11 @@ function contractOfDefinition(definition: Definition, method: string, depth: num
     case 'TSTypeReference':
     case 'TSTypeLiteral':
     case 'TSTypeQuery':
+    case 'TSIndexedAccessType':
       return typeContract(node, method, source, depth);
+    case 'LogicalExpression':
+    case 'ConditionalExpression':
+      return { ok: false, reason: `${where(source, node)}: the logger is chosen at run time (${oneLineText(source.file.getText(node))}), and each choice may take another shape` };
     case 'ObjectExpression':
       return objectContract(node, method, source);
     default:
@@ -264,9 +279,22 @@ function contractOfDefinition(definition: Definition, method: string, depth: num
   }
 }
 
-/** What a factory function returns, when it has one `return` at its top level (or is an arrow with a body expression). */
+function oneLineText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+function isFunction(node: Node): node is TSESTree.FunctionDeclaration | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
+  return node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
+}
+
+/**
+ * What a factory function returns: its declared return type, or the value of its one `return` at
+ * the top level (or an arrow's body expression). Null when it returns several things and says nothing.
+ */
 function returnedValue(node: Node): Node | null {
-  if (node.type !== 'FunctionDeclaration' && node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression') return null;
+  if (!isFunction(node)) return null;
+  if (node.returnType) return node.returnType.typeAnnotation;
   if (node.body.type !== 'BlockStatement') return node.body;
   const returns = node.body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement');
   return returns.length === 1 ? returns[0].argument : null;
@@ -339,9 +367,12 @@ function printfDroppingFields(node: Node, source: Source, depth: number): string
   if (depth > 4) return null;
   const target = unwrap(node);
   if (target.type === 'Identifier') {
-    const definition = localDefinition(target.name, source, depth);
+    const definition = localDefinition(target.name, source, depth, target);
     return definition ? printfDroppingFields(definition.node, definition.source, depth + 1) : null;
   }
+  // A format chosen at run time (`json ? jsonFormat : textFormat`): either may be the one in use.
+  if (target.type === 'ConditionalExpression') return printfDroppingFields(target.consequent, source, depth + 1) ?? printfDroppingFields(target.alternate, source, depth + 1);
+  if (target.type === 'LogicalExpression') return printfDroppingFields(target.left, source, depth + 1) ?? printfDroppingFields(target.right, source, depth + 1);
   if (target.type !== 'CallExpression') return null;
   const callee = unwrap(target.callee);
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : null;
@@ -361,7 +392,7 @@ const CARRIERS = /^(metadata|meta|splat|rest|fields|extra|data)$/i;
 
 function templateDropsFields(template: Node, source: Source): boolean {
   if (template.type === 'Identifier') {
-    const definition = localDefinition(template.name, source, 0);
+    const definition = localDefinition(template.name, source, 0, template);
     return definition ? templateDropsFields(definition.node, definition.source) : false;
   }
   if (template.type !== 'ArrowFunctionExpression' && template.type !== 'FunctionExpression') return false;
@@ -415,8 +446,23 @@ function membersContract(members: readonly TSESTree.TypeElement[], label: string
 }
 
 function typeContract(type: Node, method: string, source: Source, depth: number): ContractAnswer {
+  // `FastifyRequest['log']`: a property of a library's type is that library's logger.
+  if (type.type === 'TSIndexedAccessType' && type.objectType.type === 'TSTypeReference' && type.objectType.typeName.type === 'Identifier') {
+    const entry = importedFamily(type.objectType.typeName.name, source.file);
+    if (entry) return { ok: true, contract: libraryContract(entry, { how: 'declaration', where: where(source, type), what: `typed ${source.file.getText(type)}` }, undefined, source.file) };
+  }
   if (type.type === 'TSTypeLiteral') return membersContract(type.members, '', type, method, source, [], depth);
   if (type.type === 'TSTypeQuery' && type.exprName.type === 'Identifier') return contractOfDefinition({ node: type.exprName, source }, method, depth + 1);
+  // `ReturnType<typeof createLogger>`: what the factory returns.
+  const returned = type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'ReturnType' ? type.typeArguments?.params[0] : undefined;
+  if (returned?.type === 'TSTypeQuery' && returned.exprName.type === 'Identifier') {
+    const factory = localDefinition(returned.exprName.name, source, depth, type);
+    if (factory && isFunction(factory.node)) {
+      const value = returnedValue(factory.node);
+      if (value) return contractOfDefinition({ node: value, source: factory.source }, method, depth + 1);
+      return { ok: false, reason: `${where(factory.source, factory.node)}: ${returned.exprName.name}() returns more than one kind of value and declares no return type: declare it, or describe the logger in settings.loggers` };
+    }
+  }
   if (type.type === 'TSTypeReference') {
     const name = type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.type === 'TSQualifiedName' && type.typeName.left.type === 'Identifier' ? type.typeName.left.name : null;
     if (!name) return { ok: false, reason: `${where(source, type)}: cannot tell what type ${source.file.getText(type)} is` };
@@ -517,6 +563,15 @@ function signatureContract(params: readonly TSESTree.Parameter[], label: string,
   const signature = `${label}(${params.map((parameter) => source.file.getText(parameter)).join(', ')})`;
   const contract: LoggerContract = { family: undefined, style: 'winston', messageArg: 0, error: undefined, source: { how: 'declaration', where: at, what: signature } };
   const unlock = 'add a fields parameter that reaches the output (meta?: Record<string, unknown>), or describe this logger in settings.loggers';
+  // pino's own order, `(obj, msg?)`: fields first, the message second.
+  if (params.length >= 2 && /^(msg|message|text)$/i.test(parameterName(params[1]) ?? '') && acceptsObject(parameterType(params[1])) !== true) {
+    const first = params[0];
+    const firstType = parameterType(first);
+    if (acceptsObject(firstType) === true || (acceptsObject(firstType) === undefined && FIELDS_NAMES.test(parameterName(first) ?? ''))) {
+      const key = declaredErrorKey(firstType);
+      return { ...contract, style: 'pino', messageArg: 1, fieldsArg: 0, error: key ? { kind: 'key', key } : undefined };
+    }
+  }
   for (let index = 1; index < params.length; index++) {
     const parameter = params[index];
     const name = parameterName(parameter) ?? '';
@@ -572,6 +627,17 @@ function classMemberDefinition(name: string, classNode: TSESTree.ClassDeclaratio
   return null;
 }
 
+/** A class member's definition in the class or, failing that, the classes it extends (followed across files). */
+function inheritedMemberDefinition(name: string, classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression, source: Source, depth: number): Definition | null {
+  const own = classMemberDefinition(name, classNode, source);
+  if (own || depth > 4) return own;
+  const parent = classNode.superClass ? unwrap(classNode.superClass) : null;
+  if (parent?.type !== 'Identifier') return null;
+  const definition = localDefinition(parent.name, source, depth, classNode);
+  const node = definition ? unwrap(definition.node) : null;
+  return node && (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') ? inheritedMemberDefinition(name, node, definition!.source, depth + 1) : null;
+}
+
 /** The definition of a receiver in the file being linted: `logger`, `this.logger`, a parameter's type. */
 function receiverDefinition(receiver: Node, file: FileModel): Definition | { reason: string } {
   const source = sourceOf(file);
@@ -584,8 +650,8 @@ function receiverDefinition(receiver: Node, file: FileModel): Definition | { rea
   const text = file.getText(target);
   if (receiverPath?.length === 2 && receiverPath[0] === 'this') {
     const classNode = enclosingClass(target);
-    const definition = classNode ? classMemberDefinition(receiverPath[1], classNode, source) : null;
-    return definition ?? { reason: `cannot find what \`${text}\` is in its class` };
+    const definition = classNode ? inheritedMemberDefinition(receiverPath[1], classNode, source, 0) : null;
+    return definition ?? { reason: `cannot find what \`${text}\` is in its class or the classes it extends` };
   }
   if (target.type === 'Identifier') {
     const variable = file.resolve(target);
