@@ -68,7 +68,12 @@ function isHarmless(node: Node, settings: Settings): boolean {
     }
     case 'CallExpression': {
       const name = calleeName(target);
-      return name !== null && (name === 'Boolean' || settings.sensitive.redactors.includes(name));
+      if (name !== null && (name === 'Boolean' || settings.sensitive.redactors.includes(name))) return true;
+      const callee = unwrap(target.callee);
+      // The names of an object's properties, not their values: `Object.keys(headers)`.
+      if (callee.type === 'MemberExpression' && memberPath(callee)?.join('.') === 'Object.keys') return true;
+      // A short fixed prefix identifies a key without revealing it: `apiKey.slice(0, 6)`.
+      return callee.type === 'MemberExpression' && isShortPrefix(name, target.arguments);
     }
     case 'TemplateLiteral':
       return target.expressions.length === 0 && secretShape(target.quasis[0].value.cooked ?? '') === null;
@@ -84,6 +89,16 @@ function isHarmless(node: Node, settings: Settings): boolean {
   }
 }
 
+/** The longest prefix of a secret that is logged to tell keys apart (as key prefixes are shown in dashboards). */
+const MAX_PREFIX = 8;
+
+/** `.slice(0, n)`, `.substring(0, n)`, `.substr(0, n)` with a literal n of at most MAX_PREFIX. */
+function isShortPrefix(method: string | null, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  if (method !== 'slice' && method !== 'substring' && method !== 'substr') return false;
+  const [start, length] = args.map((arg) => (arg.type === 'Literal' && typeof arg.value === 'number' ? arg.value : null));
+  return args.length === 2 && start === 0 && length !== null && length <= MAX_PREFIX;
+}
+
 /** Whether a dotted entry of `allow` names this path (`channel.token` allows `ctx.channel.token`). */
 function allowsPath(allow: readonly string[], joined: string): boolean {
   return allow.some((allowed) => allowed.includes('.') && (joined === allowed || joined.endsWith(`.${allowed}`)));
@@ -94,7 +109,11 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
   const options = optionsFrom(settings);
   const findings: SensitiveFinding[] = [];
 
-  function visit(node: Node, fieldPath: string | undefined): void {
+  /**
+   * `whole` is the formatting call a value sits in (`Object.values(credentials)`, `token.trim()`):
+   * redacting the value alone would leave `Object.values('[REDACTED]')`, so the call is what goes.
+   */
+  function visit(node: Node, fieldPath: string | undefined, whole?: Node): void {
     const target = unwrap(node);
     if (isHarmless(target, settings)) return;
     switch (target.type) {
@@ -149,7 +168,7 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
         // may be named after a secret, but logging it reveals nothing the source does not.
         const constant = match && target.type === 'Identifier' ? constantString(target, file) : null;
         if (match && (constant === null || secretShape(constant) !== null)) {
-          findings.push({ kind: 'value', node: target, what: path.join('.'), category: match.category, value: node, fieldPath });
+          findings.push({ kind: 'value', node: target, what: path.join('.'), category: match.category, value: whole ?? node, fieldPath });
         }
         return;
       }
@@ -167,11 +186,11 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
         const callee = unwrap(target.callee);
         const path = callee.type === 'MemberExpression' ? memberPath(callee) : null;
         if (path && /^(JSON\.stringify|String|Object\.(keys|values|entries))$/.test(path.join('.'))) {
-          for (const arg of target.arguments) visit(arg, undefined);
+          for (const arg of target.arguments) visit(arg, undefined, whole ?? node);
         } else if (callee.type === 'Identifier' && callee.name === 'String') {
-          for (const arg of target.arguments) visit(arg, undefined);
+          for (const arg of target.arguments) visit(arg, undefined, whole ?? node);
         } else if (callee.type === 'MemberExpression' && /^(toString|trim|toUpperCase|toLowerCase|slice|substring|padStart|padEnd)$/.test(propertyName(callee) ?? '')) {
-          visit(callee.object, undefined);
+          visit(callee.object, undefined, whole ?? node);
         } else {
           // A getter returns what it names: `user.getSigninToken(ctx)` is the token (the rewrite's
           // field key for it says so too).
@@ -183,7 +202,7 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
         return;
       }
       case 'AwaitExpression':
-        visit(target.argument, fieldPath);
+        visit(target.argument, fieldPath, whole);
         return;
       default:
         return;

@@ -9,6 +9,10 @@ runRule('no-sensitive-data', rule, {
     `${PINO}logger.info({ password: '[REDACTED]' }, 'user.created');`,
     `${PINO}logger.info({ password: redact(password) }, 'user.created');`,
     `${PINO}logger.info({ hasPassword: !!password, passwordLength: password.length }, 'user.created');`,
+    // Names only, not values: which fields a token response carried.
+    `${PINO}logger.info({ fields: Object.keys(response.authToken ?? {}) }, 'token.received');`,
+    // A short fixed prefix tells keys apart without revealing them.
+    `${PINO}logger.info({ keyPrefix: apiKey.slice(0, 6) }, 'key.used');`,
     `${PINO}logger.info({ tokenLimit, maxTokens, promptTokens, isTokenExpired, cursorToken }, 'llm.call');`,
     `${PINO}logger.info({ authorName, keynote }, 'talk.scheduled');`,
     `${PINO}logger.info({ env: process.env.NODE_ENV }, 'boot');`,
@@ -29,6 +33,15 @@ runRule('no-sensitive-data', rule, {
     `${PINO}logger.error({ err, speech_credential_sid }, 'credential.update.failed');`,
   ],
   invalid: [
+    {
+      // Values are values, whatever reads them; a long slice is most of the secret. The redaction
+      // replaces the whole formatting call, never leaving Object.values('[REDACTED]').
+      code: `${PINO}logger.info({ values: Object.values(credentials), tail: apiKey.slice(0, 40) }, 'x');`,
+      errors: [
+        { messageId: 'sensitiveValue', suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ values: '[REDACTED]', tail: apiKey.slice(0, 40) }, 'x');` }] },
+        { messageId: 'sensitiveValue', suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ values: Object.values(credentials), tail: '[REDACTED]' }, 'x');` }] },
+      ],
+    },
     {
       // Only a constant text is exempt: a variable, or a constant computed at run time, may hold the secret.
       code: `${PINO}let token = 'none';\nconst secret = load();\nlogger.info(\`\${token} \${secret}\`);`,
@@ -104,7 +117,7 @@ runRule('no-sensitive-data', rule, {
     },
     {
       code: `${PINO}logger.warn(JSON.stringify(token));`,
-      errors: [{ messageId: 'sensitiveValue', suggestions: [{ messageId: 'redact', output: `${PINO}logger.warn(JSON.stringify('[REDACTED]'));` }] }],
+      errors: [{ messageId: 'sensitiveValue', suggestions: [{ messageId: 'redact', output: `${PINO}logger.warn('[REDACTED]');` }] }],
     },
   ],
 });
