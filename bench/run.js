@@ -2,6 +2,8 @@
 // npm run bench [-- <folder>]: lint overhead, per-rule time, codemod throughput, memory and scaling.
 // Without a folder, measures a generated corpus (bench/corpus.js, seed 42; BENCH_PROFILE is
 // 'calibrated', the default, 'offending' or 'dense'). Prints a table and writes bench/results.json.
+// BENCH_ONE_FILE=10000,20000,40000 adds the codemods' scaling within one file of that many log calls
+// (off by default: minutes; `node bench/one-file.js` runs it alone).
 'use strict';
 
 const { execFileSync, spawn } = require('node:child_process');
@@ -11,6 +13,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { eslintFor, MODES } = require('./eslint-for.js');
 const { writeCorpus, PROFILES } = require('./corpus.js');
+const { pass } = require('./codemod-pass.js');
+const { oneFileScaling } = require('./one-file.js');
 
 const BASE_FILES = Number(process.env.BENCH_FILES ?? 3000);
 // 'calibrated' is as demanding as the densest real code; 'offending' and 'dense' are stress cases.
@@ -20,6 +24,7 @@ const LINT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const INSTRUCTION_FILES = Number(process.env.BENCH_INSTRUCTIONS ?? 0);
 // Shifts of the collection schedule the count is averaged over (two valgrind runs each).
 const INSTRUCTION_PHASES = Number(process.env.BENCH_PHASES ?? 4);
+const ONE_FILE_CALLS = (process.env.BENCH_ONE_FILE ?? '').split(',').filter((size) => size !== '').map(Number);
 const CLI = path.join(__dirname, '..', 'dist', 'codemods', 'cli.js');
 const JSCODESHIFT = require.resolve('jscodeshift/bin/jscodeshift.js');
 
@@ -187,16 +192,12 @@ function commandLines(directory, files) {
   return { oursSeconds: median(ours), jscodeshiftSeconds: median(jscodeshift), oursFilesPerSecond: files / median(ours), jscodeshiftFilesPerSecond: files / median(jscodeshift) };
 }
 
-function pass(mode, directory, workers = 1) {
-  const output = execFileSync(process.execPath, [path.join(__dirname, 'codemod-pass.js'), mode, directory], { encoding: 'utf8', env: { ...process.env, BENCH_WORKERS: String(workers) }, maxBuffer: 1 << 24 });
-  return JSON.parse(output);
-}
-
 async function main() {
   // Checked before minutes of timed runs, not after them.
   if (!Number.isInteger(INSTRUCTION_FILES) || INSTRUCTION_FILES < 0) throw new Error(`BENCH_INSTRUCTIONS must be a number of files, got '${process.env.BENCH_INSTRUCTIONS}'`);
   if (!Number.isInteger(INSTRUCTION_PHASES) || INSTRUCTION_PHASES < 1) throw new Error(`BENCH_PHASES must be a whole number of at least 1, got '${process.env.BENCH_PHASES}'`);
   if (!PROFILES.includes(PROFILE)) throw new Error(`BENCH_PROFILE must be one of ${PROFILES.join(', ')}, got '${PROFILE}'`);
+  if (!ONE_FILE_CALLS.every((calls) => Number.isInteger(calls) && calls > 0)) throw new Error(`BENCH_ONE_FILE must list numbers of log calls, got '${process.env.BENCH_ONE_FILE}'`);
   const folder = process.argv[2] ? path.resolve(process.argv[2]) : null;
   const directory = folder ?? corpus(BASE_FILES);
   const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, corpus: folder ?? `generated, ${PROFILE} profile, ${BASE_FILES} files, seed 42` };
@@ -228,6 +229,11 @@ async function main() {
     }
   }
 
+  if (ONE_FILE_CALLS.length > 0) {
+    process.stderr.write('scaling within one file...\n');
+    results.oneFile = oneFileScaling(ONE_FILE_CALLS);
+  }
+
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const c = results.codemod;
   const rows = [
@@ -244,6 +250,7 @@ async function main() {
     ['our parser on every file: espree for JS, typescript-estree for TS (files/s, peak MB)', `${c.estreeParseEveryFile.filesPerSecond.toFixed(0)}, ${c.estreeParseEveryFile.maxRssMb.toFixed(0)}`],
     ['jscodeshift Babel parser (ts/tsx) on every file, in-process lower bound (files/s, peak MB)', `${c.jscodeshiftParseEveryFile.filesPerSecond.toFixed(0)}, ${c.jscodeshiftParseEveryFile.maxRssMb.toFixed(0)}`],
     ...(results.scaling ?? []).map((row) => [`scaling ${row.factor}x (${row.files} files): lint s / codemod s / codemod peak MB`, `${row.lintSeconds.toFixed(2)} / ${row.codemod.seconds.toFixed(2)} / ${row.codemod.maxRssMb.toFixed(0)}`]),
+    ...(results.oneFile ?? []).map((row) => [`one file of ${row.calls} log calls: codemod s / CPU s / ms per 1,000 calls / peak MB`, `${row.seconds.toFixed(2)} / ${row.cpuSeconds.toFixed(2)} / ${row.msPerThousandCalls.toFixed(0)} / ${row.maxRssMb.toFixed(0)}`]),
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
   process.stdout.write(`${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n\nwritten to bench/results.json\n`);

@@ -1,24 +1,26 @@
 #!/usr/bin/env node
 /**
  * `structured-logging codemod <name|all> [paths...]`: runs the codemods over a repository.
- * Exit codes: 0 done; 1 usage error, invalid settings, dirty git tree or crash; 2 `--check` found
- * something to change.
+ * Exit codes follow ESLint's: 0 done, or nothing to do; 1 `--check` found files that would change,
+ * or files it could not read or parse (unless --allow-parse-errors); 2 a usage error, invalid settings,
+ * an ESLint config that does not load, a dirty git tree, or a crash. Everything that can stop a run
+ * is checked before the first file is written.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
 import { ownPackage } from '../core/package-info';
 import { parseSettings, SettingsError, type Settings } from '../core/settings';
-import { collectFiles } from './files';
+import { colorEnabled, painter, type Paint } from './color';
+import { UserError } from './errors';
+import { changedSince, collectFiles, repositoryOf } from './files';
 import { progressReporter } from './progress';
 import { CODEMODS, findCodemod } from './registry';
-import { runCodemods, SettingsProblem, type Report } from './runner';
+import { runCodemods, type Report } from './runner';
 
-export const EXIT = { done: 0, failure: 1, wouldChange: 2 } as const;
-
-class UsageError extends Error {}
+export const EXIT = { done: 0, checkFailed: 1, fatal: 2 } as const;
 
 interface CodemodFlags {
   dry?: boolean;
@@ -26,23 +28,28 @@ interface CodemodFlags {
   force?: boolean;
   json?: boolean;
   check?: boolean;
+  allowParseErrors?: boolean;
   report?: string;
-  settings?: Settings;
+  settings?: string;
+  since?: string;
   progress?: boolean;
   jobs?: number;
+  /** --color / --no-color; undefined leaves it to the environment and the terminal. */
+  color?: boolean;
 }
 
+/** Parsed here rather than by commander, so a mistake reads as one plain line. */
 function parseSettingsFlag(value: string): Settings {
   let raw: unknown;
   try {
     raw = JSON.parse(value);
   } catch (error) {
-    throw new InvalidArgumentError(`--settings must be JSON: ${(error as Error).message}`);
+    throw new UserError(`--settings is not valid JSON: ${(error as Error).message}`);
   }
   try {
     return parseSettings(raw);
   } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
+    throw error instanceof SettingsError ? new UserError(`--settings: ${error.message}`) : error;
   }
 }
 
@@ -60,79 +67,149 @@ function parsePositiveInteger(value: string): number {
   return number;
 }
 
-/** Refuses to rewrite files git cannot give back, unless --force. Outside a repository there is nothing to check. */
-async function assertCleanTree(cwd: string): Promise<void> {
-  const git = simpleGit({ baseDir: cwd });
-  if (!(await git.checkIsRepo())) return;
-  const status = await git.status();
-  if (!status.isClean()) {
+/** An output file the run will write: checked before any source file is touched, so a typo costs nothing. */
+function writablePath(flag: string, file: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  const directory = path.dirname(absolute);
+  if (!fs.statSync(directory, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${flag}: the directory ${directory} does not exist`);
+  if (fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${flag}: ${file} is a directory`);
+  try {
+    fs.accessSync(fs.existsSync(absolute) ? absolute : directory, fs.constants.W_OK);
+  } catch {
+    throw new UserError(`${flag}: ${file} cannot be written`);
+  }
+  return absolute;
+}
+
+interface Target {
+  given: string;
+  /** The git repository the path is in; undefined outside any. */
+  repository: string | undefined;
+}
+
+/**
+ * Refuses to rewrite files git cannot give back, unless --force: the tree of every repository a target
+ * path is in must be clean, not only the one the command runs in. A target in no repository is
+ * rewritten with a warning, since nothing can be checked there.
+ */
+async function assertCleanTrees(targets: readonly Target[], cwd: string): Promise<void> {
+  for (const target of targets) {
+    if (!target.repository) process.stderr.write(`structured-logging: warning: ${target.given} is not in a git repository: git cannot show or undo the rewrite\n`);
+  }
+  for (const repository of new Set(targets.flatMap((target) => target.repository ?? []))) {
+    const status = await simpleGit({ baseDir: repository }).status();
+    if (status.isClean()) continue;
     const count = status.files.length;
-    throw new UsageError(`the git working tree has ${count} uncommitted change${count === 1 ? '' : 's'}; commit or stash first so the rewrite can be reviewed and undone, or pass --force`);
+    const where = path.resolve(repository) === path.resolve(cwd) ? '' : ` at ${repository}`;
+    throw new UserError(`the git working tree${where} has ${count} uncommitted change${count === 1 ? '' : 's'}; commit or stash first so the rewrite can be reviewed and undone, or pass --force`);
   }
 }
 
-function formatSummary(report: Report, flags: CodemodFlags): string {
+/** With --since, only the files git saw change since the ref; every target must be in a repository. */
+async function selectChanged(files: string[], since: string | undefined, targets: readonly Target[]): Promise<string[]> {
+  if (since === undefined) return files;
+  const outside = targets.find((target) => !target.repository);
+  if (outside) throw new UserError(`--since: ${outside.given} is not in a git repository`);
+  return changedSince(files, since, targets.map((target) => target.repository!));
+}
+
+function failedToParse(report: Report, flags: CodemodFlags): boolean {
+  return report.summary.failedFiles > 0 && !flags.allowParseErrors;
+}
+
+function formatSummary(report: Report, flags: CodemodFlags, paint: Paint): string {
   const s = report.summary;
+  const failed = `${s.failedFiles} failed to read or parse`;
   const lines = [
-    `${report.codemods.join(' + ')}: ${s.files} files, ${s.changedFiles} changed, ${s.unchangedFiles} unchanged, ${s.failedFiles} failed to parse (${s.seconds.toFixed(2)}s)`,
+    `${paint.bold(report.codemods.join(' + '))}: ${s.files} files, ${s.changedFiles} changed, ${s.unchangedFiles} unchanged, ${s.failedFiles > 0 ? paint.red(failed) : failed} ${paint.dim(`(${s.seconds.toFixed(2)}s)`)}`,
     `  calls rewritten: ${s.rewrittenCalls}; calls left unchanged: ${s.skippedCalls}`,
   ];
   for (const [reason, count] of Object.entries(s.skippedByReason).sort((a, b) => b[1] - a[1])) lines.push(`    ${String(count).padStart(5)}  ${reason}`);
-  for (const skip of report.skipped.slice(0, 50)) lines.push(`  skipped ${skip.file}:${skip.line}:${skip.column}  ${skip.code}\n          ${skip.reason}`);
+  for (const skip of report.skipped.slice(0, 50)) lines.push(`  skipped ${paint.dim(`${skip.file}:${skip.line}:${skip.column}`)}  ${skip.code}\n          ${skip.reason}`);
   if (report.skipped.length > 50) lines.push(`  ... and ${report.skipped.length - 50} more (see --report or --json)`);
-  for (const failure of report.failed) lines.push(`  failed  ${failure.file}${failure.line ? `:${failure.line}` : ''}  ${failure.error} (left unchanged)`);
+  for (const failure of report.failed) lines.push(`  ${paint.red('failed')}  ${failure.file}${failure.line ? `:${failure.line}` : ''}  ${failure.error} (left unchanged)`);
   if (report.pinoRedactPaths.length > 0) lines.push(`  pino can also redact these paths itself: redact: ${JSON.stringify(report.pinoRedactPaths)}`);
   for (const note of report.notes) lines.push(`  note: skipped where it cannot run: ${note}`);
   if (report.settingsSource === 'defaults') lines.push("  note: no settings['structured-logging'] found in an ESLint config; defaults used");
-  if (!report.written && s.changedFiles > 0) lines.push(flags.check ? '  check: files would change' : '  dry run: no file was written');
+  if (!report.written && s.changedFiles > 0) lines.push(paint.yellow(flags.check ? '  check: files would change' : '  dry run: no file was written'));
+  if (flags.check && failedToParse(report, flags)) lines.push(paint.yellow(`  check: ${s.failedFiles} file${s.failedFiles === 1 ? '' : 's'} could not be parsed (--allow-parse-errors accepts that)`));
   return lines.join('\n');
+}
+
+/** A unified diff coloured as git colours one: headers bold, hunks cyan, removals red, additions green. */
+function paintDiff(patch: string, paint: Paint): string {
+  return patch.replace(/^.*$/gm, (line) => {
+    if (/^(Index: |={3,}$|--- |\+\+\+ )/.test(line)) return paint.bold(line);
+    if (line.startsWith('@@')) return paint.cyan(line);
+    if (line.startsWith('-')) return paint.red(line);
+    if (line.startsWith('+')) return paint.green(line);
+    return line;
+  });
 }
 
 async function runCodemodCommand(name: string, paths: string[], flags: CodemodFlags): Promise<number> {
   const cwd = process.cwd();
+  // Everything that can stop the run is checked first: no file is written until all of it passes.
+  const reportFile = flags.report === undefined ? undefined : writablePath('--report', flags.report, cwd);
+  const settings = flags.settings === undefined ? undefined : parseSettingsFlag(flags.settings);
   const codemods = name === 'all' ? CODEMODS : [findCodemod(name)].filter((c) => c !== undefined);
-  if (codemods.length === 0) throw new UsageError(`unknown codemod '${name}'; available: ${CODEMODS.map((c) => c.name).join(', ')}, all`);
-  const write = !flags.dry && !flags.check;
-  if (write && !flags.force) await assertCleanTree(cwd);
+  if (codemods.length === 0) throw new UserError(`unknown codemod '${name}'; available: ${CODEMODS.map((c) => c.name).join(', ')}, all`);
   if (name !== 'all') {
-    const problem = flags.settings && codemods[0].checkSettings?.(flags.settings);
-    if (problem) throw new UsageError(problem);
+    const problem = settings && codemods[0].checkSettings?.(settings);
+    if (problem) throw new UserError(problem);
   }
-  const files = await collectFiles(paths.length > 0 ? paths : ['.'], cwd);
+  const given = paths.length > 0 ? paths : ['.'];
+  const collected = await collectFiles(given, cwd);
+  const targets = given.map((target) => ({ given: target, repository: repositoryOf(path.resolve(cwd, target)) }));
+  const files = await selectChanged(collected, flags.since, targets);
+  const write = !flags.dry && !flags.check;
+  if (write && !flags.force) await assertCleanTrees(targets, cwd);
+  // With --json, stdout carries the report alone: the diff goes to stderr.
+  const diffStream = flags.json ? process.stderr : process.stdout;
+  const diffPaint = painter(colorEnabled(diffStream, flags.color));
   const progress = flags.json || flags.progress === false ? undefined : progressReporter(files.length);
   const report = await runCodemods({
-    codemods, files, cwd, write, settings: flags.settings, stopOnSettingsProblem: name !== 'all', workers: flags.jobs ?? defaultWorkers(),
+    codemods, files, cwd, write, settings, stopOnSettingsProblem: name !== 'all', workers: flags.jobs ?? defaultWorkers(),
     onFile: progress?.tick,
-    onDiff: flags.print ? (patch) => process.stdout.write(patch) : undefined,
+    onDiff: flags.print ? (patch) => diffStream.write(paintDiff(patch, diffPaint)) : undefined,
   });
   progress?.stop();
-  if (flags.report) fs.writeFileSync(path.resolve(cwd, flags.report), `${JSON.stringify(report, null, 2)}\n`);
+  if (reportFile) fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stderr.write(`${formatSummary(report, flags)}\n`);
-  return flags.check && report.summary.changedFiles > 0 ? EXIT.wouldChange : EXIT.done;
+  else process.stderr.write(`${formatSummary(report, flags, painter(colorEnabled(process.stderr, flags.color)))}\n`);
+  return flags.check && (report.summary.changedFiles > 0 || failedToParse(report, flags)) ? EXIT.checkFailed : EXIT.done;
 }
 
-export function buildProgram(): Command {
+/**
+ * The command line. `result.code` receives the codemod command's exit code. Errors print as one
+ * `structured-logging: ...` line, without the help: set before the subcommands, which inherit it.
+ */
+export function buildProgram(result: { code: number } = { code: EXIT.done }): Command {
   const program = new Command('structured-logging')
     .description('Codemods for structured logging: event names plus fields, no secrets, no stray console output.')
-    .version(ownPackage().version)
-    .showHelpAfterError();
+    .exitOverride()
+    .configureOutput({ outputError: (message, write) => write(`structured-logging: ${message.replace(/^error: /, '')}`) })
+    .version(ownPackage().version, '-v, --version', 'print the version');
   program
     .command('codemod')
     .description('Rewrite offending calls across files or directories (default: the current directory)')
     .argument('<name>', `codemod to run: ${CODEMODS.map((c) => c.name).join(', ')}, or all`)
     .argument('[paths...]', 'files or directories to process')
     .option('--dry', 'do not write any file')
-    .option('--print', 'print a unified diff of every change')
-    .option('--force', 'run even when the git working tree has uncommitted changes')
+    .option('--print', 'print a unified diff of every change (on stderr with --json)')
+    .option('--force', 'run even when a git working tree has uncommitted changes')
     .option('--json', 'print the machine-readable report on stdout instead of the summary')
-    .option('--check', 'write nothing; exit 2 when any file would change (for CI)')
+    .option('--check', 'write nothing; exit 1 when any file would change or could not be parsed (for CI)')
+    .option('--allow-parse-errors', 'with --check, files that could not be parsed do not fail the check')
     .option('--report <file>', 'also write the JSON report to a file')
-    .option('--settings <json>', "settings['structured-logging'] to use for every file instead of the ESLint config", parseSettingsFlag)
+    .option('--settings <json>', "settings['structured-logging'] to use for every file instead of the ESLint config")
+    .option('--since <ref>', 'only files changed since a git ref (committed, staged, unstaged or untracked)')
     .option('--no-progress', 'no progress output')
     .option('--jobs <n>', 'worker threads (default: cores - 1; 1 runs in one thread)', parsePositiveInteger)
+    .option('--color', 'colour the summary and the diff even when not on a terminal')
+    .option('--no-color', 'never colour the output')
     .action(async (name: string, paths: string[], flags: CodemodFlags) => {
-      process.exitCode = await runCodemodCommand(name, paths, flags);
+      result.code = await runCodemodCommand(name, paths, flags);
     });
   program
     .command('list')
@@ -144,17 +221,17 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const result = { code: EXIT.done as number };
   try {
-    await program.parseAsync(argv as string[], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.done;
+    await buildProgram(result).parseAsync(argv as string[], { from: 'user' });
+    return result.code;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT.done;
-    if (code?.startsWith('commander.')) return EXIT.failure;
-    const message = error instanceof UsageError || error instanceof SettingsError || error instanceof SettingsProblem ? error.message : (error as Error).stack ?? String(error);
+    // Commander has printed its own message (help, the version, or a usage error) already.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.fatal;
+    const expected = error instanceof UserError || error instanceof SettingsError;
+    const message = expected ? (error as Error).message.replace(/\s*\n\s*/g, ' ') : (error as Error).stack ?? String(error);
     process.stderr.write(`structured-logging: ${message}\n`);
-    return EXIT.failure;
+    return EXIT.fatal;
   }
 }
 

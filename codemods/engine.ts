@@ -87,10 +87,41 @@ const REPORTED_CODE_LENGTH = 160;
 interface Accepted {
   node: TSESTree.Node;
   edits: Edit[];
-  /** From the first edit to the last: two rewrites of one codemod may not overlap here. */
-  editSpan: [number, number];
   /** The node and every edit (edits may reach past the node): what is reported and guarded. */
   span: [number, number];
+}
+
+type Span = readonly [number, number];
+
+/** How many items, from the first, satisfy `test`, which holds for a prefix of them: a binary search. */
+function prefixLength<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(items[middle])) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Spans that overlap none of each other, kept sorted by start then end. Sorted that way their ends
+ * rise too, so of the spans starting before a new one ends, the last reaches furthest: checking it
+ * alone answers what checking every span would, and a file's rewrites cost O(n log n), not O(n²).
+ */
+class DisjointSpans {
+  private readonly spans: Span[] = [];
+
+  /** Whether `span` overlaps a held span, in the sense of `overlaps`. */
+  overlapsAny(span: Span): boolean {
+    const before = prefixLength(this.spans, (held) => held[0] < span[1]);
+    return before > 0 && overlaps(this.spans[before - 1], span);
+  }
+
+  add(span: Span): void {
+    this.spans.splice(prefixLength(this.spans, (held) => held[0] < span[0] || (held[0] === span[0] && held[1] <= span[1])), 0, span);
+  }
 }
 
 interface Collected {
@@ -104,20 +135,23 @@ interface Collected {
 function collectFindings(codemod: Codemod, file: ParsedModel, settings: Settings, cwd: string): Collected {
   const findings = codemod.collect(file, settings, cwd);
   const collected: Collected = { accepted: [], skips: [], support: [], redactPaths: [...new Set(findings.flatMap((finding) => finding.redactPaths ?? []))] };
+  const acceptedSpans = new DisjointSpans();
   for (const finding of findings) {
     if ('reason' in finding) {
       collected.skips.push(finding);
       continue;
     }
+    // From the first edit to the last: two rewrites of one codemod may not overlap here.
     const edits = editsSpan(finding.edits);
-    if (collected.accepted.some((other) => overlaps(other.editSpan, edits))) {
+    if (acceptedSpans.overlapsAny(edits)) {
       collected.skips.push({ node: finding.node, reason: 'overlaps another rewrite in this file; run the codemod again' });
       continue;
     }
-    collected.accepted.push({ node: finding.node, edits: finding.edits, editSpan: edits, span: [Math.min(finding.node.range[0], edits[0]), Math.max(finding.node.range[1], edits[1])] });
+    acceptedSpans.add(edits);
+    collected.accepted.push({ node: finding.node, edits: finding.edits, span: [Math.min(finding.node.range[0], edits[0]), Math.max(finding.node.range[1], edits[1])] });
   }
   if (collected.accepted.length > 0) {
-    const firstChange = Math.min(...collected.accepted.map((finding) => finding.span[0]));
+    const firstChange = collected.accepted.reduce((first, finding) => Math.min(first, finding.span[0]), Infinity);
     collected.support = codemod.supportEdits?.(file, settings, cwd, firstChange) ?? [];
   }
   return collected;
@@ -142,8 +176,20 @@ interface AppliedRegion {
   after: string;
 }
 
-function touches(a: readonly [number, number], b: readonly [number, number]): boolean {
-  return a[0] <= b[1] && b[0] <= a[1];
+/**
+ * Whether any span touches any region (shares an offset with it, ends included). The regions may
+ * overlap one another, so they are sorted by start with the furthest end reached so far: a span
+ * touches one iff, among those starting at or before its end, that furthest end reaches its start.
+ * O((n + m) log m) rather than comparing every span with every region.
+ */
+function touchesAny(regions: readonly Span[], spans: readonly Span[]): boolean {
+  const sorted = [...regions].sort((a, b) => a[0] - b[0]);
+  const furthest: number[] = [];
+  for (const [, end] of sorted) furthest.push(Math.max(end, furthest[furthest.length - 1] ?? -Infinity));
+  return spans.some(([start, end]) => {
+    const before = prefixLength(sorted, (region) => region[0] <= end);
+    return before > 0 && furthest[before - 1] >= start;
+  });
 }
 
 /**
@@ -195,7 +241,7 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
     let collected = collectFindings(codemod, current.file, settings, cwd);
     if (current.regions.length > 0) {
       const spans = [...collected.accepted.map((finding) => finding.span), ...collected.skips.map((skip) => skip.node.range), ...collected.support.map((edit) => edit.range)];
-      if (spans.some((span) => current.regions.some((region) => touches(region.span, span)))) {
+      if (touchesAny(current.regions.map((region) => region.span), spans)) {
         if (!parse()) return { ...outcome, changes: [], output: null };
         current = base!;
         collected = collectFindings(codemod, current.file, settings, cwd);

@@ -29,15 +29,35 @@ export interface FileResult {
   patch?: string;
 }
 
+/**
+ * Strict UTF-8: a file in another encoding (a Latin-1 `é` in a comment) would otherwise come back with
+ * U+FFFD where its bytes were. A byte order mark is kept as text, so it is written back as it was.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The file's text, or why it cannot be rewritten: only text that gives back every byte is. */
+function readText(file: string): { text: string } | { error: string } {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { error: `could not read: ${(error as Error).message}` };
+  }
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return { error: 'not valid UTF-8' };
+  }
+}
+
 export function processFile(job: FileJob): FileResult {
   const result: FileResult = { changed: false, changes: [], skips: [], redactPaths: [] };
-  let original: string;
-  try {
-    original = fs.readFileSync(job.file, 'utf8');
-  } catch (error) {
-    result.failure = { file: job.relative, error: `could not read: ${(error as Error).message}` };
+  const read = readText(job.file);
+  if ('error' in read) {
+    result.failure = { file: job.relative, error: read.error };
     return result;
   }
+  const original = read.text;
   const outcome = runCodemods(job.codemods.map((name) => findCodemod(name)!), original, job.file, job.settings, job.cwd);
   result.skips = outcome.skips.map((skip) => ({ file: job.relative, ...skip }));
   result.redactPaths = outcome.redactPaths ?? [];

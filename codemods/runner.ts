@@ -3,8 +3,9 @@
  * file, one read and at most one atomic write per file, and a report of everything that happened.
  */
 import * as path from 'node:path';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import { parseSettings, SETTINGS_KEY, SettingsError, type Settings } from '../core/settings';
 import type { ChangeRecord, Codemod, SkipRecord } from './engine';
+import { UserError } from './errors';
 import { processAll, type FileResult } from './pool';
 import type { FileJob } from './process-file';
 
@@ -27,7 +28,11 @@ export interface RunOptions {
   onDiff?: (patch: string) => void;
 }
 
+/** Bumped when a field of the JSON report changes meaning or goes away; new fields do not bump it. */
+export const REPORT_SCHEMA_VERSION = 1;
+
 export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
   codemods: string[];
   written: boolean;
   settingsSource: 'eslint-config' | 'cli' | 'defaults';
@@ -38,6 +43,7 @@ export interface Report {
     failedFiles: number;
     rewrittenCalls: number;
     skippedCalls: number;
+    /** Skips counted by reason, module paths replaced by `<path>` (see reasonKey); each skip keeps its full reason. */
     skippedByReason: Record<string, number>;
     seconds: number;
   };
@@ -51,43 +57,86 @@ export interface Report {
 }
 
 /** A codemod cannot run with the settings that apply to a file (e.g. no logger to import). */
-export class SettingsProblem extends Error {}
+export class SettingsProblem extends UserError {}
 
 type SettingsLookup = (file: string) => Promise<Settings>;
 
+interface ConfigLookup {
+  calculateConfigForFile(file: string): Promise<{ settings?: Record<string, unknown> } | undefined>;
+  findConfigFile(file?: string): Promise<string | undefined>;
+}
+
+/**
+ * Why a config did not load, on one line, naming the file. Node starts the stack of a CommonJS syntax
+ * error with `file:line`; an ES module's gives no line.
+ */
+function loadFailure(error: unknown, configFile: string | undefined, cwd: string): string {
+  const { name, message, stack } = error as Error;
+  const line = configFile && stack?.startsWith(`${configFile}:`) ? /^[^\n]*:(\d+)\n/.exec(stack)?.[1] : undefined;
+  const where = configFile ? `${path.relative(cwd, configFile)}${line ? ` (line ${line})` : ''}` : 'the ESLint config';
+  return `could not load ${where}: ${name}: ${message.split('\n')[0]}`;
+}
+
+/**
+ * The ESLint config for a file; undefined where no config file applies. One that exists but does not
+ * load stops the run, naming the file: defaults in its place would rewrite every file the wrong way.
+ */
+async function configFor(eslint: ConfigLookup, file: string, cwd: string): Promise<{ settings?: Record<string, unknown> } | undefined> {
+  try {
+    const config = await eslint.calculateConfigForFile(file);
+    // ESLint matches only .js/.mjs/.cjs unless a config names other extensions; a project whose
+    // TypeScript files are not linted yet still has one settings object, so read the .js view.
+    if (config === undefined && !/\.[cm]?js$/.test(file)) return await eslint.calculateConfigForFile(file.replace(/\.[^./]+$/, '.js'));
+    return config;
+  } catch (error) {
+    if ((error as { messageTemplate?: string }).messageTemplate === 'config-file-missing') return undefined;
+    throw new UserError(loadFailure(error, await eslint.findConfigFile(file), cwd));
+  }
+}
+
 /** Settings per file from ESLint's own config lookup; defaults where no config applies. */
 async function eslintSettingsLookup(cwd: string, report: Report): Promise<SettingsLookup> {
-  let eslint: { calculateConfigForFile(file: string): Promise<{ settings?: Record<string, unknown> } | undefined> } | undefined;
+  let eslint: ConfigLookup | undefined;
   try {
     const { ESLint } = await import('eslint');
     eslint = new ESLint({ cwd });
   } catch {
+    // ESLint is a peer dependency: without it there is no config to read.
     eslint = undefined;
   }
   report.settingsSource = 'defaults';
   return async (file) => {
     if (!eslint) return parseSettings(undefined);
-    let config;
-    try {
-      config = await eslint.calculateConfigForFile(file);
-      // ESLint matches only .js/.mjs/.cjs unless a config names other extensions; a project whose
-      // TypeScript files are not linted yet still has one settings object, so read the .js view.
-      if (config === undefined && !/\.[cm]?js$/.test(file)) config = await eslint.calculateConfigForFile(file.replace(/\.[^./]+$/, '.js'));
-    } catch {
-      return parseSettings(undefined);
-    }
-    const raw = config?.settings?.[SETTINGS_KEY];
+    const raw = (await configFor(eslint, file, cwd))?.settings?.[SETTINGS_KEY];
     if (raw !== undefined) report.settingsSource = 'eslint-config';
-    // Validation errors propagate: invalid settings stop the run before anything is written.
-    return parseSettings(raw);
+    try {
+      return parseSettings(raw);
+    } catch (error) {
+      // Invalid settings stop the run before anything is written, naming the config they came from.
+      if (!(error instanceof SettingsError)) throw error;
+      const configFile = await eslint.findConfigFile(file);
+      throw new UserError(configFile ? `${path.relative(cwd, configFile)}: ${error.message}` : error.message);
+    }
   };
+}
+
+/**
+ * A relative or absolute module path in a reason (`'./logger'`, `../lib/metrics`): some reasons name
+ * the module a logger or metric comes from. Package names (`'pino'`) are not paths and stay.
+ */
+const PATH_IN_REASON = /(?<=^|[\s'"`(])\.{0,2}\/[^\s'"`,()]+?(?=:?(?:[\s'"`,()]|$))/g;
+
+/** A reason as the summary counts it: without the paths that would make one reason many keys. */
+function reasonKey(reason: string): string {
+  return reason.replace(PATH_IN_REASON, '<path>');
 }
 
 function mergeResult(report: Report, result: FileResult, onDiff: ((patch: string) => void) | undefined): void {
   for (const change of result.changes) report.changed.push(change);
   for (const skip of result.skips) {
     report.skipped.push(skip);
-    report.summary.skippedByReason[skip.reason] = (report.summary.skippedByReason[skip.reason] ?? 0) + 1;
+    const key = reasonKey(skip.reason);
+    report.summary.skippedByReason[key] = (report.summary.skippedByReason[key] ?? 0) + 1;
   }
   for (const redactPath of result.redactPaths) if (!report.pinoRedactPaths.includes(redactPath)) report.pinoRedactPaths.push(redactPath);
   if (result.failure) {
@@ -104,6 +153,7 @@ function mergeResult(report: Report, result: FileResult, onDiff: ((patch: string
 export async function runCodemods(options: RunOptions): Promise<Report> {
   const started = process.hrtime.bigint();
   const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     codemods: options.codemods.map((codemod) => codemod.name),
     written: options.write,
     settingsSource: options.settings ? 'cli' : 'defaults',

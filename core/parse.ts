@@ -263,13 +263,14 @@ const SELF_CONTAINED = { ExpressionStatement: 'ExpressionStatement', VariableDec
 
 /** The self-contained statements around rewritten nodes, each once; null if a node is in none. */
 export function rewrittenStatements(rewritten: readonly TSESTree.Node[]): TSESTree.Node[] | null {
-  const statements: TSESTree.Node[] = [];
+  // A set: a file with tens of thousands of rewritten calls made `includes` quadratic.
+  const statements = new Set<TSESTree.Node>();
   for (const node of rewritten) {
     const statement = enclosingStatement(node);
     if (!statement) return null;
-    if (!statements.includes(statement)) statements.push(statement);
+    statements.add(statement);
   }
-  return statements;
+  return [...statements];
 }
 
 /** The innermost self-contained statement around a node; null when there is none to stand for it alone. */
@@ -294,15 +295,26 @@ export function rewrittenStatementsParse(file: FileModel, rewritten: readonly TS
   if (edits.length === 0) return true;
   const statements = rewrittenStatements(rewritten);
   if (!statements) return false;
+  // Sorted by start, non-overlapping edits also end in order: each statement finds its own by a
+  // binary search, and the one edit that could cross its start is the last one starting before it.
+  // (Every edit against every statement was quadratic in the calls of a large generated file.)
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const covered = new Set<Edit>();
   const wrapped: string[] = [];
   for (const statement of statements) {
     const [start, end] = statement.range;
+    let first = 0;
+    for (let high = sorted.length; first < high; ) {
+      const middle = (first + high) >> 1;
+      if (sorted[middle].range[0] < start) first = middle + 1;
+      else high = middle;
+    }
+    if (first > 0 && sorted[first - 1].range[1] > start) return false;
     const inside: Edit[] = [];
-    for (const edit of edits) {
-      const [from, to] = edit.range;
-      if (from >= start && to <= end) inside.push(edit), covered.add(edit);
-      else if (from < end && to > start) return false;
+    for (let index = first; index < sorted.length && sorted[index].range[0] <= end; index++) {
+      const edit = sorted[index];
+      if (edit.range[1] <= end) inside.push(edit), covered.add(edit);
+      else if (edit.range[0] < end) return false;
     }
     wrapped.push(`async function* check() {\n${applyEditsWithin(file.text, statement.range, inside)}\n}\n`);
   }

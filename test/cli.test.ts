@@ -2,51 +2,14 @@
  * End to end: the built CLI (dist/, made by `npm test`'s build step) rewriting temporary git
  * repositories, every flag and exit code, plus the transform run by jscodeshift's own CLI.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, BROKEN, commitAll, makeRepo, PAYMENTS, PAYMENTS_AFTER, read, ROOT, run, UNKNOWN } from './cli-helpers';
 
-const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist/codemods/cli.js');
-
-const PAYMENTS = `import pino from 'pino';
-const logger = pino();
-export function charge(order: { id: string }, attempt: number) {
-  logger.info(\`Charging order \${order.id} (attempt \${attempt})\`);
-}
-`;
-const PAYMENTS_AFTER = PAYMENTS.replace('logger.info(`Charging order ${order.id} (attempt ${attempt})`);', "logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');");
-const UNKNOWN = "import { logger } from './logger';\nlogger.info(`Started ${id}`);\n";
-const BROKEN = 'import pino from "pino";\nconst logger = pino();\nlogger.info(`x ${a}`;\n';
-
-function run(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function git(cwd: string, ...args: string[]) {
-  execFileSync('git', args, { cwd, stdio: 'pipe' });
-}
-
-function makeRepo(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init');
-  return dir;
-}
-
-const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
-
-beforeAll(() => {
-  if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
-});
+beforeAll(assertBuilt);
 
 describe('structured-logging codemod', () => {
   it('rewrites a repository, reports every call, and a second run changes nothing', () => {
@@ -59,12 +22,11 @@ describe('structured-logging codemod', () => {
     const report = JSON.parse(read(dir, 'report.json'));
     expect(report.summary).toMatchObject({ files: 3, changedFiles: 1, unchangedFiles: 1, failedFiles: 1, rewrittenCalls: 1, skippedCalls: 1 });
     expect(report.failed[0].file).toBe(path.join('src', 'broken.ts'));
-    expect(report.skipped[0]).toMatchObject({ file: path.join('src', 'unknown.ts'), line: 2, reason: expect.stringContaining('cannot tell which logger') });
+    expect(report.skipped[0]).toMatchObject({ file: path.join('src', 'unknown.ts'), line: 2, reason: expect.stringContaining("set settings['structured-logging'].style") });
     expect(report.changed[0]).toMatchObject({ line: 4, after: "logger.info({ orderId: order.id, attempt }, 'charging.order.attempt')" });
     expect(first.stderr).toContain('1 changed');
 
-    git(dir, 'add', '-A');
-    git(dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'codemod');
+    commitAll(dir, 'codemod');
     const second = run(dir, 'codemod', 'all', 'src', '--json');
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout).summary.changedFiles).toBe(0);
@@ -74,21 +36,21 @@ describe('structured-logging codemod', () => {
     const dir = makeRepo({ 'a.ts': PAYMENTS });
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'uncommitted');
     const refused = run(dir, 'codemod', 'structured-messages', '.');
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/uncommitted change.*--force/);
     expect(read(dir, 'a.ts')).toBe(PAYMENTS);
     expect(run(dir, 'codemod', 'structured-messages', '.', '--force', '--no-progress').code).toBe(0);
     expect(read(dir, 'a.ts')).toBe(PAYMENTS_AFTER);
   });
 
-  it('--dry and --print write nothing and print a diff; --check exits 2 when something would change', () => {
+  it('--dry and --print write nothing and print a diff; --check exits 1 when something would change', () => {
     const dir = makeRepo({ 'a.ts': PAYMENTS });
     const dry = run(dir, 'codemod', 'structured-messages', '.', '--dry', '--print', '--no-progress');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("+  logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');");
     expect(dry.stderr).toContain('dry run');
     expect(read(dir, 'a.ts')).toBe(PAYMENTS);
-    expect(run(dir, 'codemod', 'structured-messages', '.', '--check').code).toBe(2);
+    expect(run(dir, 'codemod', 'structured-messages', '.', '--check').code).toBe(1);
     expect(read(dir, 'a.ts')).toBe(PAYMENTS);
     fs.writeFileSync(path.join(dir, 'a.ts'), PAYMENTS_AFTER);
     expect(run(dir, 'codemod', 'structured-messages', '.', '--check').code).toBe(0);
@@ -108,10 +70,10 @@ describe('structured-logging codemod', () => {
   it('fails with a message naming the option for invalid settings, before writing anything', () => {
     const dir = makeRepo({ 'a.ts': PAYMENTS, 'eslint.config.js': "module.exports = [{ settings: { 'structured-logging': { style: 'log4j' } } }];\n" });
     const fromConfig = run(dir, 'codemod', 'structured-messages', '.');
-    expect(fromConfig.code).toBe(1);
+    expect(fromConfig.code).toBe(2);
     expect(fromConfig.stderr).toContain("Invalid settings['structured-logging'].style");
     const fromFlag = run(dir, 'codemod', 'structured-messages', '.', '--settings', '{"eventName":{"case":"camel"}}');
-    expect(fromFlag.code).toBe(1);
+    expect(fromFlag.code).toBe(2);
     expect(fromFlag.stderr).toContain("settings['structured-logging'].eventName.case");
     expect(read(dir, 'a.ts')).toBe(PAYMENTS);
   });
@@ -127,8 +89,7 @@ describe('structured-logging codemod', () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-outside-'));
     fs.writeFileSync(path.join(outside, 'c.ts'), PAYMENTS);
     fs.symlinkSync(outside, path.join(dir, 'src', 'linked'));
-    git(dir, 'add', '-A');
-    git(dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'link');
+    commitAll(dir, 'link');
     const result = run(dir, 'codemod', 'all', '.', '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).summary.files).toBe(1);
@@ -137,23 +98,23 @@ describe('structured-logging codemod', () => {
     expect(fs.readFileSync(path.join(outside, 'c.ts'), 'utf8')).toBe(PAYMENTS);
   });
 
-  it('lists the codemods, and rejects a bad --jobs with exit 1', () => {
+  it('lists the codemods, and rejects a bad --jobs with exit 2', () => {
     const dir = makeRepo({ 'a.ts': PAYMENTS });
     const list = run(dir, 'list');
     expect(list.code).toBe(0);
     for (const name of ['console-to-logger', 'structured-messages', 'redact-sensitive-data', 'bound-metric-labels']) expect(list.stdout).toContain(name);
     const jobs = run(dir, 'codemod', 'all', '.', '--jobs', '0');
-    expect(jobs.code).toBe(1);
+    expect(jobs.code).toBe(2);
     expect(jobs.stderr).toContain('--jobs takes a whole number of at least 1');
   });
 
-  it('rejects an unknown codemod and a missing path with exit 1', () => {
+  it('rejects an unknown codemod and a missing path with exit 2', () => {
     const dir = makeRepo({ 'a.ts': PAYMENTS });
     const unknown = run(dir, 'codemod', 'make-it-better', '.');
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown codemod 'make-it-better'");
     const missing = run(dir, 'codemod', 'structured-messages', 'nope', '--dry');
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('path not found: nope');
   });
 });

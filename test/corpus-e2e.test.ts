@@ -67,7 +67,8 @@ describe('codemod all on a generated corpus', () => {
     expect(second.code).toBe(0);
     secondReport = JSON.parse(second.stdout) as Report;
     expect(secondReport.summary.changedFiles).toBe(0);
-    expect(codemod('--check').code).toBe(0);
+    // broken.ts still does not parse: --check fails on it unless told to accept it.
+    expect(codemod('--check', '--allow-parse-errors').code).toBe(0);
   });
 
   it('every dynamic message the rule still reports is one the codemod listed with a reason', async () => {
