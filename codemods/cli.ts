@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
+import { programOf } from '../core/loggers/types';
 import { ownPackage } from '../core/package-info';
 import { parseSettings, SettingsError, type Settings } from '../core/settings';
 import { colorEnabled, painter, type Paint } from './color';
@@ -18,7 +19,8 @@ import { UserError } from './errors';
 import { changedSince, collectFiles, repositoryOf } from './files';
 import { progressReporter } from './progress';
 import { CODEMODS, findCodemod } from './registry';
-import { runCodemods, type Report } from './runner';
+import { formatLoggers, inventoryLoggers } from './loggers';
+import { runCodemods, settingsForFiles, type Report } from './runner';
 
 export const EXIT = { done: 0, checkFailed: 1, fatal: 2 } as const;
 
@@ -32,6 +34,7 @@ interface CodemodFlags {
   report?: string;
   settings?: string;
   since?: string;
+  project?: string;
   progress?: boolean;
   jobs?: number;
   /** --color / --no-color; undefined leaves it to the environment and the terminal. */
@@ -169,7 +172,7 @@ async function runCodemodCommand(name: string, paths: string[], flags: CodemodFl
   const diffPaint = painter(colorEnabled(diffStream, flags.color));
   const progress = flags.json || flags.progress === false ? undefined : progressReporter(files.length);
   const report = await runCodemods({
-    codemods, files, cwd, write, settings, stopOnSettingsProblem: name !== 'all', workers: flags.jobs ?? defaultWorkers(),
+    codemods, files, cwd, write, settings, project: projectFile(flags.project, cwd), stopOnSettingsProblem: name !== 'all', workers: flags.jobs ?? defaultWorkers(),
     onFile: progress?.tick,
     onDiff: flags.print ? (patch) => diffStream.write(paintDiff(patch, diffPaint)) : undefined,
   });
@@ -178,6 +181,31 @@ async function runCodemodCommand(name: string, paths: string[], flags: CodemodFl
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stderr.write(`${formatSummary(report, flags, painter(colorEnabled(process.stderr, flags.color)))}\n`);
   return flags.check && (report.summary.changedFiles > 0 || failedToParse(report, flags)) ? EXIT.checkFailed : EXIT.done;
+}
+
+interface LoggersFlags {
+  json?: boolean;
+  settings?: string;
+  project?: string;
+}
+
+/** The tsconfig of --project, which must exist. */
+function projectFile(project: string | undefined, cwd: string): string | undefined {
+  if (project === undefined) return undefined;
+  const file = path.resolve(cwd, project);
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) throw new UserError(`--project: no tsconfig file at ${project}`);
+  return file;
+}
+
+async function runLoggersCommand(paths: string[], flags: LoggersFlags): Promise<number> {
+  const cwd = process.cwd();
+  const fixed = flags.settings === undefined ? undefined : parseSettingsFlag(flags.settings);
+  const project = projectFile(flags.project, cwd);
+  const files = await collectFiles(paths.length > 0 ? paths : ['.'], cwd);
+  const settings = await settingsForFiles(files, cwd, fixed);
+  const report = inventoryLoggers(files, cwd, (file) => settings.get(file)!, project ? programOf(project) : undefined);
+  process.stdout.write(`${flags.json ? JSON.stringify(report, null, 2) : formatLoggers(report)}\n`);
+  return EXIT.done;
 }
 
 /**
@@ -206,10 +234,21 @@ export function buildProgram(result: { code: number } = { code: EXIT.done }): Co
     .option('--since <ref>', 'only files changed since a git ref (committed, staged, unstaged or untracked)')
     .option('--no-progress', 'no progress output')
     .option('--jobs <n>', 'worker threads (default: cores - 1; 1 runs in one thread)', parsePositiveInteger)
+    .option('--project <tsconfig>', "a tsconfig whose type checker tells what each logger's methods take")
     .option('--color', 'colour the summary and the diff even when not on a terminal')
     .option('--no-color', 'never colour the output')
     .action(async (name: string, paths: string[], flags: CodemodFlags) => {
       result.code = await runCodemodCommand(name, paths, flags);
+    });
+  program
+    .command('loggers')
+    .description('List the loggers behind the log calls: where each is defined, its contract, how many calls use it, and what unlocks a rewrite')
+    .argument('[paths...]', 'files or directories to read (default: the current directory)')
+    .option('--json', 'print the machine-readable inventory')
+    .option('--settings <json>', "settings['structured-logging'] to use for every file instead of the ESLint config")
+    .option('--project <tsconfig>', "a tsconfig whose type checker tells what each logger's methods take")
+    .action(async (paths: string[], flags: LoggersFlags) => {
+      result.code = await runLoggersCommand(paths, flags);
     });
   program
     .command('list')

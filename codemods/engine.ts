@@ -4,6 +4,7 @@
  * same module exposes each one as a plain jscodeshift transform.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import type * as TypeScript from 'typescript';
 import { applyEdits, applyEditsWithin, editsSpan, oneLine, overlaps, type Edit } from '../core/edits';
 import type { FileModel } from '../core/file';
 import { graftEdits } from '../core/graft';
@@ -202,7 +203,7 @@ function touchesAny(regions: readonly Span[], spans: readonly Span[]): boolean {
  * `reparseEachStep` forces a whole parse after every step; tests use it to prove that both shortcuts
  * give the same output.
  */
-export function runCodemods(codemods: readonly Codemod[], original: string, filename: string, settings: Settings, cwd = process.cwd(), options: { reparseEachStep?: boolean } = {}): PipelineOutcome {
+export function runCodemods(codemods: readonly Codemod[], original: string, filename: string, settings: Settings, cwd = process.cwd(), options: { reparseEachStep?: boolean; program?: TypeScript.Program } = {}): PipelineOutcome {
   const outcome: PipelineOutcome = { output: null, changes: [], skips: [], redactPaths: [], parses: 0, grafts: 0, checkedWholeFile: false };
   let text = original;
   /** The parse the findings come from, and the edits applied on top of its text to give `text`. */
@@ -220,7 +221,7 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
       }
     }
     try {
-      base = { file: parseFile(text, filename), edits: [], rewritten: [], regions: [], support: false };
+      base = { file: parseFile(text, filename, options.program), edits: [], rewritten: [], regions: [], support: false };
       outcome.parses++;
       return true;
     } catch (error) {

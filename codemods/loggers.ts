@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type * as TypeScript from 'typescript';
 import { oneLine } from '../core/edits';
 import { family } from '../core/loggers/families';
 import { contractOf, errorKeyOf, type LoggerContract } from '../core/loggers/contract';
@@ -66,7 +67,7 @@ function lineOf(text: string, offset: number): number {
 }
 
 /** Reads the files and groups their log calls by the logger behind them. */
-export function inventoryLoggers(files: readonly string[], cwd: string, settingsFor: (file: string) => Settings): LoggersReport {
+export function inventoryLoggers(files: readonly string[], cwd: string, settingsFor: (file: string) => Settings, program?: TypeScript.Program): LoggersReport {
   const byKey = new Map<string, LoggerEntry>();
   const report: LoggersReport = { schemaVersion: 1, files: files.length, failedFiles: [], loggers: [] };
   for (const filename of files) {
@@ -75,7 +76,7 @@ export function inventoryLoggers(files: readonly string[], cwd: string, settings
     if (!mayContainLogCalls(text, settings)) continue;
     let file;
     try {
-      file = parseFile(text, filename);
+      file = parseFile(text, filename, program);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       report.failedFiles.push(path.relative(cwd, filename));

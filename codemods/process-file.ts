@@ -5,6 +5,7 @@
 import { createTwoFilesPatch } from 'diff';
 import * as fs from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
+import { programOf } from '../core/loggers/types';
 import type { Settings } from '../core/settings';
 import { runCodemods, type ChangeRecord, type SkipRecord } from './engine';
 import { findCodemod } from './registry';
@@ -18,6 +19,8 @@ export interface FileJob {
   cwd: string;
   write: boolean;
   diff: boolean;
+  /** The tsconfig of --project: logger contracts may ask its type checker. */
+  project?: string;
 }
 
 export interface FileResult {
@@ -58,7 +61,8 @@ export function processFile(job: FileJob): FileResult {
     return result;
   }
   const original = read.text;
-  const outcome = runCodemods(job.codemods.map((name) => findCodemod(name)!), original, job.file, job.settings, job.cwd);
+  const program = job.project ? programOf(job.project) : undefined;
+  const outcome = runCodemods(job.codemods.map((name) => findCodemod(name)!), original, job.file, job.settings, job.cwd, { program });
   result.skips = outcome.skips.map((skip) => ({ file: job.relative, ...skip }));
   result.redactPaths = outcome.redactPaths ?? [];
   if (outcome.parseError) {

@@ -10,6 +10,8 @@ import { processAll, type FileResult } from './pool';
 import type { FileJob } from './process-file';
 
 export interface RunOptions {
+  /** A tsconfig whose type checker logger contracts may ask (--project). */
+  project?: string;
   codemods: readonly Codemod[];
   files: readonly string[];
   cwd: string;
@@ -150,6 +152,18 @@ function mergeResult(report: Report, result: FileResult, onDiff: ((patch: string
   }
 }
 
+/**
+ * Settings for each file, the way the codemods read them (the ESLint config that applies, or the
+ * given settings); for commands that analyse without rewriting.
+ */
+export async function settingsForFiles(files: readonly string[], cwd: string, fixed?: Settings): Promise<Map<string, Settings>> {
+  const report = { settingsSource: 'defaults' } as Report;
+  const lookup: SettingsLookup = fixed ? async () => fixed : await eslintSettingsLookup(cwd, report);
+  const settings = new Map<string, Settings>();
+  for (const file of files) settings.set(file, await lookup(file));
+  return settings;
+}
+
 export async function runCodemods(options: RunOptions): Promise<Report> {
   const started = process.hrtime.bigint();
   const report: Report = {
@@ -178,7 +192,7 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
       if (!report.notes.includes(problem)) report.notes.push(problem);
       return false;
     });
-    jobs.push({ file, relative, settings, codemods: runnable.map((codemod) => codemod.name), cwd: options.cwd, write: options.write, diff: options.onDiff !== undefined });
+    jobs.push({ file, relative, settings, codemods: runnable.map((codemod) => codemod.name), cwd: options.cwd, write: options.write, diff: options.onDiff !== undefined, project: options.project });
   }
   const results = await processAll(jobs, options.workers ?? 1, (index) => options.onFile?.(options.files[index], index));
   // Results are merged in file order, whichever worker finished first.

@@ -136,14 +136,17 @@ export function parseTypeScript(text: string, filename: string): TSESTree.Progra
   }
 }
 
-/** Parses a file into the model the analysis reads; throws ParseError, never anything else. */
-export function parseFile(text: string, filename: string): ParsedModel {
+/**
+ * Parses a file into the model the analysis reads; throws ParseError, never anything else. With a
+ * TypeScript program (the CLI's --project), the model carries it, so logger contracts can ask the checker.
+ */
+export function parseFile(text: string, filename: string, program?: TypeScript.Program): ParsedModel {
   const javascript = JAVASCRIPT.test(filename) ? parseJavaScript(text) : null;
-  return modelOfTree(text, filename, javascript ?? parseTypeScript(text, filename), javascript ? 'espree' : 'typescript-estree');
+  return modelOfTree(text, filename, javascript ?? parseTypeScript(text, filename), javascript ? 'espree' : 'typescript-estree', program);
 }
 
 /** The model of a whole tree: parents set and nodes indexed here. */
-export function modelOfTree(text: string, filename: string, ast: TSESTree.Program, parser: ParsedModel['parser']): ParsedModel {
+export function modelOfTree(text: string, filename: string, ast: TSESTree.Program, parser: ParsedModel['parser'], program?: TypeScript.Program): ParsedModel {
   const index = setParentsAndIndex(ast);
   const isModule = ast.body.some((statement) => /^(Import|Export)/.test(statement.type)) || /\.m[jt]s$/.test(filename);
   // Each tree with the scope analysis ESLint pairs it with: eslint-scope for espree's, typescript-eslint's
@@ -155,7 +158,7 @@ export function modelOfTree(text: string, filename: string, ast: TSESTree.Progra
       : analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
   const comments = () => commentRanges(text, filename);
   const declarators = () => (index.get('VariableDeclarator') ?? []) as TSESTree.VariableDeclarator[];
-  const model = createFileModel({ text, ast, filename: path.resolve(filename), scopeManager, comments, declarators });
+  const model = createFileModel({ text, ast, filename: path.resolve(filename), scopeManager, comments, declarators, program });
   return Object.assign(model, {
     parser,
     nodesOfType<T extends NodeType>(...types: T[]): ReadonlyArray<NodeOfType<T>> {

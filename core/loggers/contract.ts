@@ -789,7 +789,7 @@ function contractUncached(call: LogCall, file: FileModel, settings: Settings): C
   }
   // What the syntax could not follow (an injected service, an inferred type), the checker may know.
   if (!answer.ok && file.program) {
-    const declared = declaredMethod(file.program, file.filename, receiver.range, call.method);
+    const declared = declaredMethod(file.program, file.filename, file.text, receiver.range, call.method);
     if (declared) answer = contractOfDeclared(declared, call.method) ?? answer;
   }
   // A static `Logger.log()` has no context of its own: nestjs-pino keeps Nest's shape for it, unless

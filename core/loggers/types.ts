@@ -37,9 +37,10 @@ function libraryOf(filename: string): string | undefined {
 }
 
 /** Where the program declares `method` of the value at `range` in `filename`, if its type says. */
-export function declaredMethod(program: TypeScript.Program, filename: string, range: readonly [number, number], method: string): DeclaredMethod | null {
+export function declaredMethod(program: TypeScript.Program, filename: string, text: string, range: readonly [number, number], method: string): DeclaredMethod | null {
   const source = program.getSourceFile(filename);
-  if (!source) return null;
+  // Positions only mean the same node in the text the program read (not after a codemod's rewrite).
+  if (!source || source.text !== text) return null;
   const node = nodeAt(source, range[0], range[1]);
   if (!node) return null;
   const checker = program.getTypeChecker();
@@ -53,4 +54,22 @@ export function declaredMethod(program: TypeScript.Program, filename: string, ra
   if (file.isDeclarationFile && libraryOf(file.fileName)) return { filename: file.fileName, range: [declaration.getStart(file), declaration.getEnd()], library: libraryOf(file.fileName) };
   const isMethod = [SyntaxKind.MethodDeclaration, SyntaxKind.MethodSignature, SyntaxKind.PropertySignature, SyntaxKind.PropertyDeclaration].includes(declaration.kind);
   return isMethod ? { filename: file.fileName, range: [declaration.getStart(file), declaration.getEnd()], library: undefined } : null;
+}
+
+const programs = new Map<string, TypeScript.Program>();
+
+/**
+ * The program of a tsconfig (the CLI's `--project`), built once per process: the codemods' worker
+ * threads each build their own. A tsconfig that does not load is named in the error.
+ */
+export function programOf(tsconfig: string): TypeScript.Program {
+  const known = programs.get(tsconfig);
+  if (known) return known;
+  const typescript = ts();
+  const read = typescript.readConfigFile(tsconfig, typescript.sys.readFile);
+  if (read.error) throw new Error(`${tsconfig}: ${typescript.flattenDiagnosticMessageText(read.error.messageText, '\n')}`);
+  const parsed = typescript.parseJsonConfigFileContent(read.config, typescript.sys, require('node:path').dirname(tsconfig));
+  const program = typescript.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+  programs.set(tsconfig, program);
+  return program;
 }
