@@ -26,12 +26,12 @@ async function main() {
   if (mode === 'codemods') {
     const { runCodemods } = require('../dist/codemods/runner.js');
     const { CODEMODS } = require('../dist/codemods/registry.js');
-    const { parseSettings } = require('../dist/core/settings.js');
+    const { parseSettings } = require('../dist/core/model/settings.js');
     const settings = parseSettings({ style: 'pino', logger: { importFrom: './src/logger', importName: 'logger' } });
     const report = await runCodemods({ codemods: CODEMODS, files, cwd: directory, write: false, settings, workers: Number(process.env.BENCH_WORKERS ?? 1) });
     detail = { changedFiles: report.summary.changedFiles, rewrittenCalls: report.summary.rewrittenCalls };
   } else if (mode === 'estree') {
-    const { parseFile } = require('../dist/core/parse.js');
+    const { parseFile } = require('../dist/core/model/parse.js');
     for (const file of files) {
       try {
         parseFile(fs.readFileSync(file, 'utf8'), file);

@@ -5,15 +5,15 @@
  * included, so prom-client never sees a label set it was not declared with.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { staticKeyName } from '../core/ast';
-import { removeListItems, type Edit } from '../core/edits';
-import type { FileModel } from '../core/file';
+import { staticKeyName } from '../core/model/ast';
+import { removeListItems, type Edit } from '../core/model/edits';
+import type { FileModel } from '../core/model/file';
 import {
   declaredLabels, isExported, isUnboundedLabelName, labelSite, mayContainMetrics, metricDeclaration, metricFindings, observableAttributes,
   type LabelSite, type MetricDeclaration,
-} from '../core/metrics';
-import type { ParsedModel } from '../core/parse';
-import type { Settings } from '../core/settings';
+} from '../core/metrics/metrics';
+import type { ParsedModel } from '../core/model/parse';
+import type { Settings } from '../core/model/settings';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 interface Site {

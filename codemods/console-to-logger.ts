@@ -3,7 +3,7 @@
  * calls on the configured logger, imported once in the file's module system. It applies
  * `no-console`'s suggestion.
  */
-import { consoleAccess, consoleRewrite, importProblem, loggerImportEdit, mayContainConsole } from '../core/console';
+import { consoleAccess, consoleRewrite, importProblem, loggerImportEdit, mayContainConsole } from '../core/console/console';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 export const consoleToLogger: Codemod = {

@@ -5,11 +5,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as TypeScript from 'typescript';
-import { applyEdits, applyEditsWithin, editsSpan, oneLine, overlaps, type Edit } from '../core/edits';
-import type { FileModel } from '../core/file';
-import { graftEdits } from '../core/graft';
-import { ParseError, parseFile, rewrittenStatementsParse, syntaxError, type ParsedModel } from '../core/parse';
-import { parseSettings, type Settings } from '../core/settings';
+import { applyEdits, applyEditsWithin, editsSpan, oneLine, overlaps, type Edit } from '../core/model/edits';
+import type { FileModel } from '../core/model/file';
+import { graftEdits } from './graft';
+import { ParseError, parseFile, rewrittenStatementsParse, syntaxError, type ParsedModel } from '../core/model/parse';
+import { parseSettings, type Settings } from '../core/model/settings';
 
 /** A rewrite to apply, or a call left alone with the reason. `redactPaths` feed pino's `redact` list. */
 export type Finding = ({ node: TSESTree.Node; edits: Edit[] } | { node: TSESTree.Node; reason: string }) & { redactPaths?: readonly string[] };

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit } from 'simple-git';
 import { glob } from 'tinyglobby';
-import { SOURCE_EXTENSIONS } from '../core/parse';
+import { SOURCE_EXTENSIONS } from '../core/model/parse';
 import { UserError } from './errors';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.next/**', '**/out/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'];

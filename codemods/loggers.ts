@@ -6,14 +6,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as TypeScript from 'typescript';
-import { oneLine } from '../core/edits';
+import { oneLine } from '../core/model/edits';
 import { family } from '../core/loggers/families';
 import { contractOf, errorKeyOf, type LoggerContract } from '../core/loggers/contract';
-import { analyzeLogCall, mayContainLogCalls } from '../core/log-calls';
-import { messageOfCall } from '../core/message';
-import { ParseError, parseFile } from '../core/parse';
-import { structuredRewrite } from '../core/rewrite';
-import type { Settings } from '../core/settings';
+import { analyzeLogCall, mayContainLogCalls } from '../core/loggers/log-calls';
+import { messageOfCall } from '../core/messages/message';
+import { ParseError, parseFile } from '../core/model/parse';
+import { structuredRewrite } from '../core/messages/rewrite';
+import type { Settings } from '../core/model/settings';
 
 export interface LoggerEntry {
   /** Where the logger is created or declared (`src/logger.ts:12`), when known. */

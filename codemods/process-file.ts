@@ -6,7 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import * as fs from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import { programOf } from '../core/loggers/types';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/model/settings';
 import { runCodemods, type ChangeRecord, type SkipRecord } from './engine';
 import { findCodemod } from './registry';
 

@@ -4,9 +4,9 @@
  * redacted in place (whole headers, spreads) is listed with the reason; for pino calls, the field
  * paths are listed for pino's own `redact` option.
  */
-import { importProblem, loggerImportEdit } from '../core/console';
+import { importProblem, loggerImportEdit } from '../core/console/console';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, removePropertiesEdits } from '../core/sensitive-calls';
+import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, removePropertiesEdits } from '../core/sensitive/sensitive-calls';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 /** pino's `redact` paths for a whole risky object logged under a field. */

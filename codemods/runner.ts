@@ -3,7 +3,7 @@
  * file, one read and at most one atomic write per file, and a report of everything that happened.
  */
 import * as path from 'node:path';
-import { parseSettings, SETTINGS_KEY, SettingsError, type Settings } from '../core/settings';
+import { parseSettings, SETTINGS_KEY, SettingsError, type Settings } from '../core/model/settings';
 import type { ChangeRecord, Codemod, SkipRecord } from './engine';
 import { UserError } from './errors';
 import { processAll, type FileResult } from './pool';

@@ -3,9 +3,9 @@
  * in the shape each logger reads. The rewrite is `no-dynamic-message`'s suggestion, applied.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { analyzeLogCall, mayContainLogCalls } from '../core/log-calls';
-import { messageOfCall, PRINTF_PLACEHOLDER } from '../core/message';
-import { structuredRewrite } from '../core/rewrite';
+import { analyzeLogCall, mayContainLogCalls } from '../core/loggers/log-calls';
+import { messageOfCall, PRINTF_PLACEHOLDER } from '../core/messages/message';
+import { structuredRewrite } from '../core/messages/rewrite';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 const DYNAMIC_TEXT = new RegExp(`\\$\\{|['"\`]\\s*\\+|\\+\\s*['"\`]|${PRINTF_PLACEHOLDER}|format\\(|\\.join\\(|\\.concat\\(`);

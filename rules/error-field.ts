@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { staticKeyName, unwrap } from '../core/ast';
-import { isErrorExpression, logsErrorObject, stringifiedError } from '../core/fields';
-import type { FileModel } from '../core/file';
-import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/log-calls';
-import { infoMessageProperty, messageOfCall } from '../core/message';
+import { staticKeyName, unwrap } from '../core/model/ast';
+import { isErrorExpression, logsErrorObject, stringifiedError } from '../core/messages/fields';
+import type { FileModel } from '../core/model/file';
+import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
+import { infoMessageProperty, messageOfCall } from '../core/messages/message';
 import { contractOf, errorKeyOf as contractErrorKey } from '../core/loggers/contract';
-import { structuredRewrite } from '../core/rewrite';
-import { errorKeyFor, isFieldsFirst } from '../core/settings';
+import { structuredRewrite } from '../core/messages/rewrite';
+import { errorKeyFor, isFieldsFirst } from '../core/model/settings';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [];

@@ -1,6 +1,6 @@
-import { isStringLiteral, unwrap } from '../core/ast';
-import { eventNameFromText, isValidEventName } from '../core/naming';
-import { quoteString } from '../core/rewrite';
+import { isStringLiteral, unwrap } from '../core/model/ast';
+import { eventNameFromText, isValidEventName } from '../core/messages/naming';
+import { quoteString } from '../core/messages/rewrite';
 import { createRule, onLogMessage } from './utils';
 
 export type Options = [];

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFree, isStringLiteral, unwrap } from '../core/ast';
-import { isErrorExpression } from '../core/fields';
-import { analyzeLogCall, isStringLike, mayContainLogCalls } from '../core/log-calls';
-import { hasPrintfPlaceholder } from '../core/message';
-import { isFieldsFirst } from '../core/settings';
+import { isSideEffectFree, isStringLiteral, unwrap } from '../core/model/ast';
+import { isErrorExpression } from '../core/messages/fields';
+import { analyzeLogCall, isStringLike, mayContainLogCalls } from '../core/loggers/log-calls';
+import { hasPrintfPlaceholder } from '../core/messages/message';
+import { isFieldsFirst } from '../core/model/settings';
 import { createRule, fileMayContain, lazyFile } from './utils';
 
 export type Options = [];

@@ -11,7 +11,7 @@ import noDynamicMessage from './no-dynamic-message';
 import noSensitiveData from './no-sensitive-data';
 import noUnboundedMetricLabels from './no-unbounded-metric-labels';
 
-import { ownPackage } from '../core/package-info';
+import { ownPackage } from '../core/model/package-info';
 
 const { name, version } = ownPackage();
 

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { consoleAccess, consoleRewrite, importProblem, isGlobalConsole, loggerImportEdit, mayContainConsole } from '../core/console';
+import { consoleAccess, consoleRewrite, importProblem, isGlobalConsole, loggerImportEdit, mayContainConsole } from '../core/console/console';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [{ allow?: string[] }];

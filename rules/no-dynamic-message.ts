@@ -1,5 +1,5 @@
-import type { DynamicHow } from '../core/message';
-import { structuredRewrite } from '../core/rewrite';
+import type { DynamicHow } from '../core/messages/message';
+import { structuredRewrite } from '../core/messages/rewrite';
 import { createRule, editsToFix, onLogMessage, previewText } from './utils';
 
 export type Options = [];

@@ -1,5 +1,5 @@
-import type { Settings } from '../core/settings';
-import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, REDACTED, type SensitiveKind } from '../core/sensitive-calls';
+import type { Settings } from '../core/model/settings';
+import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, REDACTED, type SensitiveKind } from '../core/sensitive/sensitive-calls';
 import { createRule, editsToFix, fileMayContain, lazyFile } from './utils';
 
 export type Options = [];

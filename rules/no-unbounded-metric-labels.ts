@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { mayContainMetrics, metricFindings, type MetricProblem } from '../core/metrics';
+import { mayContainMetrics, metricFindings, type MetricProblem } from '../core/metrics/metrics';
 import { createRule, fileMayContain, lazyFile } from './utils';
 
 export type Options = [];

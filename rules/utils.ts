@@ -1,9 +1,9 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { oneLine, type Edit } from '../core/edits';
-import { createFileModel, type FileModel, type ScopeManagerLike, type VariableLike } from '../core/file';
-import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/log-calls';
-import { messageOfCall, type MessageAnalysis } from '../core/message';
-import { settingsFrom, type Settings } from '../core/settings';
+import { oneLine, type Edit } from '../core/model/edits';
+import { createFileModel, type FileModel, type ScopeManagerLike, type VariableLike } from '../core/model/file';
+import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
+import { messageOfCall, type MessageAnalysis } from '../core/messages/message';
+import { settingsFrom, type Settings } from '../core/model/settings';
 
 export interface StructuredLoggingDocs {
   description: string;

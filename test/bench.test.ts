@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeLogCall } from '../core/log-calls';
+import { analyzeLogCall } from '../core/loggers/log-calls';
 import { fileModelFor, settingsFor } from '../rules/utils';
 import { REAL_MAXIMA_PER_KB, writeCorpus, type CorpusProfile } from './corpus';
 

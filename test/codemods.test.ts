@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCodemod } from '../codemods/engine';
 import { CODEMODS } from '../codemods/registry';
-import { parseFile } from '../core/parse';
-import { parseSettings } from '../core/settings';
+import { parseFile } from '../core/model/parse';
+import { parseSettings } from '../core/model/settings';
 import { fixtureCases } from './fixtures';
 import { applySuggestionsOneByOne, lint } from './lint';
 

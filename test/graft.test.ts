@@ -8,10 +8,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODEMODS } from '../codemods/registry';
-import { applyEdits, editsSpan, overlaps, type Edit } from '../core/edits';
-import { graftEdits } from '../core/graft';
-import { parseFile, type ParsedModel } from '../core/parse';
-import { parseSettings } from '../core/settings';
+import { applyEdits, editsSpan, overlaps, type Edit } from '../core/model/edits';
+import { graftEdits } from '../codemods/graft';
+import { parseFile, type ParsedModel } from '../core/model/parse';
+import { parseSettings } from '../core/model/settings';
 import { fixtureCases } from './fixtures';
 import { writeCorpus } from './corpus';
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatLoggers, inventoryLoggers } from '../codemods/loggers';
-import { parseSettings } from '../core/settings';
+import { parseSettings } from '../core/model/settings';
 import { FIXTURES } from './fixtures';
 
 const cases = (...names: string[]) => names.map((name) => path.join(FIXTURES, 'structured-messages', name));

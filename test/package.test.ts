@@ -119,7 +119,7 @@ function node(args: string[]) {
 describe('npm pack of a clean checkout', () => {
   it('builds dist/ before packing (prepack), and ships it with type declarations and no tests', () => {
     const files = packed.files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining(['dist/rules/index.js', 'dist/rules/index.d.ts', 'dist/codemods/cli.js', 'dist/core/parse.js']));
+    expect(files).toEqual(expect.arrayContaining(['dist/rules/index.js', 'dist/rules/index.d.ts', 'dist/codemods/cli.js', 'dist/core/model/parse.js', 'dist/core/loggers/contract.js']));
     expect(files.filter((file) => /^(test|rules|core|codemods|fixtures|bench)\//.test(file) || file.startsWith('dist/test/'))).toEqual([]);
     const installed = path.join(project, 'node_modules', NAME);
     expect(fs.existsSync(path.join(installed, 'dist/rules/index.js'))).toBe(true);

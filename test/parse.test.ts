@@ -5,10 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODEMODS } from '../codemods/registry';
-import { applyEdits, type Edit } from '../core/edits';
-import { createFileModel, type DeclaratorTest } from '../core/file';
-import { ParseError, parseFile, parseTypeScript, rewrittenStatementsParse, syntaxError } from '../core/parse';
-import { parseSettings } from '../core/settings';
+import { applyEdits, type Edit } from '../core/model/edits';
+import { createFileModel, type DeclaratorTest } from '../core/model/file';
+import { ParseError, parseFile, parseTypeScript, rewrittenStatementsParse, syntaxError } from '../core/model/parse';
+import { parseSettings } from '../core/model/settings';
 import { fixtureCases } from './fixtures';
 import { writeCorpus } from './corpus';
 

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCodemods, type PipelineOutcome } from '../codemods/engine';
 import { CODEMODS } from '../codemods/registry';
-import { parseSettings } from '../core/settings';
+import { parseSettings } from '../core/model/settings';
 import { fixtureCases } from './fixtures';
 import { writeCorpus } from './corpus';
 

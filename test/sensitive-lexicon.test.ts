@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEXICON, passesLuhn, secretShape, SENSITIVE_CATEGORIES, SENSITIVE_TEXT, sensitiveName } from '../core/sensitive';
+import { LEXICON, passesLuhn, secretShape, SENSITIVE_CATEGORIES, SENSITIVE_TEXT, sensitiveName } from '../core/sensitive/sensitive';
 
 interface Labelled {
   names: Array<{ name: string; sensitive: boolean }>;

@@ -10,11 +10,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from '../ast';
-import type { FileModel } from '../file';
-import { PINO_RECEIVERS, type LogCall } from '../log-calls';
-import { parseFile } from '../parse';
-import type { LoggerStyle, Settings } from '../settings';
+import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from '../model/ast';
+import type { FileModel } from '../model/file';
+import { PINO_RECEIVERS, type LogCall } from './log-calls';
+import { parseFile } from '../model/parse';
+import type { LoggerStyle, Settings } from '../model/settings';
 import { FAMILIES, family, familyOfModule, type ErrorPlacement, type FamilyId, type LoggerFamily } from './families';
 import { libraryMajor, resolveImport } from './modules';
 import { declaredMethod, type DeclaredMethod } from './types';

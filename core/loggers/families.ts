@@ -3,7 +3,7 @@
  * touches this file only. The facts are checked against the real libraries by
  * test/runtime/family-facts.test.ts (each library writing to a captured stream).
  */
-import type { LoggerStyle } from '../settings';
+import type { LoggerStyle } from '../model/settings';
 
 export type FamilyId =
   | 'pino'
@@ -45,6 +45,8 @@ export interface LoggerFamily {
   example: string;
   /** Why no structured call can be written for this family, and what to change. */
   noFields?: string;
+  /** Keys the library writes on every line itself: a field under one of them would clash with it. */
+  reservedKeys?: readonly string[];
 }
 
 export const FAMILIES: readonly LoggerFamily[] = [
@@ -55,6 +57,7 @@ export const FAMILIES: readonly LoggerFamily[] = [
     fields: true,
     error: { kind: 'key', key: 'err' },
     example: "logger.info({ orderId, err }, 'order.charge.failed')",
+    reservedKeys: ['level', 'time', 'pid', 'hostname', 'msg', 'name', 'v'],
   },
   {
     id: 'bunyan',
@@ -63,6 +66,7 @@ export const FAMILIES: readonly LoggerFamily[] = [
     fields: true,
     error: { kind: 'key', key: 'err' },
     example: "log.info({ orderId, err }, 'order.charge.failed')",
+    reservedKeys: ['level', 'time', 'pid', 'hostname', 'msg', 'name', 'v', 'src'],
   },
   {
     id: 'winston',
@@ -71,6 +75,7 @@ export const FAMILIES: readonly LoggerFamily[] = [
     fields: true,
     error: { kind: 'fields-argument' },
     example: "logger.info('order.charge.failed', { orderId })",
+    reservedKeys: ['level', 'message'],
   },
   {
     id: 'nestjs',

@@ -191,6 +191,11 @@ runRule('no-dynamic-message', rule, {
       errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Orders');\nlogger.log('created.order', { orderId: order.id }, 'OrdersService');" }] }],
     },
     {
+      // pino writes `name` itself (a named logger's): a field there would clash with it.
+      code: `${PINO}logger.debug(\`Flush skipped for \${name}\`);`,
+      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.debug({ name2: name }, 'flush.skipped');` }] }],
+    },
+    {
       // child loggers and req.log (pino-http) are pino
       code: 'app.get("/", (req) => { req.log.info(`Hit ${req.path}`); });',
       errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: 'app.get("/", (req) => { req.log.info({ reqPath: req.path }, "hit"); });' }] }],

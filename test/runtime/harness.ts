@@ -14,7 +14,7 @@ import * as vm from 'node:vm';
 import ts from 'typescript';
 import { runCodemods, type Codemod, type PipelineOutcome } from '../../codemods/engine';
 import { findCodemod } from '../../codemods/registry';
-import { parseSettings } from '../../core/settings';
+import { parseSettings } from '../../core/model/settings';
 import { captureStdio, createSinkModule, errorFromProbe, isErrorProbe, makeErrorProbe, probeTokens, SINK_MODULE, type ErrorProbe, type RawProbe } from './io';
 
 export const ROOT = path.resolve(__dirname, '../..');

@@ -8,8 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { applyEditsWithin, type Edit } from './edits';
-import { modelOfTree, parseJavaScript, parseTypeScript, rewrittenStatements, type ParsedModel } from './parse';
+import { applyEditsWithin, type Edit } from '../core/model/edits';
+import { modelOfTree, parseJavaScript, parseTypeScript, rewrittenStatements, type ParsedModel } from '../core/model/parse';
 
 type Node = TSESTree.Node;
 type Range = [number, number];

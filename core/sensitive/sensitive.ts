@@ -3,7 +3,7 @@
  * `authorName` and `tokenize` are not), descriptors that make a name describe a secret rather than
  * carry it (`tokenLimit`, `isTokenExpired`), risky whole objects, and literal values shaped like secrets.
  */
-import { splitWords } from './naming';
+import { splitWords } from '../messages/naming';
 
 export type SensitiveCategory = 'secret' | 'financial' | 'personal';
 export const SENSITIVE_CATEGORIES: readonly SensitiveCategory[] = ['secret', 'financial', 'personal'];

@@ -3,11 +3,11 @@
  * and what field key a value gets.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isStringLiteral, memberPath, propertyName, unwrap, type Node } from './ast';
-import type { FileModel } from './file';
-import type { LogCall } from './log-calls';
+import { calleeName, isStringLiteral, memberPath, propertyName, unwrap, type Node } from '../model/ast';
+import type { FileModel } from '../model/file';
+import type { LogCall } from '../loggers/log-calls';
 import { applyFieldCase, joinKeySegments, splitWords, toCamelCase } from './naming';
-import type { FieldCase } from './settings';
+import type { FieldCase } from '../model/settings';
 
 const ERROR_NAMES = /^(err|error|ex|exc|exception)$|[a-z0-9_](Error|Err|Exception)$/;
 

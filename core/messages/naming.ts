@@ -2,7 +2,7 @@
  * Naming: words of identifiers and messages, event names, field keys. Shared by every rule and
  * codemod so a suggestion and a codemod always agree on what a thing is called.
  */
-import type { EventNameCase, FieldCase, Settings } from './settings';
+import type { EventNameCase, FieldCase, Settings } from '../model/settings';
 
 /**
  * Splits any identifier or phrase into lower-case words: camelCase, PascalCase, snake_case,

@@ -3,15 +3,16 @@
  * One function answers for the rules' suggestions and the codemods, so they cannot disagree.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFree, propertyName, staticKeyName, unwrap, type CallArgument, type Node } from './ast';
-import { applyEditsWithin, type Edit } from './edits';
+import { isSideEffectFree, propertyName, staticKeyName, unwrap, type CallArgument, type Node } from '../model/ast';
+import { applyEditsWithin, type Edit } from '../model/edits';
 import { fieldKeyFor, isErrorExpression, stringifiedError } from './fields';
-import type { FileModel } from './file';
-import { contractOf, errorKeyOf, type LoggerContract } from './loggers/contract';
-import { callWithShape, type LogCall } from './log-calls';
+import type { FileModel } from '../model/file';
+import { contractOf, errorKeyOf, type LoggerContract } from '../loggers/contract';
+import { family } from '../loggers/families';
+import { callWithShape, type LogCall } from '../loggers/log-calls';
 import { messageOfCall, staticText, type MessageAnalysis, type MessagePart } from './message';
 import { eventNameFromText, isIdentifierName } from './naming';
-import { isFieldsFirst, type Settings } from './settings';
+import { isFieldsFirst, type Settings } from '../model/settings';
 
 export type RewriteResult = { ok: true; edits: Edit[]; preview: string } | { ok: false; reason: string };
 
@@ -69,10 +70,12 @@ export function fieldsFromParts(
   file: FileModel,
   settings: Settings,
   errorKey: string | null,
+  reservedKeys: readonly string[] = [],
 ): NewField[] {
   const fields: NewField[] = [];
   const byValue = new Map<string, string>(existingKeys);
-  const takenKeys = new Set(existingKeys.values());
+  // Keys the logger writes itself (pino's `name`, `msg`, `time`) count as taken: a field there would clash.
+  const takenKeys = new Set([...existingKeys.values(), ...reservedKeys]);
   for (const part of parts) {
     if (part.kind !== 'value') continue;
     const stringified = stringifiedError(part.node, file);
@@ -241,7 +244,7 @@ function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMe
   if (namedFieldsKey !== undefined) existingKeys.set(file.getText(fieldsArg!), namedFieldsKey);
 
   if (droppedError) existingKeys.set(file.getText(droppedError), fieldsKey);
-  const fields = fieldsFromParts(message.parts, existingKeys, file, settings, errorKey);
+  const fields = fieldsFromParts(message.parts, existingKeys, file, settings, errorKey, reservedKeysOf(contract));
   const properties = fields.map((field) => propertyText(field.key, field.valueText));
   // winston and bunyan without serializers keep an Error whole only as the fields argument: when the
   // error is the message's only value, it becomes that argument.
@@ -312,7 +315,7 @@ function errorKeptWhole(
   const errorText = file.getText(error);
   // One error only: a second one would need a key, and no key keeps it.
   if (inMessage.some((node) => file.getText(node) !== errorText)) return undefined;
-  const fields = fieldsFromParts(message.parts, new Map([[errorText, '\0']]), file, settings, '\0');
+  const fields = fieldsFromParts(message.parts, new Map([[errorText, '\0']]), file, settings, '\0', reservedKeysOf(contract));
   const properties = fields.map((field) => propertyText(field.key, field.valueText));
   const eventText = quoteString(found.eventName, preferredQuote(file));
   const errorIsArgument = found.droppedError === undefined && found.fieldsIsError;
@@ -345,6 +348,10 @@ function soleErrorOf(message: DynamicMessage, file: FileModel): Node | undefined
   if (errors.length === 0 || errors.some((error) => error === undefined)) return undefined;
   const text = file.getText(errors[0]!);
   return errors.every((error) => file.getText(error!) === text) ? errors[0] : undefined;
+}
+
+function reservedKeysOf(contract: LoggerContract): readonly string[] {
+  return contract.family ? (family(contract.family).reservedKeys ?? []) : [];
 }
 
 /** The logger a reason speaks of: where it is defined and what was read there. */

@@ -5,16 +5,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isSideEffectFree, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
-import type { Edit } from './edits';
-import type { FileModel } from './file';
-import { isErrorExpression, stringifiedError } from './fields';
-import { contractOfExport, errorKeyOf } from './loggers/contract';
-import { isStringLike, localLogger } from './log-calls';
-import { analyzeMessage, staticText, type MessagePart } from './message';
-import { eventNameFromText } from './naming';
-import { fieldsFromParts, hasCommentInside, preferredQuote, propertyText, quoteString, type RewriteResult } from './rewrite';
-import { isFieldsFirst, type LoggerStyle, type Settings } from './settings';
+import { isSideEffectFree, memberPath, propertyName, staticKeyName, unwrap, type Node } from '../model/ast';
+import type { Edit } from '../model/edits';
+import type { FileModel } from '../model/file';
+import { isErrorExpression, stringifiedError } from '../messages/fields';
+import { contractOfExport, errorKeyOf } from '../loggers/contract';
+import { isStringLike, localLogger } from '../loggers/log-calls';
+import { analyzeMessage, staticText, type MessagePart } from '../messages/message';
+import { eventNameFromText } from '../messages/naming';
+import { fieldsFromParts, hasCommentInside, preferredQuote, propertyText, quoteString, type RewriteResult } from '../messages/rewrite';
+import { isFieldsFirst, type LoggerStyle, type Settings } from '../model/settings';
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 

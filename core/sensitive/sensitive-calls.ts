@@ -3,16 +3,16 @@
  * `no-sensitive-data` reports these findings; `redact-sensitive-data` applies their redactions.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
-import { consoleAccess, mayContainConsole } from './console';
-import { getterSubject } from './fields';
-import { removeListItems, type Edit } from './edits';
-import type { FileModel } from './file';
-import { analyzeLogCall, mayContainLogCalls } from './log-calls';
-import { constantString } from './message';
-import { preferredQuote, quoteString } from './rewrite';
+import { calleeName, isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from '../model/ast';
+import { consoleAccess, mayContainConsole } from '../console/console';
+import { getterSubject } from '../messages/fields';
+import { removeListItems, type Edit } from '../model/edits';
+import type { FileModel } from '../model/file';
+import { analyzeLogCall, mayContainLogCalls } from '../loggers/log-calls';
+import { constantString } from '../messages/message';
+import { preferredQuote, quoteString } from '../messages/rewrite';
 import { mayMentionSensitive, riskyObjectPath, secretShape, sensitiveName, type SensitiveCategory, type SensitiveOptions } from './sensitive';
-import { isFieldsFirst, type Settings } from './settings';
+import { isFieldsFirst, type Settings } from '../model/settings';
 
 export type SensitiveKind = 'key' | 'value' | 'spread' | 'risky' | 'shape';
 

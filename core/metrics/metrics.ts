@@ -4,11 +4,11 @@
  * API takes its labels, and which label names and values are unbounded.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from './ast';
-import type { FileModel } from './file';
-import { splitWords } from './naming';
-import { preferredQuote, quoteString } from './rewrite';
-import type { Settings } from './settings';
+import { isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from '../model/ast';
+import type { FileModel } from '../model/file';
+import { splitWords } from '../messages/naming';
+import { preferredQuote, quoteString } from '../messages/rewrite';
+import type { Settings } from '../model/settings';
 
 export type MetricLibrary = 'prom-client' | 'opentelemetry' | 'statsd' | 'aws-embedded-metrics';
 

@@ -3,9 +3,9 @@
  * (template literals, concatenation, printf placeholders, util.format, join/concat builders).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, namedProperty, propertyName, unwrap, type CallArgument, type Node } from './ast';
-import type { DeclaratorTest, FileModel } from './file';
-import type { LogCall } from './log-calls';
+import { isStringLiteral, namedProperty, propertyName, unwrap, type CallArgument, type Node } from '../model/ast';
+import type { DeclaratorTest, FileModel } from '../model/file';
+import type { LogCall } from '../loggers/log-calls';
 
 export type MessagePart = { kind: 'text'; text: string } | { kind: 'value'; node: TSESTree.Expression };
 

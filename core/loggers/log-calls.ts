@@ -3,12 +3,12 @@
  * which are the fields, which logger style is it". Every rule and codemod asks here.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isStringLiteral, memberPath, namedProperty, propertyName, unwrap, type CallArgument, type Node } from './ast';
-import { memoTable, styleOfModule, type DeclaratorTest, type FileModel } from './file';
-import { constantString, type MessageAnalysis } from './message';
-import type { ContractAnswer } from './loggers/contract';
-import type { RewriteResult } from './rewrite';
-import type { CustomLoggerShape, LoggerStyle, Settings } from './settings';
+import { calleeName, isStringLiteral, memberPath, namedProperty, propertyName, unwrap, type CallArgument, type Node } from '../model/ast';
+import { memoTable, styleOfModule, type DeclaratorTest, type FileModel } from '../model/file';
+import { constantString, type MessageAnalysis } from '../messages/message';
+import type { ContractAnswer } from './contract';
+import type { RewriteResult } from '../messages/rewrite';
+import type { CustomLoggerShape, LoggerStyle, Settings } from '../model/settings';
 
 export const LEVEL_METHODS: ReadonlySet<string> = new Set([
   'trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'http', 'silly', 'notice', 'critical',
