@@ -377,6 +377,8 @@ function runCli(options, dir, extra) {
   const reportFile = `${dir}.report${extra.length ? '.settings' : ''}.json`;
   const args = [options.cli, 'codemod', 'all', ...options.paths, '--force', '--report', reportFile, '--no-progress', ...extra];
   log(`node ${args.map((a) => (/[\s{}']/.test(a) ? `'${a}'` : a)).join(' ')}   (cwd ${dir})`);
+  // A report left by an earlier run must never stand in for this one's.
+  fs.rmSync(reportFile, { force: true });
   const started = Date.now();
   const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (Date.now() - started) / 1000;
@@ -405,6 +407,15 @@ function summarise(report) {
     notes: report.notes,
     pinoRedactPaths: report.pinoRedactPaths,
   };
+}
+
+/**
+ * The review of a label's own sample (`<name>.<label>-review.json`); the baseline's is
+ * `<name>.review.json`. A label without a review of its own has no review counts: the baseline's
+ * judge another sample.
+ */
+function reviewFileFor(out, name, label) {
+  return path.join(out, label === 'baseline' ? `${name}.review.json` : `${name}.${label}-review.json`);
 }
 
 function reviewCounts(file) {
@@ -437,7 +448,7 @@ function printTable(options) {
   const suffix = `.${options.label}.json`;
   const rows = fs.readdirSync(options.out).filter((file) => file.endsWith(suffix)).sort().map((file) => {
     const result = JSON.parse(fs.readFileSync(path.join(options.out, file), 'utf8'));
-    return tableRow(result, reviewCounts(path.join(options.out, `${result.name}.review.json`)));
+    return tableRow(result, reviewCounts(reviewFileFor(options.out, result.name, options.label)));
   });
   process.stdout.write(`${TABLE_HEAD}\n${rows.join('\n')}\n`);
 }
@@ -511,7 +522,10 @@ async function main() {
     log(`  ${before[tsconfig].diagnostics.length} diagnostics, ${before[tsconfig].global.length} global, ${before[tsconfig].seconds}s`);
   }
 
-  const run = runCli(options, dir, []);
+  // The CLI stops on an ESLint config that does not load (rather than guess with defaults): then the
+  // main run gives the defaults explicitly, and the result says so.
+  const run = runCli(options, dir, probe.loaded ? [] : ['--settings', '{}']);
+  if (!probe.loaded) log("the repository's ESLint config does not load: main run with --settings '{}'");
   log(run.summaryText);
 
   // What changed, line by line, against the repository's own files.
@@ -563,8 +577,7 @@ async function main() {
     return { at: `${relative}:${change.line}`, codemod: change.codemod, before: change.before, after: change.after, ...context };
   });
   const summary = summarise(run.report);
-  const reviewFile = path.join(options.out, `${options.name}.review.json`);
-  const review = reviewCounts(reviewFile);
+  const review = reviewCounts(reviewFileFor(options.out, options.name, options.label));
   const result = {
     schema: 1,
     name: options.name,
