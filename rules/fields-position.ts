@@ -3,11 +3,12 @@ import { isSideEffectFree, isStringLiteral, unwrap } from '../core/model/ast';
 import { isErrorExpression } from '../core/messages/fields';
 import { analyzeLogCall, isStringLike, mayContainLogCalls } from '../core/loggers/log-calls';
 import { hasPrintfPlaceholder } from '../core/messages/message';
+import { contractOf } from '../core/loggers/contract';
 import { isFieldsFirst } from '../core/model/settings';
 import { createRule, fileMayContain, lazyFile } from './utils';
 
 export type Options = [];
-export type MessageIds = 'fieldsAfterMessage' | 'fieldsBeforeMessage' | 'swapArguments';
+export type MessageIds = 'fieldsAfterMessage' | 'fieldsBeforeMessage' | 'swapArguments' | 'styleContradicted';
 
 export default createRule<Options, MessageIds>({
   name: 'fields-position',
@@ -25,6 +26,8 @@ export default createRule<Options, MessageIds>({
       fieldsAfterMessage: '{{style}} reads fields only from the first argument; this object after the message is silently dropped.',
       fieldsBeforeMessage: '{{style}} takes the message first; this fields object before it is not read as fields.',
       swapArguments: 'Swap the fields and the message.',
+      styleContradicted:
+        "settings['structured-logging'].style says {{configured}}, but {{where}} makes this a {{family}} logger, which takes {{order}}: not fixed; correct the style setting (or set it to 'auto').",
     },
   },
   create(context) {
@@ -52,9 +55,30 @@ export default createRule<Options, MessageIds>({
           misplaced = first;
           messageId = 'fieldsBeforeMessage';
         }
+        // A configured style the logger's own definition contradicts would fix the call into a shape
+        // its logger drops: say so instead. Without a configured style, the definition wins silently.
+        const answer = contractOf(call, file(), settings());
+        if (answer.ok && answer.contract.source.how !== 'settings' && isFieldsFirst(answer.contract.style) !== isFieldsFirst(call.style)) {
+          if (settings().style === 'auto') return;
+          const { contract } = answer;
+          context.report({
+            node: misplaced,
+            messageId: 'styleContradicted',
+            data: {
+              configured: `'${settings().style}'`,
+              where: contract.source.where ? `${contract.source.where} (${contract.source.what})` : contract.source.what,
+              family: contract.family ?? 'own',
+              order: isFieldsFirst(contract.style) ? 'fields first' : 'the message first',
+            },
+          });
+          return;
+        }
+        // Each argument moves with the comments written before it (`/* fields */ { id }`).
+        const withComments = (argument: TSESTree.Node): [number, number] => [context.sourceCode.getCommentsBefore(argument)[0]?.range[0] ?? argument.range[0], argument.range[1]];
+        const [firstRange, secondRange] = [withComments(first), withComments(second)];
         const swap = (fixer: TSESLint.RuleFixer) => [
-          fixer.replaceText(first, context.sourceCode.getText(second)),
-          fixer.replaceText(second, context.sourceCode.getText(first)),
+          fixer.replaceTextRange(firstRange, context.sourceCode.text.slice(...secondRange)),
+          fixer.replaceTextRange(secondRange, context.sourceCode.text.slice(...firstRange)),
         ];
         // Swapping reorders evaluation; only an autofix when neither side can have an effect.
         const safe = isSideEffectFree(first) && isSideEffectFree(second);

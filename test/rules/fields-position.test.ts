@@ -26,6 +26,19 @@ runRule('fields-position', rule, {
   ],
   invalid: [
     {
+      // The configured style says pino, the file's own logger is winston's: no fix into pino's order.
+      code: `${WINSTON}logger.info('order.created', { orderId });`,
+      settings: { 'structured-logging': { style: 'pino' } },
+      output: null,
+      errors: [{ messageId: 'styleContradicted' }],
+    },
+    {
+      // Each argument takes its comment with it.
+      code: `${PINO}logger.info(/* event */ 'order.created', /* fields */ { orderId });`,
+      output: `${PINO}logger.info(/* fields */ { orderId }, /* event */ 'order.created');`,
+      errors: [{ messageId: 'fieldsAfterMessage', data: { style: 'Pino' } }],
+    },
+    {
       // With nestjs-pino, a Logger instance adds its context last and pino drops an object after the message.
       code: `${NEST}logger.log('job.done', { jobId });`,
       filename: NESTJS_PINO_FILE,
