@@ -232,9 +232,26 @@ function contractOfDefinition(definition: Definition, method: string, depth: num
   const { source } = definition;
   const node = unwrap(definition.node);
   switch (node.type) {
+    case 'MemberExpression': {
+      // `require('./log').logger`: that export of the module.
+      const required = requiredModule(node.object);
+      const name = propertyName(node);
+      const target = required && name ? importedDefinition(required, name, source, depth + 1) : null;
+      if (target) return contractOfDefinition(target, method, depth + 1);
+      return { ok: false, reason: `${where(source, node)}: the logger is defined by an expression the analysis does not follow` };
+    }
     case 'CallExpression':
     case 'NewExpression': {
       const callee = unwrap(node.callee);
+      // `require('./log')`: the module's whole export.
+      const required = requiredModule(node);
+      if (required) {
+        const target = importedDefinition(required, '*', source, depth + 1);
+        if (target) return contractOfDefinition(target, method, depth + 1);
+        const entry = familyOfModule(required);
+        if (entry) return { ok: true, contract: creationContract(entry, node as TSESTree.CallExpression, source) };
+        return { ok: false, reason: `${where(source, node)}: '${required}' could not be read` };
+      }
       const root = calleeRoot(callee);
       const entry = root ? importedFamily(root.name, source.file) : undefined;
       if (entry) return { ok: true, contract: creationContract(entry, node, source) };
@@ -282,6 +299,14 @@ function contractOfDefinition(definition: Definition, method: string, depth: num
 function oneLineText(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+/** The module of a `require('...')` call, or null. */
+function requiredModule(node: Node): string | null {
+  const target = unwrap(node);
+  if (target.type !== 'CallExpression' || target.callee.type !== 'Identifier' || target.callee.name !== 'require') return null;
+  const [argument] = target.arguments;
+  return argument && isStringLiteral(argument) ? argument.value : null;
 }
 
 function isFunction(node: Node): node is TSESTree.FunctionDeclaration | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
