@@ -53,16 +53,78 @@ type StructuredLoggingPlugin = {
   configs: Record<Level, Linter.Config[]>;
 };
 
+/** JavaScript and TypeScript sources: the extensions the file-name patterns below accept. */
+const SOURCE = '{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
+
+/**
+ * Files whose console output is their interface or is never shipped: tests, fixtures, seeds,
+ * examples, stories and command-line scripts (issue 21: about 80 of no-console's reports on five
+ * real repositories were there). In these, the presets turn off only no-console: a secret printed by
+ * a test or a script still leaks into CI logs, so every other rule stays on. Choices:
+ *
+ * - Folder patterns end in `/**`, which ESLint treats as "only files something else already lints":
+ *   they never add a JSON, snapshot or Markdown file to a run.
+ * - File-name patterns (`*.test.*`, `seed*`, `*.stories.*`) would add every file they match, so they
+ *   name JavaScript and TypeScript extensions only: `a.test.ts.snap`, `Button.stories.mdx` and
+ *   `seed.sql` stay out of the lint, as typescript-eslint's own configs name `.ts` and Storybook's
+ *   name their story extensions.
+ * - `__tests__`, `test`, `tests`, `e2e` (Cypress and Playwright folders), `*.test.*`, `*.spec.*`:
+ *   Jest, Vitest, Mocha, node:test layouts. `fixtures`, `__fixtures__`: inputs to those tests.
+ * - `seed*` files (Prisma's `prisma/seed.ts`, `seedUsers.ts`), `*.seed.*`, and `seeds/` (Knex) or
+ *   `seeders/` (Sequelize) folders: one-off data loaders run by hand that report progress on the
+ *   terminal. `seed*` also matches a `seedRandom.ts` helper: a missed console there costs less than
+ *   a false report in every seed script.
+ * - `scripts/`, `bin/`: command-line tools, whose output is the console. `examples/`: code meant to
+ *   be read and run. `*.stories.*`, `*.story.*`: Storybook demos.
+ *
+ * Not included: `src/cli/` or `*.cli.*` (a naming convention too rare to guess; a user adds it as
+ * docs/ci.md shows), `spec/` (also the name of API-specification folders), `__mocks__` (a mock that
+ * prints is usually a mistake).
+ */
+const CONSOLE_ALLOWED_FILES: readonly string[] = [
+  `**/*.{test,spec}.${SOURCE}`,
+  '**/__tests__/**',
+  '**/test/**',
+  '**/tests/**',
+  '**/e2e/**',
+  '**/__fixtures__/**',
+  '**/fixtures/**',
+  `**/seed*.${SOURCE}`,
+  `**/*.seed.${SOURCE}`,
+  '**/seeds/**',
+  '**/seeders/**',
+  '**/scripts/**',
+  '**/bin/**',
+  '**/examples/**',
+  `**/*.{stories,story}.${SOURCE}`,
+];
+
+/** The rules the presets turn off in CONSOLE_ALLOWED_FILES. */
+const OFF_IN_CONSOLE_ALLOWED_FILES: readonly (keyof typeof rules)[] = ['no-console'];
+
 const meta = { name, version, namespace: NAMESPACE };
 const configs = {} as StructuredLoggingPlugin['configs'];
 // typescript-eslint types a rule's context more narrowly than ESLint's RuleDefinition does
 // (parserOptions, getAncestors...); at run time these are ordinary ESLint rules.
 const plugin: StructuredLoggingPlugin = { meta, rules: rules as StructuredLoggingPlugin['rules'], configs };
 
-// Each config is an array of one object: it can be spread (`...configs.recommended`), used in
-// `extends`, or placed as is in a config array.
+// Each config is an array: it can be spread (`...configs.recommended`), used in `extends`, or placed
+// as is in a config array. The first object turns the level's rules on everywhere; the second, scoped
+// to CONSOLE_ALLOWED_FILES, turns no-console off there. It names the plugin too, so that it stands
+// alone when `extends` narrows it with a `files` of its own, and it comes second so that a user's
+// later entry can turn no-console back on (docs/ci.md, "Tests, scripts and CLIs").
 for (const level of LEVELS) {
-  configs[level] = [{ name: `${NAMESPACE}/${level}`, plugins: { [NAMESPACE]: plugin }, rules: rulesUpTo(level) }];
+  const levelRules = rulesUpTo(level);
+  const off = OFF_IN_CONSOLE_ALLOWED_FILES.map((ruleName) => `${NAMESPACE}/${ruleName}`).filter((rule) => rule in levelRules);
+  configs[level] = [
+    { name: `${NAMESPACE}/${level}`, plugins: { [NAMESPACE]: plugin }, rules: levelRules },
+    {
+      name: `${NAMESPACE}/${level}/console-allowed`,
+      files: [...CONSOLE_ALLOWED_FILES],
+      plugins: { [NAMESPACE]: plugin },
+      rules: Object.fromEntries(off.map((rule) => [rule, 'off' as const])),
+    },
+  ];
 }
 
 export = plugin;
