@@ -19,6 +19,7 @@ import { UserError } from './errors';
 import { changedSince, collectFiles, repositoryOf } from './files';
 import { progressReporter } from './progress';
 import { CODEMODS, findCodemod } from './registry';
+import { initConfig } from './init';
 import { formatLoggers, inventoryLoggers } from './loggers';
 import { runCodemods, settingsForFiles, type Report } from './runner';
 
@@ -208,6 +209,17 @@ async function runLoggersCommand(paths: string[], flags: LoggersFlags): Promise<
   return EXIT.done;
 }
 
+async function runInitCommand(flags: { dry?: boolean }): Promise<number> {
+  const cwd = process.cwd();
+  const files = await collectFiles(['.'], cwd);
+  const report = inventoryLoggers(files, cwd, () => parseSettings(undefined));
+  const result = initConfig(cwd, report);
+  if (result.output !== null && flags.dry) process.stdout.write(result.patch ?? '');
+  if (result.output !== null && !flags.dry) fs.writeFileSync(path.join(cwd, result.configFile!), result.output);
+  process.stderr.write(`${flags.dry && result.output !== null ? `dry run: ${result.message.replace(/^added/, 'would add')}` : result.message}\n`);
+  return EXIT.done;
+}
+
 /**
  * The command line. `result.code` receives the codemod command's exit code. Errors print as one
  * `structured-logging: ...` line, without the help: set before the subcommands, which inherit it.
@@ -249,6 +261,13 @@ export function buildProgram(result: { code: number } = { code: EXIT.done }): Co
     .option('--project <tsconfig>', "a tsconfig whose type checker tells what each logger's methods take")
     .action(async (paths: string[], flags: LoggersFlags) => {
       result.code = await runLoggersCommand(paths, flags);
+    });
+  program
+    .command('init')
+    .description("Add the plugin's recommended config and settings to this project's flat ESLint config, listing the loggers found")
+    .option('--dry', 'print the change instead of writing it')
+    .action(async (flags: { dry?: boolean }) => {
+      result.code = await runInitCommand(flags);
     });
   program
     .command('list')
