@@ -139,7 +139,8 @@ export function formatLoggers(report: LoggersReport): string {
     lines.push(`  call sites: ${entry.callSites} (${entry.dynamicMessages} with a dynamic message)  e.g. ${entry.sampleCalls.join(', ')}`);
     if (entry.family !== 'unknown') {
       lines.push(`  learned from: ${entry.learnedFrom}; fields: ${entry.fields}; errors: ${entry.errors}`);
-      if (entry.example) lines.push(`  structured call: ${entry.example}`);
+      // A logger it will not rewrite through has no structured call to show yet.
+      if (entry.example && entry.rewrite === 'yes') lines.push(`  structured call: ${entry.example}`);
     }
     lines.push(`  rewrite: ${entry.rewrite}`);
   }
