@@ -3,7 +3,7 @@
  * calls on the configured logger, imported once in the file's module system. It applies
  * `no-console`'s suggestion.
  */
-import { consoleAccess, consoleRewrite, importProblem, loggerImportEdit, mayContainConsole } from '../core/console/console';
+import { browserCallbackReason, consoleAccess, consoleFileVerdict, consoleRewrite, importProblem, type ConsoleFileVerdict, loggerImportEdit, mayContainConsole } from '../core/console/console';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 export const consoleToLogger: Codemod = {
@@ -17,10 +17,19 @@ export const consoleToLogger: Codemod = {
       : "console-to-logger needs to know which logger to import: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' } in your ESLint config (or pass --settings)",
   collect(file, settings, cwd) {
     const findings: Finding[] = [];
+    let verdict: ConsoleFileVerdict | null | undefined;
     for (const node of file.nodesOfType('MemberExpression')) {
       const access = consoleAccess(node, file);
       if (!access) continue;
       const call = node.parent?.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
+      // Code that runs in the browser, or beside a stdout protocol: a logger import would break it.
+      const browser = browserCallbackReason(node, file);
+      if (verdict === undefined && !browser) verdict = consoleFileVerdict(file, settings, cwd);
+      const leftAlone = browser ?? verdict?.reason;
+      if (leftAlone) {
+        findings.push({ node: call ?? node, reason: leftAlone });
+        continue;
+      }
       if (!call) {
         findings.push({ node, reason: `${access.stream === 'console' ? `console.${access.method}` : `process.${access.stream}.write`} is used as a value, not called` });
         continue;

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { consoleAccess, consoleRewrite, importProblem, isGlobalConsole, loggerImportEdit, mayContainConsole } from '../core/console/console';
+import { browserCallbackReason, consoleAccess, consoleFileVerdict, consoleRewrite, importProblem, isGlobalConsole, loggerImportEdit, mayContainConsole, writesToStderr, type ConsoleFileVerdict } from '../core/console/console';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [{ allow?: string[] }];
-export type MessageIds = 'consoleCall' | 'streamWrite' | 'consoleDestructured' | 'useLogger';
+export type MessageIds = 'consoleCall' | 'streamWrite' | 'consoleDestructured' | 'protocolStdout' | 'useLogger';
 
 export default createRule<Options, MessageIds>({
   name: 'no-console',
@@ -28,12 +28,15 @@ export default createRule<Options, MessageIds>({
       consoleCall: 'console.{{method}} prints unstructured text outside the log pipeline; use the structured logger.',
       streamWrite: 'process.{{stream}}.write prints unstructured text outside the log pipeline; use the structured logger.',
       consoleDestructured: 'Destructuring console hides console output from review; use the structured logger.',
+      protocolStdout: '{{what}} writes to stdout, which carries this file\'s protocol; write diagnostics to stderr (console.error).',
       useLogger: 'Replace with {{preview}}',
     },
   },
   create(context, [{ allow = [] }]) {
     const { file, settings } = lazyFile(context);
     if (!fileMayContain(context, mayContainConsole)) return {};
+    let fileVerdict: ConsoleFileVerdict | null | undefined;
+    const verdict = () => (fileVerdict === undefined ? (fileVerdict = consoleFileVerdict(file(), settings(), context.cwd)) : fileVerdict);
     return {
       MemberExpression(node) {
         // A plain listener with the name test inline: three attribute selectors made ESLint run its
@@ -41,6 +44,13 @@ export default createRule<Options, MessageIds>({
         if (!namesConsoleOrWrite(node)) return;
         const access = consoleAccess(node, file());
         if (!access || allow.includes(access.stream === 'console' ? access.method : access.stream)) return;
+        // Browser code prints to devtools, not the service's logs; beside a stdout protocol, stderr is the log channel.
+        if (browserCallbackReason(node, file()) || verdict()?.kind === 'client' || (verdict() && writesToStderr(access))) return;
+        if (verdict()) {
+          const what = access.stream === 'console' ? `console.${access.method}` : `process.${access.stream}.write`;
+          context.report({ node, messageId: 'protocolStdout', data: { what } });
+          return;
+        }
         const call = node.parent.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
         const logger = settings().logger;
         // Without an import Node can load, there is nothing to suggest (console-to-logger skips it too).
@@ -54,7 +64,7 @@ export default createRule<Options, MessageIds>({
         });
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
-        if (node.id.type === 'ObjectPattern' && node.init && isGlobalConsole(node.init, file())) {
+        if (node.id.type === 'ObjectPattern' && node.init && isGlobalConsole(node.init, file()) && !browserCallbackReason(node, file()) && verdict()?.kind !== 'client') {
           context.report({ node, messageId: 'consoleDestructured' });
         }
       },

@@ -5,11 +5,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isSideEffectFree, memberPath, propertyName, staticKeyName, unwrap, type Node } from '../model/ast';
+import { calleeName, isSideEffectFree, memberPath, propertyName, staticKeyName, unwrap, type Node } from '../model/ast';
 import type { Edit } from '../model/edits';
 import type { FileModel } from '../model/file';
 import { isErrorExpression, stringifiedError } from '../messages/fields';
 import { contractOfExport, errorKeyOf } from '../loggers/contract';
+import type { FamilyId } from '../loggers/families';
 import { isStringLike, localLogger } from '../loggers/log-calls';
 import { analyzeMessage, staticText, type MessagePart } from '../messages/message';
 import { eventNameFromText } from '../messages/naming';
@@ -72,6 +73,152 @@ export function consoleAccess(member: TSESTree.MemberExpression, file: FileModel
   if (path?.length !== 2 || path[0] !== 'process' || (path[1] !== 'stdout' && path[1] !== 'stderr')) return null;
   const processObject = unwrap((unwrap(member.object) as TSESTree.MemberExpression).object) as TSESTree.Identifier;
   return isGlobal(processObject, file) ? { method: 'write', stream: path[1] } : null;
+}
+
+/**
+ * Browser-automation methods whose function argument is serialised and run in the page (Playwright,
+ * Puppeteer): there is no `require`, no server logger, and its console is the page's devtools.
+ * `exposeFunction`'s callback runs in Node, but on the page's behalf inside an automation script (a
+ * test, a scraper): its output is for whoever runs that script, not the service's logs.
+ */
+const BROWSER_CALLBACK_METHODS = new Set(['evaluate', 'evaluateHandle', 'evaluateAll', '$eval', '$$eval', 'addInitScript', 'evaluateOnNewDocument', 'waitForFunction', 'exposeFunction']);
+const AUTOMATION_MODULES = /^(@playwright\/|playwright(-core)?$|playwright\/|puppeteer(-core)?(\/|$))/;
+/** Receivers named like a page object (`page`, `this.page`, `frame`, `locator`, `handle`), for files that only get a `Page` passed in. */
+const PAGE_LIKE = /(page|frame|locator|handle|element)$/i;
+
+function drivesABrowser(receiver: Node, file: FileModel): boolean {
+  for (const module of file.importedModules) if (AUTOMATION_MODULES.test(module)) return true;
+  const target = unwrap(receiver);
+  const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? propertyName(target) : target.type === 'CallExpression' ? calleeName(target) : null;
+  return name !== null && PAGE_LIKE.test(name);
+}
+
+/**
+ * Why this node's code runs for a browser (inside a callback passed to `page.evaluate` and the like),
+ * or null: its console is neither reported nor rewritten.
+ */
+export function browserCallbackReason(node: Node, file: FileModel): string | null {
+  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if ((child.type !== 'ArrowFunctionExpression' && child.type !== 'FunctionExpression') || parent.type !== 'CallExpression') continue;
+    const callee = unwrap(parent.callee);
+    if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument) || callee.type !== 'MemberExpression') continue;
+    const method = propertyName(callee);
+    if (method === null || !BROWSER_CALLBACK_METHODS.has(method) || !drivesABrowser(callee.object, file)) continue;
+    return method === 'exposeFunction' ? 'runs for the page in a browser-automation script: a callback passed to exposeFunction()' : `runs in the browser: a callback passed to ${method}()`;
+  }
+  return null;
+}
+
+/** Families whose library runs in browsers as well as in Node: a client file may import them. */
+const ISOMORPHIC_FAMILIES: ReadonlySet<FamilyId | undefined> = new Set<FamilyId>(['consola', 'loglevel', 'tslog', 'roarr']);
+
+/**
+ * Whether the configured logger is known to run in a browser: its module is, or creates its logger
+ * with, an isomorphic library. A style setting alone does not say how the module was built (a pino
+ * logger with file transports does not bundle), and a Remix `.server` module never reaches the client.
+ */
+function loggerRunsInBrowsers(file: FileModel, settings: Settings, cwd: string): boolean {
+  const logger = settings.logger;
+  if (!logger || /\.server(\.|\/|$)/.test(logger.importFrom)) return false;
+  const answer = contractOfExport(file, specifierFor(file, logger.importFrom, cwd), logger.importKind === 'default' ? 'default' : logger.importName, 'info', settings);
+  return answer.ok && answer.contract.source.how !== 'settings' && ISOMORPHIC_FAMILIES.has(answer.contract.family);
+}
+
+const HOOK_NAME = /^use[A-Z]/;
+
+/** `function useCart()` or `const useCart = () => ...`: a React hook's definition. */
+function isHookDefinition(node: Node): boolean {
+  if (node.type === 'FunctionDeclaration') return node.id !== null && HOOK_NAME.test(node.id.name);
+  if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || !HOOK_NAME.test(node.id.name) || !node.init) return false;
+  const init = unwrap(node.init);
+  return init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression';
+}
+
+/** What makes a file a React component or hook module: JSX (a component returns it), or a hook's definition. */
+function reactSign(root: Node): string | null {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    // No names in the reason: the CLI's summary counts skips by reason, one key per kind.
+    if (node.type === 'JSXElement' || node.type === 'JSXFragment') return 'React component: the file contains JSX';
+    if (isHookDefinition(node)) return 'React hook: the file defines a use* function';
+    for (const key in node) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
+      } else if (value && typeof (value as Node).type === 'string') {
+        stack.push(value as Node);
+      }
+    }
+  }
+  return null;
+}
+
+/** Why this file is client code, or null: the signs frameworks and bundlers go by. */
+function clientSign(file: FileModel): string | null {
+  const directives = file.ast.body
+    .filter((statement): statement is TSESTree.ExpressionStatement => statement.type === 'ExpressionStatement' && 'directive' in statement && typeof statement.directive === 'string')
+    .map((statement) => statement.directive);
+  const base = path.basename(file.filename);
+  // Server actions and Remix `.server` modules never run in the browser, whatever they contain (an email template's JSX).
+  if (directives.includes('use server') || /\.server\./.test(base)) return null;
+  if (directives.includes('use client')) return "'use client' file";
+  if (/^entry\.client\./.test(base)) return 'entry.client.* browser entry';
+  if (/\.client\./.test(base)) return '*.client.* file';
+  // The full walk only where its signs can be: `.ts` files cannot hold JSX.
+  const jsxPossible = !/\.[cm]?ts$/.test(file.filename) && /<[A-Za-z>]/.test(file.text);
+  return jsxPossible || /\buse[A-Z]/.test(file.text) ? reactSign(file.ast) : null;
+}
+
+/**
+ * Servers that speak a protocol over stdout: there `console.error` goes to stderr on purpose, and a
+ * logger writing to stdout would corrupt the protocol. `names` are the imports that set it up.
+ */
+const STDIO_PROTOCOLS: ReadonlyArray<{ module: RegExp; names: readonly string[]; what: string }> = [
+  { module: /^@modelcontextprotocol\/sdk\//, names: ['StdioServerTransport'], what: 'an MCP server over stdio' },
+  { module: /^vscode-languageserver(\/node)?$/, names: ['createConnection'], what: 'a language server' },
+  { module: /^vscode-jsonrpc(\/node)?$/, names: ['StreamMessageWriter', 'createMessageConnection'], what: 'a JSON-RPC server' },
+];
+
+function stdioProtocol(file: FileModel): { what: string; name: string; source: string } | null {
+  for (const binding of file.imports.values()) {
+    for (const protocol of STDIO_PROTOCOLS) {
+      if (!protocol.module.test(binding.source)) continue;
+      // A namespace or default import: the setup call is then `lsp.createConnection(...)`.
+      const name = protocol.names.find((candidate) => candidate === binding.imported || ((binding.imported === '*' || binding.imported === 'default') && file.text.includes(`.${candidate}`)));
+      if (name) return { what: protocol.what, name, source: binding.source };
+    }
+  }
+  return null;
+}
+
+export type ConsoleFileVerdict =
+  /** Browser code: console there is not the server logging this plugin is about. */
+  | { kind: 'client'; reason: string }
+  /** stdout carries a protocol: stderr output is the log channel, stdout output a bug. */
+  | { kind: 'stdio-protocol'; reason: string };
+
+/**
+ * Why this file's console calls stay console, or null when they may become logger calls. Shared by
+ * `no-console` (client: nothing reported; stdio protocol: only stdout output reported, with no
+ * suggestion) and `console-to-logger` (every call left with the reason).
+ */
+export function consoleFileVerdict(file: FileModel, settings: Settings, cwd: string): ConsoleFileVerdict | null {
+  const client = clientSign(file);
+  if (client && !loggerRunsInBrowsers(file, settings, cwd)) {
+    return { kind: 'client', reason: `client code (${client}) runs in the browser, where importing a server logger breaks the build; a logger built on consola, loglevel, tslog or roarr would be used here` };
+  }
+  const protocol = stdioProtocol(file);
+  if (protocol) {
+    return { kind: 'stdio-protocol', reason: `${protocol.what} (${protocol.name} from '${protocol.source}') uses stdout as its protocol: console.error goes to stderr on purpose, and a logger writing to stdout would corrupt the protocol` };
+  }
+  return null;
+}
+
+/** Whether Node's console method or process write goes to stderr (error, warn, trace, assert). */
+export function writesToStderr(access: ConsoleAccess): boolean {
+  return access.stream === 'stderr' || (access.stream === 'console' && ['error', 'warn', 'trace', 'assert'].includes(access.method));
 }
 
 function levelFor(access: ConsoleAccess): string | undefined {

@@ -14,8 +14,46 @@ runRule('no-console', rule, {
     "logger.info('started');",
     'const out = stream.write(chunk);',
     "const process = { stdout: { write() {} } };\nprocess.stdout.write('x');",
+    // Browser code: console there prints to devtools, not to the service's logs.
+    { code: "'use client';\nexport function save(draft) {\n  console.log('saving', draft.id);\n}", settings: PINO_LOGGER },
+    { code: "export function Checkout({ cart }) {\n  console.debug('rendering', cart.id);\n  return <button onClick={() => console.log('clicked')}>Pay</button>;\n}", filename: 'Checkout.tsx', tsOnly: true },
+    { code: "export function useCart() {\n  console.log('cart loaded');\n  const { log } = console;\n}", settings: PINO_LOGGER },
+    { code: "console.error('hydration failed', error);", filename: 'app/entry.client.tsx' },
+    { code: "console.warn('analytics not loaded');", filename: 'src/analytics.client.ts' },
+    // Callbacks that Playwright and Puppeteer run in the page.
+    "const title = await page.evaluate(() => {\n  console.log(document.title);\n  return document.title;\n});",
+    "await page.$eval('h1', (el) => console.log(el.textContent));\nawait this.page.locator('a').evaluateAll((links) => links.forEach((a) => console.log(a.href)));",
+    "import puppeteer from 'puppeteer';\nawait browserTab.evaluateOnNewDocument(function () { console.info('injected'); });\nawait browserTab.exposeFunction('report', (text) => console.log(text));",
+    // stdout carries the protocol: stderr is where diagnostics belong.
+    "import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';\nawait server.connect(new StdioServerTransport());\nconsole.error('Weather MCP server running on stdio');",
+    "import * as lsp from 'vscode-languageserver/node';\nconst connection = lsp.createConnection(lsp.ProposedFeatures.all);\nconsole.warn('starting');\nprocess.stderr.write('ready\\n');",
   ],
   invalid: [
+    {
+      // An MCP server's stdout carries the protocol: console.log corrupts it, and a logger writing to stdout would too.
+      code: "import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';\nconsole.log('connected');",
+      settings: PINO_LOGGER,
+      errors: [{ messageId: 'protocolStdout', data: { what: 'console.log' }, suggestions: [] }],
+    },
+    {
+      // A logger known to run in browsers may replace console in client code.
+      tsOnly: true,
+      code: "'use client';\nconsole.log('saved');",
+      settings: settings({ logger: { importFrom: 'loglevel', importName: 'log', importKind: 'default' } }),
+      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "'use client';\nimport log from 'loglevel';\nlog.info('saved');" }] }],
+    },
+    {
+      // `evaluate` on something that is not a page, in a file that drives no browser, runs here.
+      code: "calculator.evaluate(() => console.log('evaluated'));",
+      errors: [{ messageId: 'consoleCall' }],
+    },
+    {
+      // A Remix `.server` module runs on the server whatever JSX it renders (an email template).
+      tsOnly: true,
+      code: "export function Welcome() {\n  console.log('rendering welcome mail');\n  return <p>Welcome</p>;\n}",
+      filename: 'app/mail.server.tsx',
+      errors: [{ messageId: 'consoleCall' }],
+    },
     {
       // Node's ESM loader needs the logger's extension, and no file on disk gives it: no suggestion.
       code: "console.log('checked', count);",
