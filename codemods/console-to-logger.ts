@@ -34,7 +34,7 @@ export const consoleToLogger: Codemod = {
         findings.push({ node, reason: `${access.stream === 'console' ? `console.${access.method}` : `process.${access.stream}.write`} is used as a value, not called` });
         continue;
       }
-      const rewrite = consoleRewrite(call, access, file, settings);
+      const rewrite = consoleRewrite(call, access, file, settings, cwd);
       const problem = rewrite.ok ? importProblem(file, settings.logger!, cwd, 'logger') : rewrite.reason;
       findings.push(rewrite.ok && problem === null ? { node: call, edits: rewrite.edits } : { node: call, reason: problem! });
     }

@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
         const call = node.parent.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
         const logger = settings().logger;
         // Without an import Node can load, there is nothing to suggest (console-to-logger skips it too).
-        const rewrite = call && logger && !importProblem(file(), logger, context.cwd, 'logger') ? consoleRewrite(call, access, file(), settings()) : undefined;
+        const rewrite = call && logger && !importProblem(file(), logger, context.cwd, 'logger') ? consoleRewrite(call, access, file(), settings(), context.cwd) : undefined;
         const importEdit = rewrite?.ok && logger ? loggerImportEdit(file(), logger, context.cwd, node.range[0]) : null;
         context.report({
           node,

@@ -336,7 +336,7 @@ function partsOf(args: readonly TSESTree.CallExpressionArgument[], file: FileMod
  * The structured logger call for a console call (`console.log('job failed', job.id, err)` ->
  * `logger.error({ jobId: job.id, err }, 'job.failed')`), without the import (see loggerImportEdit).
  */
-export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAccess, file: FileModel, settings: Settings): RewriteResult {
+export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAccess, file: FileModel, settings: Settings, cwd: string): RewriteResult {
   const logger = settings.logger;
   if (!logger) return { ok: false, reason: "no logger configured: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' }" };
   const level = levelFor(access);
@@ -345,7 +345,8 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   const local = file.imports.has(logger.importName) ? null : localLogger(logger.importName, file);
   // The contract of the logger the call will go to: the module it is imported from, followed to its creation.
   const exported = logger.importKind === 'default' ? 'default' : logger.importName;
-  const answer = contractOfExport(file, logger.importFrom, exported, METHOD_FOR_LEVEL.winston?.[level] ?? level, settings);
+  // importFrom is relative to the project root, as the import the rewrite adds is.
+  const answer = contractOfExport(file, specifierFor(file, logger.importFrom, cwd), exported, METHOD_FOR_LEVEL.winston?.[level] ?? level, settings);
   if (!answer.ok) return { ok: false, reason: answer.reason };
   if (answer.contract.refusal) return { ok: false, reason: answer.contract.refusal };
   const style = answer.contract.style;
