@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as TypeScript from 'typescript';
 import { oneLine } from '../core/model/edits';
+import { lineAt } from '../core/model/file';
 import { family } from '../core/loggers/families';
-import { contractOf, errorKeyOf, type LoggerContract } from '../core/loggers/contract';
+import { contractOf, errorPlacementText, type LoggerContract } from '../core/loggers/contract';
 import { analyzeLogCall, mayContainLogCalls } from '../core/loggers/log-calls';
 import { messageOfCall } from '../core/messages/message';
 import { ParseError, parseFile } from '../core/model/parse';
@@ -47,24 +48,7 @@ function fieldsText(contract: LoggerContract): string {
   return contract.style === 'pino' || contract.style === 'bunyan' ? 'first argument, before the message' : 'after the message';
 }
 
-function errorsText(contract: LoggerContract, settings: Settings): string {
-  const key = errorKeyOf(contract, settings);
-  if (key !== null) return `under \`${key}\``;
-  switch (contract.error?.kind) {
-    case 'fields-argument':
-      return 'only as the whole fields argument';
-    case 'stack-argument':
-      return "as error()'s stack argument (err.stack)";
-    default:
-      return 'unknown: set errorKey';
-  }
-}
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
-}
 
 /** Reads the files and groups their log calls by the logger behind them. */
 export function inventoryLoggers(files: readonly string[], cwd: string, settingsFor: (file: string) => Settings, program?: TypeScript.Program): LoggersReport {
@@ -93,7 +77,7 @@ export function inventoryLoggers(files: readonly string[], cwd: string, settings
         byKey.set(key, entry);
       }
       entry.callSites++;
-      if (entry.sampleCalls.length < 3) entry.sampleCalls.push(`${path.relative(cwd, filename)}:${lineOf(text, node.range[0])}`);
+      if (entry.sampleCalls.length < 3) entry.sampleCalls.push(`${path.relative(cwd, filename)}:${lineAt(text, node.range[0])}`);
       const message = messageOfCall(call, file);
       if (message?.kind !== 'dynamic') continue;
       entry.dynamicMessages++;
@@ -114,7 +98,7 @@ function entryFor(contract: LoggerContract, settings: Settings): LoggerEntry {
     family: contract.family ?? 'own logger',
     learnedFrom: contract.source.how,
     fields: fieldsText(contract),
-    errors: errorsText(contract, settings),
+    errors: errorPlacementText(contract, settings).where,
     rewrite: contract.refusal ?? 'yes',
     callSites: 0,
     dynamicMessages: 0,

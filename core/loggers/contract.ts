@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from '../model/ast';
-import type { FileModel } from '../model/file';
+import { lineAt, type FileModel } from '../model/file';
 import { PINO_RECEIVERS, type LogCall } from './log-calls';
 import { parseFile } from '../model/parse';
 import type { LoggerStyle, Settings } from '../model/settings';
@@ -57,14 +57,9 @@ function sourceOf(file: FileModel): Source {
   return { file, label: path.relative(process.cwd(), file.filename) || file.filename };
 }
 
-function lineOf(file: FileModel, offset: number): number {
-  let line = 1;
-  for (let at = file.text.indexOf('\n'); at !== -1 && at < offset; at = file.text.indexOf('\n', at + 1)) line++;
-  return line;
-}
 
 function where(source: Source, node: Node): string {
-  return `${source.label}:${lineOf(source.file, node.range[0])}`;
+  return `${source.label}:${lineAt(source.file.text, node.range[0])}`;
 }
 
 const moduleCache = new Map<string, { mtime: number; model: FileModel | null }>();
@@ -772,6 +767,23 @@ export function errorKeyOf(contract: LoggerContract, settings: Settings): string
   const fromPlacement = placement?.kind === 'key' || placement?.kind === 'inspected' ? placement.key : null;
   if (placement && contract.source.how !== 'settings') return fromPlacement;
   return settings.errorKey ?? (placement ? fromPlacement : null);
+}
+
+/**
+ * Where a logger keeps an Error, in words (`under \`err\``, `only as the whole fields argument`), and,
+ * where no key keeps one, what would let a rewrite keep it: for reasons and the loggers list alike.
+ */
+export function errorPlacementText(contract: LoggerContract, settings: Settings): { where: string; unlock?: string } {
+  const key = errorKeyOf(contract, settings);
+  if (key !== null) return { where: `under \`${key}\`` };
+  switch (contract.error?.kind) {
+    case 'fields-argument':
+      return { where: 'only as the whole fields argument', unlock: 'log the other values in their own call, or add a format that serialises nested errors and set errorKey' };
+    case 'stack-argument':
+      return { where: "only as error()'s stack argument", unlock: 'pass err.stack there' };
+    default:
+      return { where: 'nowhere the analysis can see', unlock: 'set settings errorKey to the key its output serialises errors under' };
+  }
 }
 
 /** A shape from settings.loggers: the user said where the message and the fields are. */

@@ -7,7 +7,7 @@ import { isSideEffectFree, propertyName, staticKeyName, unwrap, type CallArgumen
 import { applyEditsWithin, type Edit } from '../model/edits';
 import { fieldKeyFor, isErrorExpression, stringifiedError } from './fields';
 import type { FileModel } from '../model/file';
-import { contractOf, errorKeyOf, type LoggerContract } from '../loggers/contract';
+import { contractOf, errorKeyOf, errorPlacementText, type LoggerContract } from '../loggers/contract';
 import { family } from '../loggers/families';
 import { callWithShape, type LogCall } from '../loggers/log-calls';
 import { messageOfCall, staticText, type MessageAnalysis, type MessagePart } from './message';
@@ -234,7 +234,8 @@ function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMe
     if (kept) return kept;
   }
   if (errorAlone && errorKey === null) {
-    return { ok: false, reason: `${describe(contract)} keeps an Error's message and stack only ${placementText(contract)}; moving it into a fields object would print {}` };
+    const placement = errorPlacementText(contract, settings);
+    return { ok: false, reason: `${describe(contract)} keeps an Error's message and stack ${placement.where}; moving it into a fields object would print {}: ${placement.unlock}` };
   }
   const fieldsKey = errorKey ?? 'error';
   if (fieldsIsError) existingKeys.set(file.getText(fieldsArg), fieldsKey);
@@ -359,13 +360,3 @@ function describe(contract: LoggerContract): string {
   return contract.source.where ? `${contract.source.where}: ${contract.source.what}` : contract.source.what;
 }
 
-function placementText(contract: LoggerContract): string {
-  switch (contract.error?.kind) {
-    case 'fields-argument':
-      return 'when the Error is the whole fields argument (log the other values in their own call, or add a format that serialises nested errors and set errorKey)';
-    case 'stack-argument':
-      return "as the stack argument of error(message, stack): pass err.stack there";
-    default:
-      return 'where its declaration says (nowhere that the analysis can see): set settings errorKey to the key its output serialises errors under';
-  }
-}

@@ -366,3 +366,10 @@ function mayBeDeclaredIn(text: string, name: string): boolean {
   }
   return false;
 }
+
+/** The line (from 1) of an offset in a text. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
