@@ -61,6 +61,28 @@ describe('word matching', () => {
     for (const name of ['sessionTokenForUser', 'primaryEmailValue', 'passwordHashHex']) expect(sensitiveName(name, options), name).not.toBeNull();
   });
 
+  it('reads times and measures, names and places, and yes/no questions as describing the secret', () => {
+    // Read from etherpad-lite, inbox-zero and a session-expiry banner: none of these is the secret's value.
+    for (const name of ['nextSessionEnd', 'tokenValidUntil', 'keyRotationSeconds', 'apiKeyCreatedDate', 'apikeyFilename', 'privateKeyPath', 'keyName', 'secretId', 'hasStoredRefreshToken', 'isUserApiKey', 'shouldRotateClientSecret']) expect(sensitiveName(name, options), name).toBeNull();
+  });
+
+  it('reads a one-way derived value of a random secret as safe, but not of a guessable one', () => {
+    for (const name of ['apiKeyHash', 'invalidApiKeyHash', 'tokenFingerprint', 'maskedApiKey', 'cardLast4', 'emailHash']) expect(sensitiveName(name, options), name).toBeNull();
+    // A password or a PIN is brute-forced from its hash; `lastToken` is a token.
+    for (const name of ['passwordHash', 'hashedPassword', 'pinHash', 'otpHash', 'lastToken']) expect(sensitiveName(name, options), name).not.toBeNull();
+    expect(sensitiveName('passwordHash', options)?.guessable).toBe(true);
+  });
+
+  it('reads a session\'s id or part as a record, the session and its token, cookie, key and secret as the secret', () => {
+    for (const name of ['sessionId', 'session_id', 'requestedSessionId', 'sessionAuthor', 'sessionPadId', 'sessionStore', 'sid', 'accountSid']) expect(sensitiveName(name, options), name).toBeNull();
+    for (const name of ['session', 'userSession', 'sessionToken', 'sessionCookie', 'sessionKey', 'sessionSecret', 'sessionData', 'connect.sid']) expect(sensitiveName(name, options), name).not.toBeNull();
+  });
+
+  it('reads an OAuth state as a nonce and its code and verifier as credentials', () => {
+    for (const name of ['oauthStateToken', 'stateCookie', 'state']) expect(sensitiveName(name, options), name).toBeNull();
+    for (const name of ['authCode', 'oauthCode', 'authorizationCode', 'codeVerifier']) expect(sensitiveName(name, options), name).not.toBeNull();
+  });
+
   it('honours added names, allowed names and disabled categories', () => {
     expect(sensitiveName('tenantKey', { ...options, names: ['tenant key'] })).not.toBeNull();
     expect(sensitiveName('password', { ...options, allow: ['password'] })).toBeNull();

@@ -69,6 +69,7 @@ function isHarmless(node: Node, settings: Settings): boolean {
     case 'CallExpression': {
       const name = calleeName(target);
       if (name !== null && (name === 'Boolean' || settings.sensitive.redactors.includes(name))) return true;
+      if (name !== null && DIGESTS.has(name)) return !digestsGuessable(target, settings);
       const callee = unwrap(target.callee);
       // The names of an object's properties, not their values: `Object.keys(headers)`.
       if (callee.type === 'MemberExpression' && memberPath(callee)?.join('.') === 'Object.keys') return true;
@@ -87,6 +88,21 @@ function isHarmless(node: Node, settings: Settings): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * One-way digests: `hash(apiKey)`, `sha256(token)`, `fingerprint(key)`, and `createHash(...).update(x).digest()`.
+ * A repository that hashes a value before logging it has chosen the safe, correlatable form.
+ */
+const DIGESTS = new Set(['hash', 'sha256', 'sha512', 'hmac', 'fingerprint', 'digest']);
+
+/** Whether a digest call hashes a password or a PIN (`hash(password)`, `createHash(...).update(pin).digest()`): brute-forced offline. */
+function digestsGuessable(call: TSESTree.CallExpression, settings: Settings): boolean {
+  const callee = unwrap(call.callee);
+  const inner = callee.type === 'MemberExpression' ? unwrap(callee.object) : null;
+  const input = inner?.type === 'CallExpression' && calleeName(inner) === 'update' ? inner.arguments[0] : call.arguments[0];
+  const path = input ? memberPath(input) : null;
+  return path !== null && sensitiveName(path[path.length - 1], optionsFrom(settings))?.guessable === true;
 }
 
 /** The longest prefix of a secret that is logged to tell keys apart (as key prefixes are shown in dashboards). */

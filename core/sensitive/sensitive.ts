@@ -15,7 +15,19 @@ interface LexiconEntry {
   keepWith?: readonly string[];
   /** Preceding words that exempt it (`ipAddress` is not a home address). */
   notAfter?: readonly string[];
+  /**
+   * The word names the secret only at the end of a name or before one of these words; before any
+   * other word it names a part or a record of it (`sessionId`, `sessionAuthor` are not the session's cookie).
+   */
+  onlyBefore?: readonly string[];
+  /** Guessable by brute force, so a hash, prefix or mask of it still leaks it (`passwordHash`). */
+  guessable?: boolean;
 }
+
+const GUESSABLE = { guessable: true } as const;
+
+/** The words after `session` that still name the login session's secret (`sessionToken`); any other word names a part or a record of it (`sessionId`, `sessionAuthor`). */
+const SESSION_ITSELF = ['key', 'data', 'token', 'cookie', 'secret', 'value', 'string'];
 
 const entry = (phrase: string, category: SensitiveCategory, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({
   words: phrase.split(' '),
@@ -26,18 +38,22 @@ const entry = (phrase: string, category: SensitiveCategory, extra: Partial<Lexic
 /** The lexicon. Facts about what is sensitive, grouped so a team can turn a category off. */
 export const LEXICON: readonly LexiconEntry[] = [
   // secrets
-  entry('password', 'secret'), entry('passwd', 'secret'), entry('pwd', 'secret'), entry('passphrase', 'secret'),
-  entry('secret', 'secret'), entry('token', 'secret', { notAfter: ['cursor', 'page', 'next', 'continuation', 'pagination', 'sync', 'cancellation', 'cancel', 'lexer', 'parser', 'design', 'input', 'output', 'prompt', 'completion', 'max', 'total'] }),
+  entry('password', 'secret', GUESSABLE), entry('passwd', 'secret', GUESSABLE), entry('pwd', 'secret', GUESSABLE), entry('passphrase', 'secret', GUESSABLE),
+  entry('secret', 'secret'), entry('token', 'secret', { notAfter: ['cursor', 'page', 'next', 'continuation', 'pagination', 'sync', 'cancellation', 'cancel', 'lexer', 'parser', 'design', 'input', 'output', 'prompt', 'completion', 'max', 'total', 'state'] }),
   entry('api key', 'secret'), entry('apikey', 'secret'), entry('access key', 'secret'), entry('secret key', 'secret'),
   entry('private key', 'secret'), entry('privatekey', 'secret'), entry('signing key', 'secret'), entry('encryption key', 'secret'),
   entry('client secret', 'secret'), entry('access token', 'secret'), entry('refresh token', 'secret'), entry('id token', 'secret'),
   entry('access tokens', 'secret'), entry('refresh tokens', 'secret'), entry('authorization', 'secret', { keepWith: ['header', 'value'] }), entry('auth header', 'secret'),
-  entry('cookie', 'secret', { keepWith: ['header', 'value', 'string'] }), entry('cookies', 'secret'), entry('set cookie', 'secret'),
-  entry('session', 'secret', { keepWith: ['id', 'key', 'data', 'token', 'cookie'], notAfter: ['chat', 'browser', 'sql', 'db', 'database', 'transaction', 'tx', 'audio', 'video', 'call', 'training', 'game', 'media', 'terminal', 'shell', 'ws', 'websocket', 'debug', 'test', 'agent', 'workout', 'learning', 'study', 'streaming', 'stream', 'upload', 'recording'] }),
+  entry('cookie', 'secret', { keepWith: ['header', 'value', 'string'], notAfter: ['state', 'layout', 'theme', 'sidebar', 'consent', 'locale'] }), entry('cookies', 'secret'), entry('set cookie', 'secret'),
+  // express-session's cookie: its value is the login session (a bare `sid` is a Twilio or Stripe record id).
+  entry('connect sid', 'secret'),
+  entry('session', 'secret', { keepWith: SESSION_ITSELF, onlyBefore: SESSION_ITSELF, notAfter: ['chat', 'browser', 'sql', 'db', 'database', 'transaction', 'tx', 'audio', 'video', 'call', 'training', 'game', 'media', 'terminal', 'shell', 'ws', 'websocket', 'debug', 'test', 'agent', 'workout', 'learning', 'study', 'streaming', 'stream', 'upload', 'recording'] }),
   entry('credential', 'secret'), entry('credentials', 'secret'), entry('creds', 'secret'),
-  entry('jwt', 'secret'), entry('bearer', 'secret'), entry('otp', 'secret'), entry('totp', 'secret'), entry('mfa code', 'secret'),
-  entry('pin', 'secret', { notAfter: ['gpio', 'led', 'output', 'input'] }),
-  entry('connection string', 'secret'), entry('dsn', 'secret'), entry('recovery code', 'secret'), entry('seed phrase', 'secret'), entry('mnemonic', 'secret'),
+  entry('jwt', 'secret'), entry('bearer', 'secret'), entry('otp', 'secret', GUESSABLE), entry('totp', 'secret', GUESSABLE), entry('mfa code', 'secret', GUESSABLE),
+  // An OAuth callback's `code` is exchanged for tokens (its `state` is a public nonce, see `token` above).
+  entry('authorization code', 'secret'), entry('auth code', 'secret'), entry('oauth code', 'secret'), entry('code verifier', 'secret'),
+  entry('pin', 'secret', { notAfter: ['gpio', 'led', 'output', 'input'], guessable: true }),
+  entry('connection string', 'secret'), entry('dsn', 'secret'), entry('recovery code', 'secret', GUESSABLE), entry('seed phrase', 'secret'), entry('mnemonic', 'secret'),
   // financial
   entry('card number', 'financial'), entry('credit card', 'financial'), entry('debit card', 'financial'), entry('cardnumber', 'financial'),
   entry('cc number', 'financial'), entry('cvv', 'financial'), entry('cvc', 'financial'), entry('cvv2', 'financial'),
@@ -65,7 +81,25 @@ const DESCRIPTORS = new Set([
   'prefix', 'suffix', 'key', 'keys', 'ref', 'arn', 'url', 'uri', 'endpoint', 'header', 'headers', 'parser', 'handler', 'middleware', 'module',
   'class', 'factory', 'event', 'events', 'changed', 'attempts', 'retries', 'file', 'env', 'var', 'variable', 'setting', 'settings', 'level',
   'sample', 'rate', 'family', 'window', 'interval', 'scope', 'scopes', 'audience', 'issuer', 'iss', 'aud', 'alg', 'kid',
+  // Times and measures: `nextSessionEnd`, `tokenValidUntil`, `keyCreatedDate`, `sessionMs`.
+  'end', 'ends', 'ended', 'start', 'starts', 'started', 'until', 'since', 'date', 'dates', 'deadline', 'created', 'ms', 'millis',
+  'sec', 'secs', 'seconds', 'minutes', 'mins', 'hours', 'days',
+  // Where a secret is kept or what it is called is not the secret: `apikeyFilename`, `secretTitle`.
+  'filename', 'filenames', 'filepath', 'dir', 'directory', 'folder', 'title', 'identifier', 'description',
 ]);
+
+/**
+ * Words that make a name a value derived from the secret that does not reveal it (`apiKeyHash`,
+ * `tokenFingerprint`, `cardLast4`, `maskedApiKey`): a one-way digest of a random key, its short prefix
+ * or a mask. Not for guessable secrets: a password's hash is brute-forced offline (`passwordHash`).
+ */
+const DERIVED = new Set(['hash', 'hashed', 'hashes', 'fingerprint', 'fingerprints', 'digest', 'masked', 'mask', 'last', 'prefix', 'redacted', 'obfuscated']);
+
+/** The same, written before the secret's name (`maskedApiKey`; not `lastToken`, which is a token). */
+const DERIVED_BEFORE = new Set(['hashed', 'masked', 'redacted', 'obfuscated']);
+
+/** First words that make the whole name a yes/no question about the secret (`hasStoredRefreshToken`, `isUserApiKey`). */
+const BOOLEAN_PREFIXES = new Set(['is', 'has', 'had', 'should', 'can', 'did', 'does', 'was', 'were', 'will', 'must', 'needs', 'need']);
 
 /** Words before a sensitive word that make the name a count or a question about it. */
 const PREFIX_DESCRIPTORS = new Set(['is', 'has', 'should', 'can', 'needs', 'need', 'num', 'number', 'no', 'with', 'without', 'require', 'requires', 'allow', 'show', 'hide', 'toggle', 'validate', 'generate', 'forgot', 'change', 'update', 'verify', 'send', 'min', 'max', 'valid', 'invalid', 'missing', 'expired']);
@@ -77,6 +111,8 @@ export interface SensitiveMatch {
   category: SensitiveCategory;
   /** The lexicon phrase that matched, e.g. 'api key'. */
   phrase: string;
+  /** A password or a PIN: guessable, so even its digest leaks it. */
+  guessable?: boolean;
 }
 
 export interface SensitiveOptions {
@@ -130,6 +166,8 @@ function matchName(name: string, options: SensitiveOptions): SensitiveMatch | nu
   // `addressLine1`, `password2`: a trailing number does not change what the word is.
   const words = splitWords(name).map((word) => word.replace(/(\D)\d+$/, '$1'));
   if (words.length === 0) return null;
+  // A question about the secret, whatever sits between: `hasStoredRefreshToken` is a boolean.
+  if (words.length > 1 && BOOLEAN_PREFIXES.has(words[0])) return null;
   let best: SensitiveMatch | null = null;
   for (const item of entriesFor(options)) {
     for (let at = 0; at + item.words.length <= words.length; at++) {
@@ -139,12 +177,14 @@ function matchName(name: string, options: SensitiveOptions): SensitiveMatch | nu
       if (before !== undefined && item.notAfter?.includes(before)) continue;
       if (before !== undefined && PREFIX_DESCRIPTORS.has(before) && at === 1 && !STILL_SENSITIVE.has(after[0] ?? '')) continue;
       const next = after[0];
+      if (next !== undefined && item.onlyBefore && !item.onlyBefore.includes(next)) continue;
+      if (!item.guessable && ((before !== undefined && at === 1 && DERIVED_BEFORE.has(before)) || after.some((word) => DERIVED.has(word)))) continue;
       if (next !== undefined && !STILL_SENSITIVE.has(next) && DESCRIPTORS.has(next) && !item.keepWith?.includes(next)) continue;
       // The name ends in a descriptor, whatever sits between: `TOKEN_CACHE_NAME`, `sameEmailUsersCount`.
       const last = after[after.length - 1];
       if (after.length > 1 && DESCRIPTORS.has(last) && !STILL_SENSITIVE.has(last) && !item.keepWith?.includes(last)) continue;
       // A longer phrase (`api key`) is a better explanation than a shorter one.
-      if (!best || item.words.length > best.phrase.split(' ').length) best = { category: item.category, phrase: item.words.join(' ') };
+      if (!best || item.words.length > best.phrase.split(' ').length) best = { category: item.category, phrase: item.words.join(' '), ...(item.guessable ? { guessable: true } : {}) };
     }
   }
   return best;
@@ -207,7 +247,7 @@ export function secretShape(value: string): SecretShape | null {
  * A cheap text test: can this file mention anything the lexicon or the secret shapes would match?
  * Case-insensitive stems, so it over-approximates; used to skip parsing files that cannot match.
  */
-export const SENSITIVE_TEXT = /pass|pwd|mfa|secret|token|key|auth|cookie|session|credential|creds|jwt|bearer|otp|pin|connection|dsn|recovery|seed|mnemonic|card|cc_?num|cvv|cvc|iban|account|routing|bank|sort.?code|tax|mail|phone|mobile|ssn|social|national|birth|dob|address|street|passport|licen|headers|env|eyJ|AKIA|ASIA|BEGIN|gh[pousr]_|xox|sk_live|AIza|\d{13}|\d{4}[ -]\d{4}/i;
+export const SENSITIVE_TEXT = /pass|pwd|mfa|secret|token|key|auth|cookie|session|credential|creds|jwt|bearer|otp|pin|verifier|connect|dsn|recovery|seed|mnemonic|card|cc_?num|cvv|cvc|iban|account|routing|bank|sort.?code|tax|mail|phone|mobile|ssn|social|national|birth|dob|address|street|passport|licen|headers|env|eyJ|AKIA|ASIA|BEGIN|gh[pousr]_|xox|sk_live|AIza|\d{13}|\d{4}[ -]\d{4}/i;
 
 /**
  * Whether a name or a whole file can match at all: configured extra names may be anything, so they

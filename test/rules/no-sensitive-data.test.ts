@@ -3,6 +3,14 @@ import { runRule, settings } from '../rule-tester';
 
 const PINO = "import pino from 'pino';\nconst logger = pino();\n";
 
+/** The one suggestion of a report: the code with one field's text replaced. */
+const redacts = (code: string, from: string, to: string) => [{ messageId: 'redact' as const, output: code.replace(from, to) }];
+
+const SESSION_PARTS = `${PINO}logger.info({ session, sessionCookie: req.cookies.sid, sessionSecret, sessionKey, hashedPassword: hash(password) }, 'login');`;
+const OAUTH_CALLBACK = `${PINO}logger.debug({ state, authCode: query.code, codeVerifier }, 'oauth.callback');`;
+const SID_COOKIE = `${PINO}logger.debug(\`Cookie for \${req.cookies['connect.sid']}, message \${message.sid}\`);`;
+const OTHER_CALLS = `${PINO}logger.info({ apiKey: encode(apiKey), lastToken }, 'x');`;
+
 runRule('no-sensitive-data', rule, {
   valid: [
     `${PINO}logger.info({ userId, orderId }, 'order.created');`,
@@ -31,6 +39,25 @@ runRule('no-sensitive-data', rule, {
     // a dotted allow entry exempts one object's field (a Vendure channel token is a public identifier)
     { code: `${PINO}logger.info(\`Metrics for channel \${ctx.channel.token}\`);`, settings: settings({ sensitive: { allow: ['channel.token'] } }) },
     `${PINO}logger.error({ err, speech_credential_sid }, 'credential.update.failed');`,
+    // Times and measures of a secret are not the secret: when a login session ends, until when a token is good.
+    `${PINO}logger.info({ nextSessionEnd: user.nextSessionEnd, tokenValidUntil: grant.validUntil, refreshTokenAgeMs }, 'session.extended');`,
+    `${PINO}logger.debug(\`API key rotated at \${apiKeyCreatedDate}, \${secretCount} secrets, next in \${keyRotationSeconds}s\`);`,
+    // The name or the location of a secret is not its value: a key file's path, a secret's name in a vault.
+    `${PINO}logger.info(\`Reading the API key from \${apikeyFilename}\`);`,
+    `${PINO}logger.warn({ secretName: entry.name, keyName, tokenName, secretId, privateKeyPath, credentialsFile }, 'vault.secret.missing');`,
+    // Yes/no questions about a secret, whatever words sit between.
+    `${PINO}logger.info({ hasRefreshToken: grant.hasRefreshToken, hasStoredRefreshToken, isUserApiKey, shouldRotateClientSecret }, 'oauth.exchanged');`,
+    // Values derived one way from a random key: its hash, fingerprint, masked form, last digits.
+    `${PINO}logger.warn({ rejectedApiKeyHash: apiKey ? hash(apiKey) : null, tokenFingerprint, maskedApiKey, cardLast4 }, 'key.rejected');`,
+    `${PINO}logger.info({ oldEmail: hash(previousEmail), apiKey: sha256(apiKey), key: fingerprint(publicKey) }, 'account.merged');`,
+    `${PINO}logger.info({ token: crypto.createHash('sha256').update(token).digest('hex') }, 'token.seen');`,
+    // A session's record id (a sandbox, an analytics visit, an MCP transport, a checkout) or one of its
+    // fields is not the login cookie.
+    `${PINO}logger.info({ sessionId: sandbox.sessionId, requestedSessionId: req.sessionId, visitSessionId: visit.id }, 'sandbox.resumed');`,
+    `${PINO}logger.warn(\`Checkout session \${session.id} not found for trace session \${trace.session_id}\`);`,
+    `${PINO}logger.info({ sessionAuthor: session.author, sessionPadId: session.padId }, 'pad.left');`,
+    // An OAuth \`state\` is a public anti-forgery nonce, and a layout cookie holds no credential.
+    `${PINO}logger.debug({ state, oauthStateToken, stateCookie: req.cookies.state, sidebarCookie }, 'oauth.callback');`,
   ],
   invalid: [
     {
@@ -107,8 +134,53 @@ runRule('no-sensitive-data', rule, {
       ],
     },
     {
-      code: `${PINO}logger.info({ passwordHash: user.passwordHash, sessionId }, 'session.created');`,
-      errors: [{ messageId: 'sensitiveKey', data: { what: 'passwordHash', category: 'secret' } , suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ passwordHash: '[REDACTED]', sessionId }, 'session.created');` }] }, { messageId: 'sensitiveKey', data: { what: 'sessionId', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ passwordHash: user.passwordHash, sessionId: '[REDACTED]' }, 'session.created');` }] }],
+      // A password is guessable: its hash is brute-forced offline, so it is still the secret. The session's
+      // token (the cookie value) is the session; its record id is not (see the valid cases).
+      code: `${PINO}logger.info({ passwordHash: user.passwordHash, sessionToken }, 'session.created');`,
+      errors: [{ messageId: 'sensitiveKey', data: { what: 'passwordHash', category: 'secret' } , suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ passwordHash: '[REDACTED]', sessionToken }, 'session.created');` }] }, { messageId: 'sensitiveKey', data: { what: 'sessionToken', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ passwordHash: user.passwordHash, sessionToken: '[REDACTED]' }, 'session.created');` }] }],
+    },
+    {
+      // The session itself, its cookie, key and secret, still report; so does a hashed password.
+      code: SESSION_PARTS,
+      errors: [
+        { messageId: 'sensitiveKey', data: { what: 'session', category: 'secret' }, suggestions: redacts(SESSION_PARTS, '{ session,', "{ session: '[REDACTED]',") },
+        { messageId: 'sensitiveKey', data: { what: 'sessionCookie', category: 'secret' }, suggestions: redacts(SESSION_PARTS, 'req.cookies.sid', "'[REDACTED]'") },
+        { messageId: 'sensitiveKey', data: { what: 'sessionSecret', category: 'secret' }, suggestions: redacts(SESSION_PARTS, 'sessionSecret,', "sessionSecret: '[REDACTED]',") },
+        { messageId: 'sensitiveKey', data: { what: 'sessionKey', category: 'secret' }, suggestions: redacts(SESSION_PARTS, 'sessionKey,', "sessionKey: '[REDACTED]',") },
+        { messageId: 'sensitiveKey', data: { what: 'hashedPassword', category: 'secret' }, suggestions: redacts(SESSION_PARTS, 'hash(password)', "'[REDACTED]'") },
+      ],
+    },
+    {
+      // express-session's cookie value is the login session; a Twilio message's sid is a record id.
+      code: SID_COOKIE,
+      errors: [{ messageId: 'sensitiveValue', data: { what: 'req.cookies.connect.sid', category: 'secret' }, suggestions: redacts(SID_COOKIE, "${req.cookies['connect.sid']}", '[REDACTED]') }],
+    },
+    {
+      // Where the session id is the bearer cookie (a PHP-style session), a team names it.
+      code: `${PINO}logger.info({ sessionId }, 'login');`,
+      settings: settings({ sensitive: { names: ['sessionId'] } }),
+      errors: [{ messageId: 'sensitiveKey', data: { what: 'sessionId', category: 'secret' }, suggestions: redacts(`${PINO}logger.info({ sessionId }, 'login');`, 'sessionId', "sessionId: '[REDACTED]'") }],
+    },
+    {
+      // A boolean name's value is checked as a value; a time word does not hide a token put under it.
+      code: `${PINO}logger.info({ hasToken: token, tokenExpiresAt: session.expiresAt }, 'x');`,
+      errors: [{ messageId: 'sensitiveValue', data: { what: 'token', category: 'secret' }, suggestions: redacts(`${PINO}logger.info({ hasToken: token, tokenExpiresAt: session.expiresAt }, 'x');`, 'hasToken: token', "hasToken: '[REDACTED]'") }],
+    },
+    {
+      // An OAuth callback's code is exchanged for tokens; a PKCE verifier proves the client.
+      code: OAUTH_CALLBACK,
+      errors: [
+        { messageId: 'sensitiveKey', data: { what: 'authCode', category: 'secret' }, suggestions: redacts(OAUTH_CALLBACK, 'query.code', "'[REDACTED]'") },
+        { messageId: 'sensitiveKey', data: { what: 'codeVerifier', category: 'secret' }, suggestions: redacts(OAUTH_CALLBACK, 'codeVerifier }', "codeVerifier: '[REDACTED]' }") },
+      ],
+    },
+    {
+      // Any other call on the secret is formatting: the digest calls are the exception, not every call.
+      code: OTHER_CALLS,
+      errors: [
+        { messageId: 'sensitiveKey', data: { what: 'apiKey', category: 'secret' }, suggestions: redacts(OTHER_CALLS, 'encode(apiKey)', "'[REDACTED]'") },
+        { messageId: 'sensitiveKey', data: { what: 'lastToken', category: 'secret' }, suggestions: redacts(OTHER_CALLS, 'lastToken }', "lastToken: '[REDACTED]' }") },
+      ],
     },
     {
       code: `${PINO}logger.info({ tenantKey }, 'tenant');`,
