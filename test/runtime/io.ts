@@ -47,7 +47,6 @@ export async function settle(): Promise<void> {
   }
 }
 
-/* eslint-disable structured-logging/no-console -- this captures the streams' output, it prints nothing */
 type Write = typeof process.stdout.write;
 
 /**
@@ -76,7 +75,6 @@ export async function captureStdio<T>(body: () => T | Promise<T>): Promise<{ res
     process.stderr.write = originalErr;
   }
 }
-/* eslint-enable structured-logging/no-console */
 
 /** A probe as case.json writes it: a value, or `{ "error": "message" }` for an Error. */
 export type RawProbe = string | number | boolean | null | { error: string } | Record<string, unknown> | unknown[];
