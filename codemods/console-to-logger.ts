@@ -3,7 +3,8 @@
  * calls on the configured logger, imported once in the file's module system. It applies
  * `no-console`'s suggestion.
  */
-import { browserCallbackReason, consoleAccess, consoleFileVerdict, consoleRewrite, importProblem, type ConsoleFileVerdict, loggerImportEdit, mayContainConsole } from '../core/console/console';
+import { browserCallbackReason,
+  loggerImplementationReason, consoleAccess, consoleFileVerdict, consoleRewrite, importProblem, type ConsoleFileVerdict, loggerImportEdit, mayContainConsole } from '../core/console/console';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 export const consoleToLogger: Codemod = {
@@ -28,6 +29,11 @@ export const consoleToLogger: Codemod = {
       const leftAlone = browser ?? verdict?.reason;
       if (leftAlone) {
         findings.push({ node: call ?? node, reason: leftAlone });
+        continue;
+      }
+      const implementation = loggerImplementationReason(node);
+      if (implementation) {
+        findings.push({ node: call ?? node, reason: implementation });
         continue;
       }
       if (!call) {

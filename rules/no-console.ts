@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { browserCallbackReason, consoleAccess, consoleFileVerdict, consoleRewrite, importProblem, isGlobalConsole, loggerImportEdit, mayContainConsole, writesToStderr, type ConsoleFileVerdict } from '../core/console/console';
+import { browserCallbackReason,
+  loggerImplementationReason, consoleAccess, consoleFileVerdict, consoleRewrite, importProblem, isGlobalConsole, loggerImportEdit, mayContainConsole, writesToStderr, type ConsoleFileVerdict } from '../core/console/console';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [{ allow?: string[] }];
@@ -46,6 +47,8 @@ export default createRule<Options, MessageIds>({
         if (!access || allow.includes(access.stream === 'console' ? access.method : access.stream)) return;
         // Browser code prints to devtools, not the service's logs; beside a stdout protocol, stderr is the log channel.
         if (browserCallbackReason(node, file()) || verdict()?.kind === 'client' || (verdict() && writesToStderr(access))) return;
+        // The logger's own implementation prints, or console is wired into one: that is no stray output.
+        if (loggerImplementationReason(node)) return;
         if (verdict()) {
           const what = access.stream === 'console' ? `console.${access.method}` : `process.${access.stream}.write`;
           context.report({ node, messageId: 'protocolStdout', data: { what } });

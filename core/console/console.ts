@@ -75,6 +75,63 @@ export function consoleAccess(member: TSESTree.MemberExpression, file: FileModel
   return isGlobal(processObject, file) ? { method: 'write', stream: path[1] } : null;
 }
 
+/** Level methods a logger implementation defines; console calls inside them are the logger printing. */
+const LOGGER_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'notice', 'critical', 'write', 'print', 'emit']);
+const LOGGER_NAME = /(^|[a-z_$])(logger|Logger|log|Log)$|^(logger|log)$/;
+
+function keyName(key: TSESTree.Node): string | null {
+  if (key.type === 'Identifier') return key.name;
+  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : null;
+}
+
+/** The name the class or object around a method goes by: its class name, or the variable or property it is bound to. */
+function ownerName(owner: TSESTree.Node): string | null {
+  if (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') return owner.id?.name ?? (owner.parent?.type === 'VariableDeclarator' && owner.parent.id.type === 'Identifier' ? owner.parent.id.name : null);
+  const holder = owner.parent;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if (holder?.type === 'Property') return keyName(holder.key);
+  if (holder?.type === 'AssignmentExpression') return memberPath(holder.left)?.at(-1) ?? null;
+  if (holder?.type === 'ReturnStatement' || holder?.type === 'ArrowFunctionExpression') return 'log';
+  return null;
+}
+
+function implementsLoggerService(owner: TSESTree.Node): boolean {
+  if (owner.type !== 'ClassDeclaration' && owner.type !== 'ClassExpression') return false;
+  const parents = [...(owner.implements ?? []).map((heritage) => heritage.expression), ...(owner.superClass ? [owner.superClass] : [])];
+  return parents.some((parent) => parent.type === 'Identifier' && /^(LoggerService|ConsoleLogger|Logger)$/.test(parent.name));
+}
+
+/**
+ * Why this console access is the logger itself rather than output a logger should take over, or null:
+ * - console used as a value, not called at this place (`{ error: console.error }`, `console.log.bind(console)`,
+ *   saving or patching `process.stdout.write`): it is wired into something that logs;
+ * - a call inside a level method (`info`, `error`...) of a class named like a logger or implementing Nest's
+ *   `LoggerService`, or of an object bound to a logger's name (`const log = { info(m) { console.log(m) } }`).
+ */
+export function loggerImplementationReason(member: TSESTree.MemberExpression): string | null {
+  const parent = member.parent;
+  const called = parent?.type === 'CallExpression' && parent.callee === member;
+  if (!called) {
+    if (parent?.type === 'Property' && parent.value === member) return 'used as a value in a logger object: the logger itself prints';
+    if (parent?.type === 'AssignmentExpression' && parent.left === member) return 'the stream is patched here, not written to';
+    if (parent?.type === 'MemberExpression' && parent.object === member && /^(bind|call|apply)$/.test(propertyName(parent) ?? '')) return 'bound into a logger: the logger itself prints';
+    // Saving a stream's write to restore it later; `const print = console.log` stays reported: it hides output.
+    const stream = memberPath(member.object)?.[0] === 'process';
+    if (stream && (parent?.type === 'VariableDeclarator' || parent?.type === 'AssignmentExpression' || parent?.type === 'Property')) return 'kept as a value here (to restore or wrap it), not written to';
+  }
+  for (let current: TSESTree.Node | undefined = member.parent; current; current = current.parent) {
+    const method = current.type === 'MethodDefinition' ? current : current.type === 'Property' && (current.value.type === 'FunctionExpression' || current.value.type === 'ArrowFunctionExpression') ? current : null;
+    if (!method) continue;
+    const name = keyName(method.key);
+    const owner = method.parent?.type === 'ClassBody' ? method.parent.parent : method.parent;
+    if (!name || !LOGGER_METHODS.has(name) || !owner) return null;
+    const ownerLabel = ownerName(owner);
+    if (implementsLoggerService(owner) || (ownerLabel !== null && LOGGER_NAME.test(ownerLabel))) return `inside ${ownerLabel ?? 'a logger'}.${name}(), a logger implementation: the logger itself prints`;
+    return null;
+  }
+  return null;
+}
+
 /**
  * Browser-automation methods whose function argument is serialised and run in the page (Playwright,
  * Puppeteer): there is no `require`, no server logger, and its console is the page's devtools.

@@ -7,6 +7,13 @@ const WINSTON_LOGGER = settings({ style: 'winston', logger: { importFrom: '@acme
 
 runRule('no-console', rule, {
   valid: [
+    // A logger implementation prints by design: its level methods, and console wired into it as a value.
+    'class JsonLogger { info(message) { console.log(message); } error(message, err) { console.error(message, err); } }',
+    'export const logger = { info: (message) => console.log(message), warn(message) { console.warn(message); } };',
+    'const log = { error: console.error, warn: console.warn.bind(console) };',
+    { tsOnly: true, code: "import { LoggerService } from '@nestjs/common';\nexport class AppLogger implements LoggerService { log(message) { process.stdout.write(message); } error(message) { console.error(message); } warn(message) { console.warn(message); } }" },
+    // Saving and patching a stream to capture it writes nothing.
+    'const original = process.stdout.write;\nprocess.stdout.write = (chunk) => true;\nprocess.stdout.write = original;',
     "import { Console } from 'node:console';\nconst console = new Console(process.stdout);\nconsole.log('local console');",
     'function print(console) { console.log("parameter"); }',
     { code: "console.warn('deprecated');\nconsole.error('boom');", options: [{ allow: ['warn', 'error'] }] },
@@ -29,6 +36,11 @@ runRule('no-console', rule, {
     "import * as lsp from 'vscode-languageserver/node';\nconst connection = lsp.createConnection(lsp.ProposedFeatures.all);\nconsole.warn('starting');\nprocess.stderr.write('ready\\n');",
   ],
   invalid: [
+    {
+      // Not a logger: a level-named method of a class that is no logger, and console hidden in a variable.
+      code: 'class Report { print(rows) { console.log(rows); } }\nconst show = console.log;',
+      errors: [{ messageId: 'consoleCall' }, { messageId: 'consoleCall' }],
+    },
     {
       // An MCP server's stdout carries the protocol: console.log corrupts it, and a logger writing to stdout would too.
       code: "import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';\nconsole.log('connected');",
