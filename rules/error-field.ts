@@ -10,7 +10,7 @@ import { errorKeyFor, isFieldsFirst } from '../core/model/settings';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [];
-export type MessageIds = 'stringifiedError' | 'stringifiedErrorNoKey' | 'useErrorObject' | 'useStructuredCall';
+export type MessageIds = 'stringifiedError' | 'stringifiedErrorNoKey' | 'errorUnderOtherKey' | 'useErrorObject' | 'useStructuredCall';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
@@ -29,6 +29,7 @@ export default createRule<Options, MessageIds>({
       stringifiedError: '{{how}} logs the error as text and loses its stack and properties; log the error object under `{{key}}`.',
       stringifiedErrorNoKey:
         '{{how}} logs the error as text and loses its stack; this logger prints an Error nested in fields as {}, so pass the error as the whole fields argument (or in a call of its own).',
+      errorUnderOtherKey: '{{logger}} serialises an Error only under `{{key}}`; under `{{own}}` it prints {}, losing its message and stack.',
       useErrorObject: 'Log the error object under `{{key}}`.',
       useStructuredCall: 'Rewrite as {{preview}}',
     },
@@ -79,6 +80,25 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * An Error under a key its logger does not serialise (pino's `{ error }`) prints `{}`. Reported only
+     * where the logger's creation was read (its serializers known) or is a framework's (`req.log`).
+     */
+    function reportErrorUnderOtherKey(call: LogCall, property: TSESTree.Property, keys: ReadonlySet<string | null>): void {
+      const own = staticKeyName(property);
+      const answer = contractOf(call, file(), settings());
+      if (own === null || !answer.ok || answer.contract.error?.kind !== 'key' || !/^(creation|library)$/.test(answer.contract.source.how)) return;
+      const key = contractErrorKey(answer.contract, settings());
+      if (key === null || own === key || keys.has(key)) return;
+      const valueText = context.sourceCode.getText(property.value);
+      context.report({
+        node: property,
+        messageId: 'errorUnderOtherKey',
+        data: { logger: answer.contract.source.where ? `${answer.contract.family} (${answer.contract.source.where})` : String(answer.contract.family), key, own },
+        suggest: [{ messageId: 'useErrorObject', data: { key }, fix: (fixer) => fixer.replaceText(property, valueText === key ? key : `${key}: ${valueText}`) }],
+      });
+    }
+
     function reportFieldValues(call: LogCall, object: TSESTree.ObjectExpression, model: FileModel, skip?: TSESTree.Node): void {
       let contractKey: string | null | undefined;
       const keys = new Set(object.properties.map((p) => (p.type === 'Property' ? staticKeyName(p) : null)));
@@ -87,6 +107,10 @@ export default createRule<Options, MessageIds>({
         const value = unwrap(property.value);
         if (value.type === 'ObjectExpression') {
           reportFieldValues(call, value, model);
+          continue;
+        }
+        if (isErrorExpression(value, model)) {
+          reportErrorUnderOtherKey(call, property, keys);
           continue;
         }
         const stringified = stringifiedError(value, model);

@@ -6,6 +6,11 @@ const WINSTON = "import winston from 'winston';\nconst logger = winston.createLo
 
 runRule('error-field', rule, {
   valid: [
+    // A serializer for `error` in the creation the rule read, and libraries that print any key.
+    "import pino from 'pino';\nconst logger = pino({ serializers: { error: pino.stdSerializers.err } });\ntry { run(); } catch (error) { logger.error({ error }, 'job.failed'); }",
+    "import log4js from 'log4js';\nconst logger = log4js.getLogger();\ntry { run(); } catch (error) { logger.error('job.failed', { error }); }",
+    // An injected logger whose creation is elsewhere (its serializers unknown) is not second-guessed.
+    "function handle(logger) { try { run(); } catch (error) { logger.error({ error }, 'job.failed'); } }",
     `${PINO}logger.error({ err }, 'payment.failed');`,
     `${PINO}logger.error(err, 'payment.failed');`,
     `${WINSTON}logger.error('payment.failed', { error });`,
@@ -31,6 +36,11 @@ runRule('error-field', rule, {
     `${PINO}try { x(); } catch (err) { logger.warn({ code: errorCode(err) }, 'x.failed'); }`,
   ],
   invalid: [
+    {
+      // pino serialises an Error under `err` only: under `error` it prints {}.
+      code: `${PINO}try { run(); } catch (error) { logger.error({ error, jobId }, 'job.failed'); }`,
+      errors: [{ messageId: 'errorUnderOtherKey', suggestions: [{ messageId: 'useErrorObject', output: `${PINO}try { run(); } catch (error) { logger.error({ err: error, jobId }, 'job.failed'); }` }] }],
+    },
     // Read from Flowise: the getErrorMessage(error: unknown) helper returns the message and drops the stack.
     {
       code: `${WINSTON}try { x(); } catch (err) { logger.warn(\`Failed to bind listeners: \${getErrorMessage(err)}\`); }`,
