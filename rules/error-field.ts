@@ -4,9 +4,9 @@ import { isErrorExpression, logsErrorObject, stringifiedError } from '../core/me
 import type { FileModel } from '../core/model/file';
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
 import { infoMessageProperty, messageOfCall } from '../core/messages/message';
-import { contractOf, errorKeyOf as contractErrorKey } from '../core/loggers/contract';
+import { callErrorKey, errorKeyMismatch } from '../core/loggers/contract';
 import { structuredRewrite } from '../core/messages/rewrite';
-import { errorKeyFor, isFieldsFirst } from '../core/model/settings';
+import { isFieldsFirst } from '../core/model/settings';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [];
@@ -37,17 +37,6 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { file, settings } = lazyFile(context);
 
-    /**
-     * The key the call's logger keeps errors under: its contract's, read only for calls that have
-     * something to report (it may follow imports); the style's default when no contract is known.
-     * Null when the logger keeps an Error nowhere inside its fields (winston: only as the whole meta).
-     */
-    const errorKeyOf = (call: LogCall): string | null => {
-      const answer = contractOf(call, file(), settings());
-      if (answer.ok && answer.contract.error) return contractErrorKey(answer.contract, settings());
-      return call.style ? errorKeyFor(settings(), call.style) : settings().errorKey ?? 'err';
-    };
-
     function reportMessageParts(call: LogCall): void {
       const message = messageOfCall(call, file());
       if (!message) return;
@@ -55,7 +44,7 @@ export default createRule<Options, MessageIds>({
       if (message.kind === 'unknown') {
         const stringified = stringifiedError(message.node, file());
         if (!stringified || logsErrorObject(call, stringified.error, 0, file())) return;
-        const key = errorKeyOf(call) ?? 'err';
+        const key = callErrorKey(call, file(), settings()) ?? 'err';
         // pino and bunyan log an Error passed as the only argument with its message and stack.
         const suggest: Suggestion[] = style && isFieldsFirst(style) && call.args.length === 1
           ? [{ messageId: 'useErrorObject', data: { key }, fix: (fixer) => fixer.replaceText(message.node, file().getText(stringified.error)) }]
@@ -71,32 +60,20 @@ export default createRule<Options, MessageIds>({
         if (!stringified || logsErrorObject(call, stringified.error, message.consumedArgs, file())) continue;
         // Only computed for calls that have something to report.
         rewrite ??= structuredRewrite(call, message, file(), settings());
-        context.report({
-          node: part.node,
-          messageId: 'stringifiedError',
-          data: { how: stringified.how, key: errorKeyOf(call) ?? 'error' },
-          suggest: rewrite.ok ? [{ messageId: 'useStructuredCall', data: { preview: previewText(rewrite.preview) }, fix: editsToFix(rewrite.edits) }] : [],
-        });
+        const suggest: Suggestion[] = rewrite.ok ? [{ messageId: 'useStructuredCall', data: { preview: previewText(rewrite.preview) }, fix: editsToFix(rewrite.edits) }] : [];
+        context.report({ node: part.node, messageId: 'stringifiedError', data: { how: stringified.how, key: callErrorKey(call, file(), settings()) ?? 'error' }, suggest });
       }
     }
 
-    /**
-     * An Error under a key its logger does not serialise (pino's `{ error }`) prints `{}`. Reported only
-     * where the logger's creation was read (its serializers known) or is a framework's (`req.log`).
-     */
+    /** An Error under a key its logger does not serialise (pino's `{ error }`) prints `{}`. */
     function reportErrorUnderOtherKey(call: LogCall, property: TSESTree.Property, keys: ReadonlySet<string | null>): void {
       const own = staticKeyName(property);
-      const answer = contractOf(call, file(), settings());
-      if (own === null || !answer.ok || answer.contract.error?.kind !== 'key' || !/^(creation|library)$/.test(answer.contract.source.how)) return;
-      const key = contractErrorKey(answer.contract, settings());
-      if (key === null || own === key || keys.has(key)) return;
+      const mismatch = own === null ? null : errorKeyMismatch(call, own, file(), settings());
+      if (!mismatch || keys.has(mismatch.key)) return;
+      const { key, logger } = mismatch;
       const valueText = context.sourceCode.getText(property.value);
-      context.report({
-        node: property,
-        messageId: 'errorUnderOtherKey',
-        data: { logger: answer.contract.source.where ? `${answer.contract.family} (${answer.contract.source.where})` : String(answer.contract.family), key, own },
-        suggest: [{ messageId: 'useErrorObject', data: { key }, fix: (fixer) => fixer.replaceText(property, valueText === key ? key : `${key}: ${valueText}`) }],
-      });
+      const fix = (fixer: TSESLint.RuleFixer) => fixer.replaceText(property, valueText === key ? key : `${key}: ${valueText}`);
+      context.report({ node: property, messageId: 'errorUnderOtherKey', data: { logger, key, own }, suggest: [{ messageId: 'useErrorObject', data: { key }, fix }] });
     }
 
     function reportFieldValues(call: LogCall, object: TSESTree.ObjectExpression, model: FileModel, skip?: TSESTree.Node): void {
@@ -115,7 +92,7 @@ export default createRule<Options, MessageIds>({
         }
         const stringified = stringifiedError(value, model);
         if (!stringified || logsErrorObject(call, stringified.error, 0, model)) continue;
-        if (contractKey === undefined) contractKey = errorKeyOf(call);
+        if (contractKey === undefined) contractKey = callErrorKey(call, file(), settings());
         if (contractKey === null) {
           // Nested in the fields, an Error prints {} through this logger: the text is all that survives.
           context.report({ node: property.value, messageId: 'stringifiedErrorNoKey', data: { how: stringified.how } });

@@ -14,7 +14,7 @@ import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from '..
 import { lineAt, type FileModel } from '../model/file';
 import { PINO_RECEIVERS, type LogCall } from './log-calls';
 import { parseFile } from '../model/parse';
-import type { LoggerStyle, Settings } from '../model/settings';
+import { errorKeyFor, type LoggerStyle, type Settings } from '../model/settings';
 import { FAMILIES, family, familyOfModule, type ErrorPlacement, type FamilyId, type LoggerFamily } from './families';
 import { libraryMajor, resolveImport } from './modules';
 import { declaredMethod, type DeclaredMethod } from './types';
@@ -784,6 +784,31 @@ export function errorPlacementText(contract: LoggerContract, settings: Settings)
     default:
       return { where: 'nowhere the analysis can see', unlock: 'set settings errorKey to the key its output serialises errors under' };
   }
+}
+
+/**
+ * The key a log call's logger keeps errors under, for reports: its contract's (which may follow
+ * imports, so ask only for calls that have something to report); the style's default when no contract
+ * is known. Null when the logger keeps an Error nowhere inside its fields (winston: only as the whole meta).
+ */
+export function callErrorKey(call: LogCall, file: FileModel, settings: Settings): string | null {
+  const answer = contractOf(call, file, settings);
+  if (answer.ok && answer.contract.error) return errorKeyOf(answer.contract, settings);
+  return call.style ? errorKeyFor(settings, call.style) : settings.errorKey ?? 'err';
+}
+
+/**
+ * When an Error object sits under `own` in a call's fields but its logger serialises errors only under
+ * another key (pino: `err`), that key and the logger, for the report; else null. Only where the
+ * logger's creation was read (its serializers known) or is a framework's (`req.log`).
+ */
+export function errorKeyMismatch(call: LogCall, own: string, file: FileModel, settings: Settings): { key: string; logger: string } | null {
+  const answer = contractOf(call, file, settings);
+  if (!answer.ok || answer.contract.error?.kind !== 'key' || !/^(creation|library)$/.test(answer.contract.source.how)) return null;
+  const key = errorKeyOf(answer.contract, settings);
+  if (key === null || key === own) return null;
+  const { family: name, source } = answer.contract;
+  return { key, logger: source.where ? `${name} (${source.where})` : String(name) };
 }
 
 /** A shape from settings.loggers: the user said where the message and the fields are. */
