@@ -79,17 +79,12 @@ export function consoleAccess(member: TSESTree.MemberExpression, file: FileModel
 const LOGGER_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'notice', 'critical', 'write', 'print', 'emit']);
 const LOGGER_NAME = /(^|[a-z_$])(logger|Logger|log|Log)$|^(logger|log)$/;
 
-function keyName(key: TSESTree.Node): string | null {
-  if (key.type === 'Identifier') return key.name;
-  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : null;
-}
-
 /** The name the class or object around a method goes by: its class name, or the variable or property it is bound to. */
 function ownerName(owner: TSESTree.Node): string | null {
   if (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') return owner.id?.name ?? (owner.parent?.type === 'VariableDeclarator' && owner.parent.id.type === 'Identifier' ? owner.parent.id.name : null);
   const holder = owner.parent;
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
-  if (holder?.type === 'Property') return keyName(holder.key);
+  if (holder?.type === 'Property') return staticKeyName(holder);
   if (holder?.type === 'AssignmentExpression') return memberPath(holder.left)?.at(-1) ?? null;
   if (holder?.type === 'ReturnStatement' || holder?.type === 'ArrowFunctionExpression') return 'log';
   return null;
@@ -122,7 +117,7 @@ export function loggerImplementationReason(member: TSESTree.MemberExpression): s
   for (let current: TSESTree.Node | undefined = member.parent; current; current = current.parent) {
     const method = current.type === 'MethodDefinition' ? current : current.type === 'Property' && (current.value.type === 'FunctionExpression' || current.value.type === 'ArrowFunctionExpression') ? current : null;
     if (!method) continue;
-    const name = keyName(method.key);
+    const name = staticKeyName(method);
     const owner = method.parent?.type === 'ClassBody' ? method.parent.parent : method.parent;
     if (!name || !LOGGER_METHODS.has(name) || !owner) return null;
     const ownerLabel = ownerName(owner);

@@ -10,12 +10,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isStringLiteral, memberPath, propertyName, unwrap, type Node } from '../model/ast';
+import { isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from '../model/ast';
+import { oneLine } from '../model/edits';
 import { lineAt, type FileModel } from '../model/file';
 import { PINO_RECEIVERS, type LogCall } from './log-calls';
 import { parseFile } from '../model/parse';
 import { errorKeyFor, type LoggerStyle, type Settings } from '../model/settings';
-import { FAMILIES, family, familyOfModule, type ErrorPlacement, type FamilyId, type LoggerFamily } from './families';
+import { family, familyOfModule, type ErrorPlacement, type FamilyId, type LoggerFamily } from './families';
 import { libraryMajor, resolveImport } from './modules';
 import { declaredMethod, type DeclaredMethod } from './types';
 
@@ -283,17 +284,12 @@ function contractOfDefinition(definition: Definition, method: string, depth: num
       return typeContract(node, method, source, depth);
     case 'LogicalExpression':
     case 'ConditionalExpression':
-      return { ok: false, reason: `${where(source, node)}: the logger is chosen at run time (${oneLineText(source.file.getText(node))}), and each choice may take another shape` };
+      return { ok: false, reason: `${where(source, node)}: the logger is chosen at run time (${oneLine(source.file.getText(node), 60)}), and each choice may take another shape` };
     case 'ObjectExpression':
       return objectContract(node, method, source);
     default:
       return { ok: false, reason: `${where(source, node)}: the logger is defined by an expression the analysis does not follow` };
   }
-}
-
-function oneLineText(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
 /** The module of a `require('...')` call, or null. */
@@ -336,7 +332,7 @@ function creationContract(entry: LoggerFamily, call: TSESTree.CallExpression | T
 }
 
 function property(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
-  return object.properties.find((entry): entry is TSESTree.Property => entry.type === 'Property' && !entry.computed && ((entry.key.type === 'Identifier' && entry.key.name === key) || (isStringLiteral(entry.key) && entry.key.value === key)));
+  return object.properties.find((entry): entry is TSESTree.Property => entry.type === 'Property' && staticKeyName(entry) === key);
 }
 
 /** pino keeps an Error's message and stack under `errorKey` (default `err`), through its error serializer. */
@@ -874,5 +870,3 @@ function behindNestjsPino(contract: LoggerContract, file: FileModel): ContractAn
   return { ok: true, contract: { ...contract, family: 'pino', style: 'pino', error: { kind: 'key', key: 'err' }, source: { ...contract.source, what: `${contract.source.what}, with nestjs-pino behind it` } } };
 }
 
-/** Every family, for listing. */
-export { FAMILIES };

@@ -156,7 +156,11 @@ export function familyOfModule(source: string): LoggerFamily | undefined {
   return FAMILIES.find((entry) => entry.modules.test(source));
 }
 
-/** The family a configured style stands for. */
-export function familyOfStyle(style: LoggerStyle): LoggerFamily {
-  return family(style);
+/** Families whose import alone tells a call's argument order; the others are read from their creation. */
+const STYLE_FAMILIES: ReadonlySet<FamilyId> = new Set<FamilyId>(['pino', 'bunyan', 'winston', 'nestjs']);
+
+/** The argument order a logging module's import implies (`'pino'` for pino-http), for the quick analysis. */
+export function styleOfModule(source: string): LoggerStyle | undefined {
+  const entry = familyOfModule(source);
+  return entry && STYLE_FAMILIES.has(entry.id) ? entry.style : undefined;
 }

@@ -4,7 +4,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleeName, isStringLiteral, memberPath, namedProperty, propertyName, unwrap, type CallArgument, type Node } from '../model/ast';
-import { memoTable, styleOfModule, type DeclaratorTest, type FileModel } from '../model/file';
+import { memoTable, type DeclaratorTest, type FileModel } from '../model/file';
+import { styleOfModule } from './families';
 import { constantString, type MessageAnalysis } from '../messages/message';
 import type { ContractAnswer } from './contract';
 import type { RewriteResult } from '../messages/rewrite';

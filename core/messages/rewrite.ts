@@ -344,11 +344,11 @@ function errorsIn(message: DynamicMessage, file: FileModel): Node[] {
 
 /** The error a message's values all are (`${err.message}`, `${err}`), if they are one error. */
 function soleErrorOf(message: DynamicMessage, file: FileModel): Node | undefined {
-  const values = message.parts.filter((part): part is Extract<MessagePart, { kind: 'value' }> => part.kind === 'value');
-  const errors = values.map((part) => stringifiedError(part.node, file)?.error ?? (isErrorExpression(part.node, file) ? part.node : undefined));
-  if (errors.length === 0 || errors.some((error) => error === undefined)) return undefined;
-  const text = file.getText(errors[0]!);
-  return errors.every((error) => file.getText(error!) === text) ? errors[0] : undefined;
+  const errors = errorsIn(message, file);
+  const values = message.parts.filter((part) => part.kind === 'value').length;
+  if (errors.length === 0 || errors.length !== values) return undefined;
+  const text = file.getText(errors[0]);
+  return errors.every((error) => file.getText(error) === text) ? errors[0] : undefined;
 }
 
 function reservedKeysOf(contract: LoggerContract): readonly string[] {

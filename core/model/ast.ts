@@ -96,7 +96,7 @@ export function namedProperty(object: TSESTree.ObjectExpression, key: string): T
 }
 
 /** The name of a property key (`a`, `'a'`, `['a']`), or null for dynamic keys. */
-export function staticKeyName(property: TSESTree.Property): string | null {
+export function staticKeyName(property: Pick<TSESTree.Property | TSESTree.MethodDefinition, 'key' | 'computed'>): string | null {
   const key = property.key;
   if (!property.computed && key.type === 'Identifier') return key.name;
   if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);

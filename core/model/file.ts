@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addBoundNames, isStringLiteral, unwrap, type Node } from './ast';
 import type * as TypeScript from 'typescript';
+import { styleOfModule } from '../loggers/families';
 import type { LoggerStyle } from './settings';
 
 /** The subset of a scope manager (eslint-scope or @typescript-eslint/scope-manager) the analysis reads. */
@@ -272,18 +273,6 @@ function collectImports(ast: TSESTree.Program): { imports: Map<string, ImportBin
     }
   }
   return { imports, modules };
-}
-
-/** Logging libraries and the style they imply. Order matters: the first family found wins ties. */
-export const MODULE_STYLES: ReadonlyArray<[RegExp, LoggerStyle]> = [
-  [/^(pino|pino-http|express-pino-logger|hono-pino|fastify)$/, 'pino'],
-  [/^bunyan$/, 'bunyan'],
-  [/^(winston|express-winston|nest-winston)$/, 'winston'],
-  [/^@nestjs\/common$/, 'nestjs'],
-];
-
-export function styleOfModule(source: string): LoggerStyle | undefined {
-  return MODULE_STYLES.find(([pattern]) => pattern.test(source))?.[1];
 }
 
 interface PackageFacts {
