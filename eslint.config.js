@@ -6,7 +6,15 @@ module.exports = [
   { ignores: ['dist/', 'node_modules/', 'fixtures/', 'bench/.corpus/', 'coverage/'] },
   {
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.ts'],

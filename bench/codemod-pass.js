@@ -12,7 +12,11 @@ const path = require('node:path');
 
 /** Runs one pass in a child process, for a clean peak-memory reading, and returns what it measured. */
 function pass(mode, directory, workers = 1) {
-  const output = execFileSync(process.execPath, [__filename, mode, directory], { encoding: 'utf8', env: { ...process.env, BENCH_WORKERS: String(workers) }, maxBuffer: 1 << 24 });
+  const output = execFileSync(process.execPath, [__filename, mode, directory], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_WORKERS: String(workers) },
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(output);
 }
 
@@ -27,9 +31,22 @@ async function main() {
     const { runCodemods } = require('../dist/codemods/runner.js');
     const { CODEMODS } = require('../dist/codemods/registry.js');
     const { parseSettings } = require('../dist/core/model/settings.js');
-    const settings = parseSettings({ style: 'pino', logger: { importFrom: './src/logger', importName: 'logger' } });
-    const report = await runCodemods({ codemods: CODEMODS, files, cwd: directory, write: false, settings, workers: Number(process.env.BENCH_WORKERS ?? 1) });
-    detail = { changedFiles: report.summary.changedFiles, rewrittenCalls: report.summary.rewrittenCalls };
+    const settings = parseSettings({
+      style: 'pino',
+      logger: { importFrom: './src/logger', importName: 'logger' },
+    });
+    const report = await runCodemods({
+      codemods: CODEMODS,
+      files,
+      cwd: directory,
+      write: false,
+      settings,
+      workers: Number(process.env.BENCH_WORKERS ?? 1),
+    });
+    detail = {
+      changedFiles: report.summary.changedFiles,
+      rewrittenCalls: report.summary.rewrittenCalls,
+    };
   } else if (mode === 'estree') {
     const { parseFile } = require('../dist/core/model/parse.js');
     for (const file of files) {
@@ -54,7 +71,17 @@ async function main() {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // CPU time too (user + system, every thread): on a busy machine it moves less than wall time does.
   const used = process.cpuUsage(cpu);
-  process.stdout.write(JSON.stringify({ mode, files: files.length, seconds, cpuSeconds: (used.user + used.system) / 1e6, filesPerSecond: files.length / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, ...detail }));
+  process.stdout.write(
+    JSON.stringify({
+      mode,
+      files: files.length,
+      seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      filesPerSecond: files.length / seconds,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      ...detail,
+    }),
+  );
 }
 
 if (require.main === module) {

@@ -17,8 +17,35 @@ function random(seed) {
   };
 }
 
-const NOUNS = ['order', 'payment', 'invoice', 'user', 'cart', 'shipment', 'refund', 'coupon', 'session', 'report', 'job', 'tenant', 'webhook', 'subscription', 'product'];
-const VERBS = ['created', 'updated', 'charged', 'failed', 'retried', 'synced', 'loaded', 'deleted', 'exported', 'validated'];
+const NOUNS = [
+  'order',
+  'payment',
+  'invoice',
+  'user',
+  'cart',
+  'shipment',
+  'refund',
+  'coupon',
+  'session',
+  'report',
+  'job',
+  'tenant',
+  'webhook',
+  'subscription',
+  'product',
+];
+const VERBS = [
+  'created',
+  'updated',
+  'charged',
+  'failed',
+  'retried',
+  'synced',
+  'loaded',
+  'deleted',
+  'exported',
+  'validated',
+];
 
 function generator(seed, profile) {
   const next = random(seed);
@@ -33,31 +60,81 @@ function generator(seed, profile) {
 
   /** A log call in the shape its logger reads: fields first for pino, message first otherwise. */
   const structured = (receiver, style, method, event, fields) =>
-    style === 'pino' ? `${receiver}.${method}({ ${fields} }, '${event}');` : `${receiver}.${method}('${event}', { ${fields} });`;
+    style === 'pino'
+      ? `${receiver}.${method}({ ${fields} }, '${event}');`
+      : `${receiver}.${method}('${event}', { ${fields} });`;
   /** The offending line, or (calibrated profile, at STRUCTURED_SHARE) the same event logged the structured way. */
-  const orStructured = (offending, receiver, style, method, event, fields) => (alreadyStructured() ? structured(receiver, style, method, event, fields) : offending);
+  const orStructured = (offending, receiver, style, method, event, fields) =>
+    alreadyStructured() ? structured(receiver, style, method, event, fields) : offending;
 
   function logLines(receiver, style, indent) {
     const noun = pick(NOUNS);
     const verb = pick(VERBS);
     const lines = [];
     const add = (line) => lines.push(indent + line);
-    const either = (offending, event, fields, method) => add(orStructured(offending, receiver, style, method, event, fields));
-    if (chance(0.6)) either(`${receiver}.info(\`${cap(noun)} \${${noun}.id} ${verb} in \${elapsedMs}ms\`);`, `${noun}.${verb}`, `${noun}Id: ${noun}.id, elapsedMs`, 'info');
-    if (chance(0.4)) either(`${receiver}.debug('Loaded ' + items.length + ' ${noun}s for ' + ${noun}.ownerId);`, `${noun}s.loaded`, `${noun}Count: items.length, ownerId: ${noun}.ownerId`, 'debug');
-    if (chance(0.3)) either(`${receiver}.warn('${cap(noun)} %s retry %d', ${noun}.id, attempt);`, `${noun}.retry`, `${noun}Id: ${noun}.id, attempt`, 'warn');
-    if (chance(0.5)) add(structured(receiver, style, 'info', `${noun}.${verb}`, `${noun}Id: ${noun}.id`));
-    if (chance(0.2)) either(style === 'pino' ? `${receiver}.info({ email: user.email, password }, 'user.${verb}');` : `${receiver}.info('user.${verb}', { email: user.email, password });`, `user.${verb}`, 'userId: user.id', 'info');
-    if (chance(0.1)) either(`${receiver}.debug({ headers: req.headers }, 'request.received');`, 'request.received', 'method: req.method, route: req.path', 'debug');
-    if (chance(0.3)) either(`${receiver}.error(\`Could not ${verb.replace(/ed$/, '')} ${noun} \${${noun}.id}: \${err.message}\`);`, `${noun}.${verb.replace(/ed$/, '')}.failed`, `err, ${noun}Id: ${noun}.id`, 'error');
+    const either = (offending, event, fields, method) =>
+      add(orStructured(offending, receiver, style, method, event, fields));
+    if (chance(0.6))
+      either(
+        `${receiver}.info(\`${cap(noun)} \${${noun}.id} ${verb} in \${elapsedMs}ms\`);`,
+        `${noun}.${verb}`,
+        `${noun}Id: ${noun}.id, elapsedMs`,
+        'info',
+      );
+    if (chance(0.4))
+      either(
+        `${receiver}.debug('Loaded ' + items.length + ' ${noun}s for ' + ${noun}.ownerId);`,
+        `${noun}s.loaded`,
+        `${noun}Count: items.length, ownerId: ${noun}.ownerId`,
+        'debug',
+      );
+    if (chance(0.3))
+      either(
+        `${receiver}.warn('${cap(noun)} %s retry %d', ${noun}.id, attempt);`,
+        `${noun}.retry`,
+        `${noun}Id: ${noun}.id, attempt`,
+        'warn',
+      );
+    if (chance(0.5))
+      add(structured(receiver, style, 'info', `${noun}.${verb}`, `${noun}Id: ${noun}.id`));
+    if (chance(0.2))
+      either(
+        style === 'pino'
+          ? `${receiver}.info({ email: user.email, password }, 'user.${verb}');`
+          : `${receiver}.info('user.${verb}', { email: user.email, password });`,
+        `user.${verb}`,
+        'userId: user.id',
+        'info',
+      );
+    if (chance(0.1))
+      either(
+        `${receiver}.debug({ headers: req.headers }, 'request.received');`,
+        'request.received',
+        'method: req.method, route: req.path',
+        'debug',
+      );
+    if (chance(0.3))
+      either(
+        `${receiver}.error(\`Could not ${verb.replace(/ed$/, '')} ${noun} \${${noun}.id}: \${err.message}\`);`,
+        `${noun}.${verb.replace(/ed$/, '')}.failed`,
+        `err, ${noun}Id: ${noun}.id`,
+        'error',
+      );
     if (chance(0.15)) add(`${receiver}.info(message);`);
-    if (chance(0.1)) either(`${receiver}.info(\`\${a}: \${b}\`);`, 'values.compared', 'a, b', 'info');
+    if (chance(0.1))
+      either(`${receiver}.info(\`\${a}: \${b}\`);`, 'values.compared', 'a, b', 'info');
     return lines;
   }
 
   function metricBlock(importStyle, noun) {
-    const head = importStyle === 'esm' ? "import { Counter } from 'prom-client';" : "const { Counter } = require('prom-client');";
-    const labels = chance(0.5) && !alreadyStructured() ? "['method', 'route', 'user_id']" : "['method', 'route']";
+    const head =
+      importStyle === 'esm'
+        ? "import { Counter } from 'prom-client';"
+        : "const { Counter } = require('prom-client');";
+    const labels =
+      chance(0.5) && !alreadyStructured()
+        ? "['method', 'route', 'user_id']"
+        : "['method', 'route']";
     return {
       head,
       body: [
@@ -85,7 +162,19 @@ function generator(seed, profile) {
     switch (Math.floor(next() * 5)) {
       case 0:
         return [
-          ...(ts ? [`export interface ${Noun}Row${index} {`, '  id: string;', "  status: 'pending' | 'active' | 'failed';", '  amountCents: number;', '  ownerId: string;', '  createdAt: Date;', '  tags?: Record<string, string>;', '}', ''] : []),
+          ...(ts
+            ? [
+                `export interface ${Noun}Row${index} {`,
+                '  id: string;',
+                "  status: 'pending' | 'active' | 'failed';",
+                '  amountCents: number;',
+                '  ownerId: string;',
+                '  createdAt: Date;',
+                '  tags?: Record<string, string>;',
+                '}',
+                '',
+              ]
+            : []),
           `function summarize${Noun}s${index}(rows${type(`: ${Noun}Row${index}[]`)})${type(': { count: number; total: number; statuses: string[] }')} {`,
           '  const total = rows.reduce((sum, row) => sum + row.amountCents, 0);',
           `  const byStatus = new Map${type('<string, number>')}();`,
@@ -104,7 +193,10 @@ function generator(seed, profile) {
           '    if (value === undefined || value.length > 256) errors.push(`tags.${key}`);',
           '  }',
         ];
-        if (receiver && chance(0.5)) lines.push(`  if (errors.length > 0) ${receiver}.warn({ errors, ${noun}Id: input.id }, '${noun}.validation.failed');`);
+        if (receiver && chance(0.5))
+          lines.push(
+            `  if (errors.length > 0) ${receiver}.warn({ errors, ${noun}Id: input.id }, '${noun}.validation.failed');`,
+          );
         lines.push('  return errors;', '}', '');
         return lines;
       }
@@ -159,7 +251,7 @@ function generator(seed, profile) {
           '',
           `${exported}function parse${Noun}Query${index}(query${type(': Record<string, string | undefined>')}) {`,
           `  const pageSize = Math.min(Number(query.pageSize ?? ${noun.toUpperCase()}_DEFAULTS${index}.pageSize), 200);`,
-          '  const page = Math.max(1, Number.parseInt(query.page ?? \'1\', 10) || 1);',
+          "  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);",
           `  const order = query.order === 'asc' ? 'asc' : ${noun.toUpperCase()}_DEFAULTS${index}.order;`,
           `  return { ...${noun.toUpperCase()}_DEFAULTS${index}, pageSize, offset: (page - 1) * pageSize, order, search: query.q?.trim().toLowerCase() };`,
           '}',
@@ -173,17 +265,32 @@ function generator(seed, profile) {
     if (!realistic) return [];
     const blocks = fewest + Math.floor(next() * (most - fewest + 1));
     const lines = [];
-    for (let block = 0; block < blocks; block++) lines.push(...fillerBlock(`${index}_${block}`, receiver, style, ts, esm));
+    for (let block = 0; block < blocks; block++)
+      lines.push(...fillerBlock(`${index}_${block}`, receiver, style, ts, esm));
     return lines;
   }
 
   function pinoService(index) {
     const noun = pick(NOUNS);
     const metric = chance(0.3) ? metricBlock('esm', noun) : null;
-    const lines = ["import pino from 'pino';", ...(metric ? [metric.head] : []), "import type { Context } from './types';", '', 'const logger = pino({ level: process.env.LOG_LEVEL });', ''];
+    const lines = [
+      "import pino from 'pino';",
+      ...(metric ? [metric.head] : []),
+      "import type { Context } from './types';",
+      '',
+      'const logger = pino({ level: process.env.LOG_LEVEL });',
+      '',
+    ];
     if (metric) lines.push(...metric.body, '');
-    lines.push(`export async function handle${cap(noun)}${index}(ctx: Context, ${noun}: { id: string; ownerId: string }, items: string[], attempt: number): Promise<void> {`);
-    lines.push('  const started = Date.now();', '  const elapsedMs = Date.now() - started;', ...(noun === 'user' ? [] : ['  const user = ctx.user as { email: string };']), '  const { password, message, a, b, req } = ctx;');
+    lines.push(
+      `export async function handle${cap(noun)}${index}(ctx: Context, ${noun}: { id: string; ownerId: string }, items: string[], attempt: number): Promise<void> {`,
+    );
+    lines.push(
+      '  const started = Date.now();',
+      '  const elapsedMs = Date.now() - started;',
+      ...(noun === 'user' ? [] : ['  const user = ctx.user as { email: string };']),
+      '  const { password, message, a, b, req } = ctx;',
+    );
     lines.push('  try {', `    await ctx.db.save(<Record<string, unknown>>${noun});`);
     lines.push(...logLines('logger', 'pino', '    '));
     lines.push('  } catch (err) {', ...logLines('logger', 'pino', '    '), '    throw err;', '  }');
@@ -193,47 +300,117 @@ function generator(seed, profile) {
 
   function winstonModule(index) {
     const noun = pick(NOUNS);
-    const lines = ["'use strict';", '', "const winston = require('winston');", '', 'const logger = winston.createLogger({ transports: [new winston.transports.Console()] });', ''];
-    lines.push(`function sync${cap(noun)}${index}(${noun}, items, attempt, ctx) {`, '  const elapsedMs = ctx.elapsed;', `  const { ${noun === 'user' ? '' : 'user, '}password, message, a, b, req, err } = ctx;`);
+    const lines = [
+      "'use strict';",
+      '',
+      "const winston = require('winston');",
+      '',
+      'const logger = winston.createLogger({ transports: [new winston.transports.Console()] });',
+      '',
+    ];
+    lines.push(
+      `function sync${cap(noun)}${index}(${noun}, items, attempt, ctx) {`,
+      '  const elapsedMs = ctx.elapsed;',
+      `  const { ${noun === 'user' ? '' : 'user, '}password, message, a, b, req, err } = ctx;`,
+    );
     lines.push(...logLines('logger', 'winston', '  '));
     // Real code prints more than the offending profile does (jambonz: 0.145 console calls per KB).
-    if (chance(calibrated ? 1 : 0.5)) lines.push(`  console.log('Synced', ${noun}.id, 'for', user.id);`);
-    if (chance(calibrated ? 1 : 0.3)) lines.push(`  console.error(\`Sync of \${${noun}.id} failed\`, err);`);
-    lines.push('}', '', ...filler(index, 'logger', 'winston', { ts: false, esm: false }, 2, 7), `module.exports = { sync${cap(noun)}${index} };`, '');
+    if (chance(calibrated ? 1 : 0.5))
+      lines.push(`  console.log('Synced', ${noun}.id, 'for', user.id);`);
+    if (chance(calibrated ? 1 : 0.3))
+      lines.push(`  console.error(\`Sync of \${${noun}.id} failed\`, err);`);
+    lines.push(
+      '}',
+      '',
+      ...filler(index, 'logger', 'winston', { ts: false, esm: false }, 2, 7),
+      `module.exports = { sync${cap(noun)}${index} };`,
+      '',
+    );
     return lines.join('\n');
   }
 
   function nestService(index) {
     const noun = pick(NOUNS);
-    const lines = ["import { Injectable, Logger } from '@nestjs/common';", '', '@Injectable()', `export class ${cap(noun)}Service${index} {`, `  private readonly logger = new Logger(${cap(noun)}Service${index}.name);`, ''];
-    lines.push(`  async run(${noun}: { id: string; ownerId: string }, items: string[], attempt: number, elapsedMs: number) {`, '    const settings = { retries: 3 } satisfies Record<string, number>;');
-    const nest = (offending, method, event, fields) => orStructured(offending, 'this.logger', 'nestjs', method, event, fields);
-    lines.push(`    ${nest(`this.logger.log(\`Running ${noun} \${${noun}.id} with \${settings.retries} retries\`);`, 'log', `${noun}.running`, `${noun}Id: ${noun}.id, retries: settings.retries`)}`);
-    if (chance(0.4)) lines.push(`    ${nest(`this.logger.debug(\`Payload \${JSON.stringify(items).length} bytes\`, ${cap(noun)}Service${index}.name);`, 'debug', 'payload.measured', 'payloadBytes: JSON.stringify(items).length')}`);
+    const lines = [
+      "import { Injectable, Logger } from '@nestjs/common';",
+      '',
+      '@Injectable()',
+      `export class ${cap(noun)}Service${index} {`,
+      `  private readonly logger = new Logger(${cap(noun)}Service${index}.name);`,
+      '',
+    ];
+    lines.push(
+      `  async run(${noun}: { id: string; ownerId: string }, items: string[], attempt: number, elapsedMs: number) {`,
+      '    const settings = { retries: 3 } satisfies Record<string, number>;',
+    );
+    const nest = (offending, method, event, fields) =>
+      orStructured(offending, 'this.logger', 'nestjs', method, event, fields);
+    lines.push(
+      `    ${nest(`this.logger.log(\`Running ${noun} \${${noun}.id} with \${settings.retries} retries\`);`, 'log', `${noun}.running`, `${noun}Id: ${noun}.id, retries: settings.retries`)}`,
+    );
+    if (chance(0.4))
+      lines.push(
+        `    ${nest(`this.logger.debug(\`Payload \${JSON.stringify(items).length} bytes\`, ${cap(noun)}Service${index}.name);`, 'debug', 'payload.measured', 'payloadBytes: JSON.stringify(items).length')}`,
+      );
     lines.push('    try {', `      await this.process(${noun});`, '    } catch (error) {');
-    lines.push(`      this.logger.error(\`${cap(noun)} \${${noun}.id} failed\`, (error as Error).stack);`);
-    lines.push(`      ${nest(`this.logger.warn(\`Retrying ${noun} \${${noun}.id} (attempt \${attempt})\`);`, 'warn', `${noun}.retrying`, `${noun}Id: ${noun}.id, attempt`)}`, '    }', '  }', '');
-    lines.push(`  private async process(${noun}: { id: string }): Promise<void> {`, `    if (!${noun}.id) throw new Error('missing id');`, '  }', '}', '', ...filler(index, null, 'nestjs', { ts: true, esm: true }, 2, 6));
+    lines.push(
+      `      this.logger.error(\`${cap(noun)} \${${noun}.id} failed\`, (error as Error).stack);`,
+    );
+    lines.push(
+      `      ${nest(`this.logger.warn(\`Retrying ${noun} \${${noun}.id} (attempt \${attempt})\`);`, 'warn', `${noun}.retrying`, `${noun}Id: ${noun}.id, attempt`)}`,
+      '    }',
+      '  }',
+      '',
+    );
+    lines.push(
+      `  private async process(${noun}: { id: string }): Promise<void> {`,
+      `    if (!${noun}.id) throw new Error('missing id');`,
+      '  }',
+      '}',
+      '',
+      ...filler(index, null, 'nestjs', { ts: true, esm: true }, 2, 6),
+    );
     return lines.join('\n');
   }
 
   function expressRouter(index) {
     const noun = pick(NOUNS);
     const metric = chance(0.5) ? metricBlock('esm', noun) : null;
-    const lines = ["import express from 'express';", ...(metric ? [metric.head] : []), '', 'export const router = express.Router();', ''];
+    const lines = [
+      "import express from 'express';",
+      ...(metric ? [metric.head] : []),
+      '',
+      'export const router = express.Router();',
+      '',
+    ];
     if (metric) lines.push(...metric.body, '');
     lines.push(`router.get('/${noun}s/:id', async (req, res) => {`);
-    lines.push(`  ${orStructured(`req.log.info(\`Fetching ${noun} \${req.params.id}\`);`, 'req.log', 'pino', 'info', `${noun}.fetching`, `${noun}Id: req.params.id`)}`);
+    lines.push(
+      `  ${orStructured(`req.log.info(\`Fetching ${noun} \${req.params.id}\`);`, 'req.log', 'pino', 'info', `${noun}.fetching`, `${noun}Id: req.params.id`)}`,
+    );
     if (metric) lines.push(`  track${cap(noun)}(req);`);
     if (chance(calibrated ? 1 : 0.6)) lines.push(`  console.log('Served ${noun}', req.params.id);`);
-    if (chance(calibrated ? 0.5 : 0.2)) lines.push(`  console.log({ token: req.headers.authorization });`);
-    lines.push(`  res.json({ id: req.params.id, index: ${index} });`, '});', '', ...filler(index, null, 'pino', { ts: false, esm: true }, 1, 4));
+    if (chance(calibrated ? 0.5 : 0.2))
+      lines.push(`  console.log({ token: req.headers.authorization });`);
+    lines.push(
+      `  res.json({ id: req.params.id, index: ${index} });`,
+      '});',
+      '',
+      ...filler(index, null, 'pino', { ts: false, esm: true }, 1, 4),
+    );
     return lines.join('\n');
   }
 
   function utility(index) {
     const noun = pick(NOUNS);
-    const head = [`export function format${cap(noun)}${index}(value: number): string {`, '  return value.toFixed(2);', '}', '', `export const ${noun.toUpperCase()}_LIMIT = ${Math.floor(next() * 1000)};`, ''];
+    const head = [
+      `export function format${cap(noun)}${index}(value: number): string {`,
+      '  return value.toFixed(2);',
+      '}',
+      '',
+      `export const ${noun.toUpperCase()}_LIMIT = ${Math.floor(next() * 1000)};`,
+      '',
+    ];
     return [...head, ...filler(index, null, 'pino', { ts: true, esm: true }, 0, 4)].join('\n');
   }
 
@@ -251,7 +428,8 @@ function generator(seed, profile) {
     let roll = next();
     for (const [extension, make, weight] of KINDS) {
       roll -= weight;
-      if (roll <= 0 || make === utility) return { name: `${make.name}-${index}.${extension}`, text: make(index) };
+      if (roll <= 0 || make === utility)
+        return { name: `${make.name}-${index}.${extension}`, text: make(index) };
     }
     return { name: `utility-${index}.ts`, text: utility(index) };
   };
@@ -300,7 +478,10 @@ const REAL_MAXIMA_PER_KB = {
  * package.json and an eslint.config.js with the plugin's settings. One file in 500 does not parse.
  */
 function writeCorpus(directory, count, seed = 42, { profile = 'calibrated' } = {}) {
-  if (!PROFILES.includes(profile)) throw new Error(`profile: expected one of ${PROFILES.join(', ')}, got ${JSON.stringify(profile)}`);
+  if (!PROFILES.includes(profile))
+    throw new Error(
+      `profile: expected one of ${PROFILES.join(', ')}, got ${JSON.stringify(profile)}`,
+    );
   const make = generator(seed, profile);
   fs.mkdirSync(path.join(directory, 'src'), { recursive: true });
   const files = [];
@@ -310,11 +491,20 @@ function writeCorpus(directory, count, seed = 42, { profile = 'calibrated' } = {
     fs.mkdirSync(folder, { recursive: true });
     const broken = index % 500 === 499;
     const file = path.join(folder, broken ? `broken-${index}.ts` : name);
-    fs.writeFileSync(file, broken ? `export function broken(${index} {\n  logger.info(\`x \${a}\`;\n` : text);
+    fs.writeFileSync(
+      file,
+      broken ? `export function broken(${index} {\n  logger.info(\`x \${a}\`;\n` : text,
+    );
     files.push(file);
   }
-  fs.writeFileSync(path.join(directory, 'src', 'logger.ts'), "import pino from 'pino';\n\nexport const logger = pino();\n");
-  fs.writeFileSync(path.join(directory, 'package.json'), `${JSON.stringify({ name: 'generated-corpus', private: true, dependencies: { pino: '^10.0.0' } }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(directory, 'src', 'logger.ts'),
+    "import pino from 'pino';\n\nexport const logger = pino();\n",
+  );
+  fs.writeFileSync(
+    path.join(directory, 'package.json'),
+    `${JSON.stringify({ name: 'generated-corpus', private: true, dependencies: { pino: '^10.0.0' } }, null, 2)}\n`,
+  );
   fs.writeFileSync(
     path.join(directory, 'eslint.config.js'),
     "module.exports = [{ files: ['**/*.{js,ts}'], settings: { 'structured-logging': { logger: { importFrom: './src/logger', importName: 'logger' } } } }];\n",
@@ -327,7 +517,9 @@ module.exports = { writeCorpus, random, PROFILES, REAL_MAXIMA_PER_KB };
 if (require.main === module) {
   const [directory, count = '3000', seed = '42', profile = 'calibrated'] = process.argv.slice(2);
   if (!directory) {
-    process.stderr.write(`usage: node bench/corpus.js <directory> [count=3000] [seed=42] [profile=calibrated|dense]\n`);
+    process.stderr.write(
+      `usage: node bench/corpus.js <directory> [count=3000] [seed=42] [profile=calibrated|dense]\n`,
+    );
     process.exit(1);
   }
   const files = writeCorpus(path.resolve(directory), Number(count), Number(seed), { profile });

@@ -13,17 +13,33 @@ const MODES = ['bare', 'trivial', 'preset'];
 function eslintFor(directory, mode, stats = false, extra = []) {
   const base = [
     { ignores: ['**/node_modules/**', '**/dist/**', '**/*.d.ts'] },
-    { files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
+    {
+      files: ['**/*.{js,jsx,ts,tsx,mjs,cjs}'],
+      languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
   ];
   const byMode = {
     bare: () => [],
     trivial: () => [{ rules: { 'no-debugger': 'error' } }],
     // Loaded only here, so the other modes do not pay for loading the plugin.
-    preset: () => [...require('../dist/rules/index.js').configs.recommended, { settings: { 'structured-logging': { logger: { importFrom: './src/logger', importName: 'logger' } } } }],
+    preset: () => [
+      ...require('../dist/rules/index.js').configs.recommended,
+      {
+        settings: {
+          'structured-logging': { logger: { importFrom: './src/logger', importName: 'logger' } },
+        },
+      },
+    ],
   };
   const forMode = Object.hasOwn(byMode, mode) ? byMode[mode] : undefined;
   if (!forMode) throw new Error(`unknown lint mode '${mode}': expected one of ${MODES.join(', ')}`);
-  return new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: [...base, ...forMode(), ...extra], stats });
+  return new ESLint({
+    cwd: directory,
+    overrideConfigFile: true,
+    overrideConfig: [...base, ...forMode(), ...extra],
+    stats,
+  });
 }
 
 module.exports = { eslintFor, MODES };

@@ -13,11 +13,14 @@ const { eslintFor } = require('./eslint-for.js');
 function lintableFiles(directory) {
   const found = [];
   (function walk(folder) {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of fs
+      .readdirSync(folder, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && entry.name !== 'dist') walk(full);
-      } else if (/\.(js|jsx|ts|tsx|mjs|cjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) found.push(full);
+      } else if (/\.(js|jsx|ts|tsx|mjs|cjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+        found.push(full);
     }
   })(directory);
   return found;
@@ -39,13 +42,16 @@ const BYTES_PER_SHIFT_OBJECT = 32;
 
 async function main() {
   const [directory, count, mode, shift = '0'] = process.argv.slice(2);
-  if (!/^\d+$/.test(shift)) throw new Error(`shift must be a whole number of megabytes, got '${shift}'`);
+  if (!/^\d+$/.test(shift))
+    throw new Error(`shift must be a whole number of megabytes, got '${shift}'`);
   shiftCollections(Number(shift));
   const files = lintableFiles(path.resolve(directory)).slice(0, Number(count));
   // Set up even for no files: a run over none measures start-up and loading the config's plugins.
   const eslint = eslintFor(directory, mode);
   const results = files.length > 0 ? await eslint.lintFiles(files) : [];
-  process.stdout.write(`${results.reduce((sum, result) => sum + result.messages.length, 0)} problems in ${files.length} files\n`);
+  process.stdout.write(
+    `${results.reduce((sum, result) => sum + result.messages.length, 0)} problems in ${files.length} files\n`,
+  );
 }
 
 main().catch((error) => {

@@ -26,7 +26,11 @@ const CALLS = [
 function oneFile(calls) {
   const directory = path.join(os.tmpdir(), 'structured-logging-bench', 'one-file', String(calls));
   fs.mkdirSync(path.join(directory, 'src'), { recursive: true });
-  const lines = ["import pino from 'pino';", 'const logger = pino();', 'export function run(order: any, attempt: number, err: Error, a: unknown, b: unknown) {'];
+  const lines = [
+    "import pino from 'pino';",
+    'const logger = pino();',
+    'export function run(order: any, attempt: number, err: Error, a: unknown, b: unknown) {',
+  ];
   for (let index = 0; index < calls; index++) lines.push(CALLS[index % CALLS.length]);
   fs.writeFileSync(path.join(directory, 'src', 'big.ts'), `${lines.join('\n')}\n}\n`);
   return directory;
@@ -35,14 +39,23 @@ function oneFile(calls) {
 function oneFileScaling(sizes = DEFAULT_CALLS) {
   return sizes.map((calls) => {
     const result = pass('codemods', oneFile(calls));
-    return { calls, seconds: result.seconds, cpuSeconds: result.cpuSeconds, msPerThousandCalls: (1000 * result.seconds) / (calls / 1000), maxRssMb: result.maxRssMb, rewrittenCalls: result.rewrittenCalls };
+    return {
+      calls,
+      seconds: result.seconds,
+      cpuSeconds: result.cpuSeconds,
+      msPerThousandCalls: (1000 * result.seconds) / (calls / 1000),
+      maxRssMb: result.maxRssMb,
+      rewrittenCalls: result.rewrittenCalls,
+    };
   });
 }
 
 if (require.main === module) {
   const sizes = process.argv.slice(2).map(Number);
   for (const row of oneFileScaling(sizes.length > 0 ? sizes : DEFAULT_CALLS)) {
-    process.stdout.write(`${String(row.calls).padStart(7)} calls: ${row.seconds.toFixed(2)} s (CPU ${row.cpuSeconds.toFixed(2)} s), ${row.msPerThousandCalls.toFixed(0)} ms per 1,000 calls, ${row.maxRssMb.toFixed(0)} MB, ${row.rewrittenCalls} rewritten\n`);
+    process.stdout.write(
+      `${String(row.calls).padStart(7)} calls: ${row.seconds.toFixed(2)} s (CPU ${row.cpuSeconds.toFixed(2)} s), ${row.msPerThousandCalls.toFixed(0)} ms per 1,000 calls, ${row.maxRssMb.toFixed(0)} MB, ${row.rewrittenCalls} rewritten\n`,
+    );
   }
 }
 

@@ -24,7 +24,10 @@ const LINT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const INSTRUCTION_FILES = Number(process.env.BENCH_INSTRUCTIONS ?? 0);
 // Shifts of the collection schedule the count is averaged over (two valgrind runs each).
 const INSTRUCTION_PHASES = Number(process.env.BENCH_PHASES ?? 4);
-const ONE_FILE_CALLS = (process.env.BENCH_ONE_FILE ?? '').split(',').filter((size) => size !== '').map(Number);
+const ONE_FILE_CALLS = (process.env.BENCH_ONE_FILE ?? '')
+  .split(',')
+  .filter((size) => size !== '')
+  .map(Number);
 const CLI = path.join(__dirname, '..', 'dist', 'codemods', 'cli.js');
 const JSCODESHIFT = require.resolve('jscodeshift/bin/jscodeshift.js');
 
@@ -36,9 +39,19 @@ function median(values) {
 function corpus(files) {
   // Outside this repository: its .gitignore would hide the corpus from the codemod runner. Keyed by
   // the generator's own text too, so a corpus written by an older generator is never measured again.
-  const generator = crypto.createHash('sha256').update(fs.readFileSync(path.join(__dirname, 'corpus.js'))).digest('hex').slice(0, 12);
-  const directory = path.join(os.tmpdir(), 'structured-logging-bench', `${PROFILE}-${generator}`, String(files));
-  if (!fs.existsSync(path.join(directory, 'src'))) writeCorpus(directory, files, 42, { profile: PROFILE });
+  const generator = crypto
+    .createHash('sha256')
+    .update(fs.readFileSync(path.join(__dirname, 'corpus.js')))
+    .digest('hex')
+    .slice(0, 12);
+  const directory = path.join(
+    os.tmpdir(),
+    'structured-logging-bench',
+    `${PROFILE}-${generator}`,
+    String(files),
+  );
+  if (!fs.existsSync(path.join(directory, 'src')))
+    writeCorpus(directory, files, 42, { profile: PROFILE });
   return directory;
 }
 
@@ -48,7 +61,10 @@ async function timeLint(directory, mode) {
   const started = process.hrtime.bigint();
   await eslintFor(directory, mode).lintFiles(['.']);
   const used = process.cpuUsage(cpu);
-  return { wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: (used.user + used.system) / 1e6 };
+  return {
+    wall: Number(process.hrtime.bigint() - started) / 1e9,
+    cpu: (used.user + used.system) / 1e6,
+  };
 }
 
 /**
@@ -59,16 +75,26 @@ async function timeLint(directory, mode) {
 async function lintOverhead(directory) {
   for (const mode of MODES) await timeLint(directory, mode); // warm-up: module loading and JIT
   const runs = { bare: [], trivial: [], preset: [] };
-  for (let round = 0; round < LINT_ROUNDS; round++) for (const mode of MODES) runs[mode].push(await timeLint(directory, mode));
+  for (let round = 0; round < LINT_ROUNDS; round++)
+    for (const mode of MODES) runs[mode].push(await timeLint(directory, mode));
   const percent = (ratio) => Number(((ratio - 1) * 100).toFixed(1));
   const compare = (baseline) => ({
-    medianPercent: percent(median(runs.preset.map((run, index) => run.wall / runs[baseline][index].wall))),
-    fastestPercent: percent(Math.min(...runs.preset.map((run) => run.wall)) / Math.min(...runs[baseline].map((run) => run.wall))),
-    cpuMedianPercent: percent(median(runs.preset.map((run, index) => run.cpu / runs[baseline][index].cpu))),
+    medianPercent: percent(
+      median(runs.preset.map((run, index) => run.wall / runs[baseline][index].wall)),
+    ),
+    fastestPercent: percent(
+      Math.min(...runs.preset.map((run) => run.wall)) /
+        Math.min(...runs[baseline].map((run) => run.wall)),
+    ),
+    cpuMedianPercent: percent(
+      median(runs.preset.map((run, index) => run.cpu / runs[baseline][index].cpu)),
+    ),
   });
   return {
     rounds: LINT_ROUNDS,
-    seconds: Object.fromEntries(MODES.map((mode) => [mode, Number(median(runs[mode].map((run) => run.wall)).toFixed(3))])),
+    seconds: Object.fromEntries(
+      MODES.map((mode) => [mode, Number(median(runs[mode].map((run) => run.wall)).toFixed(3))]),
+    ),
     overBare: compare('bare'),
     overTrivial: compare('trivial'),
   };
@@ -81,10 +107,18 @@ async function perRuleTime(directory) {
   for (const result of results) {
     for (const pass of result.stats?.times.passes ?? []) {
       parseMs += pass.parse?.total ?? 0;
-      for (const [rule, time] of Object.entries(pass.rules ?? {})) totals[rule] = (totals[rule] ?? 0) + time.total;
+      for (const [rule, time] of Object.entries(pass.rules ?? {}))
+        totals[rule] = (totals[rule] ?? 0) + time.total;
     }
   }
-  return { parseMs, rulesMs: Object.fromEntries(Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([rule, ms]) => [rule, Math.round(ms)])) };
+  return {
+    parseMs,
+    rulesMs: Object.fromEntries(
+      Object.entries(totals)
+        .sort((a, b) => b[1] - a[1])
+        .map(([rule, ms]) => [rule, Math.round(ms)]),
+    ),
+  };
 }
 
 /**
@@ -101,15 +135,41 @@ async function perRuleTime(directory) {
  * several shifts and averaged (lintInstructions).
  */
 function countInstructions(directory, files, mode, shiftMegabytes = 0) {
-  const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--predictable', `--max-semi-space-size=${YOUNG_MB}`, `--min-semi-space-size=${YOUNG_MB}`, path.join(__dirname, 'lint-instructions.js'), directory, String(files), mode, String(shiftMegabytes)];
+  const args = [
+    '--tool=cachegrind',
+    '--cache-sim=no',
+    '--cachegrind-out-file=/dev/null',
+    process.execPath,
+    '--predictable',
+    `--max-semi-space-size=${YOUNG_MB}`,
+    `--min-semi-space-size=${YOUNG_MB}`,
+    path.join(__dirname, 'lint-instructions.js'),
+    directory,
+    String(files),
+    mode,
+    String(shiftMegabytes),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', (error) => reject(error.code === 'ENOENT' ? new Error('BENCH_INSTRUCTIONS needs valgrind on the PATH (it counts instructions with cachegrind)') : error));
+    child.on('error', (error) =>
+      reject(
+        error.code === 'ENOENT'
+          ? new Error(
+              'BENCH_INSTRUCTIONS needs valgrind on the PATH (it counts instructions with cachegrind)',
+            )
+          : error,
+      ),
+    );
     child.on('close', (code) => {
       const match = /I\s+refs:\s+([\d,]+)/.exec(stderr);
-      if (code !== 0 || !match) reject(new Error(`valgrind run of ${mode} on ${files} files failed (exit ${code}):\n${stderr.slice(-2000)}`));
+      if (code !== 0 || !match)
+        reject(
+          new Error(
+            `valgrind run of ${mode} on ${files} files failed (exit ${code}):\n${stderr.slice(-2000)}`,
+          ),
+        );
       else resolve(Number(match[1].replace(/,/g, '')));
     });
   });
@@ -125,7 +185,8 @@ function collectionShifts(phases) {
 /** Runs the jobs (functions returning promises) two at a time, in order; the results in order. */
 async function twoAtATime(jobs) {
   const results = [];
-  for (let index = 0; index < jobs.length; index += 2) results.push(...(await Promise.all(jobs.slice(index, index + 2).map((job) => job()))));
+  for (let index = 0; index < jobs.length; index += 2)
+    results.push(...(await Promise.all(jobs.slice(index, index + 2).map((job) => job()))));
   return results;
 }
 
@@ -141,7 +202,10 @@ async function lintInstructions(directory, files, phases) {
   const [trivialStart, presetStart, ...counts] = await twoAtATime([
     () => countInstructions(directory, 0, 'trivial'),
     () => countInstructions(directory, 0, 'preset'),
-    ...shifts.flatMap((shift) => [() => countInstructions(directory, files, 'trivial', shift), () => countInstructions(directory, files, 'preset', shift)]),
+    ...shifts.flatMap((shift) => [
+      () => countInstructions(directory, files, 'trivial', shift),
+      () => countInstructions(directory, files, 'preset', shift),
+    ]),
   ]);
   const added = shifts.map((_, index) => counts[2 * index + 1] - counts[2 * index]);
   const trivial = shifts.map((_, index) => counts[2 * index]);
@@ -170,7 +234,8 @@ function mean(values) {
 function standardError(values) {
   if (values.length < 2) return 0;
   const average = mean(values);
-  const variance = values.reduce((sum, value) => sum + (value - average) ** 2, 0) / (values.length - 1);
+  const variance =
+    values.reduce((sum, value) => sum + (value - average) ** 2, 0) / (values.length - 1);
   return Math.sqrt(variance / values.length);
 }
 
@@ -186,27 +251,66 @@ function commandLines(directory, files) {
   const ours = [];
   const jscodeshift = [];
   for (let run = 0; run < 3; run++) {
-    ours.push(timeCommand([CLI, 'codemod', 'all', '.', '--dry', '--no-progress', '--jobs', '1'], directory));
-    jscodeshift.push(timeCommand([JSCODESHIFT, '--no-babel', '-t', path.join(__dirname, 'jscodeshift-noop.js'), '--extensions=ts,tsx,js,jsx,mjs,cjs', '--ignore-pattern=**/node_modules/**', '--dry', '--silent', '.'], directory));
+    ours.push(
+      timeCommand([CLI, 'codemod', 'all', '.', '--dry', '--no-progress', '--jobs', '1'], directory),
+    );
+    jscodeshift.push(
+      timeCommand(
+        [
+          JSCODESHIFT,
+          '--no-babel',
+          '-t',
+          path.join(__dirname, 'jscodeshift-noop.js'),
+          '--extensions=ts,tsx,js,jsx,mjs,cjs',
+          '--ignore-pattern=**/node_modules/**',
+          '--dry',
+          '--silent',
+          '.',
+        ],
+        directory,
+      ),
+    );
   }
-  return { oursSeconds: median(ours), jscodeshiftSeconds: median(jscodeshift), oursFilesPerSecond: files / median(ours), jscodeshiftFilesPerSecond: files / median(jscodeshift) };
+  return {
+    oursSeconds: median(ours),
+    jscodeshiftSeconds: median(jscodeshift),
+    oursFilesPerSecond: files / median(ours),
+    jscodeshiftFilesPerSecond: files / median(jscodeshift),
+  };
 }
 
 async function main() {
   // Checked before minutes of timed runs, not after them.
-  if (!Number.isInteger(INSTRUCTION_FILES) || INSTRUCTION_FILES < 0) throw new Error(`BENCH_INSTRUCTIONS must be a number of files, got '${process.env.BENCH_INSTRUCTIONS}'`);
-  if (!Number.isInteger(INSTRUCTION_PHASES) || INSTRUCTION_PHASES < 1) throw new Error(`BENCH_PHASES must be a whole number of at least 1, got '${process.env.BENCH_PHASES}'`);
-  if (!PROFILES.includes(PROFILE)) throw new Error(`BENCH_PROFILE must be one of ${PROFILES.join(', ')}, got '${PROFILE}'`);
-  if (!ONE_FILE_CALLS.every((calls) => Number.isInteger(calls) && calls > 0)) throw new Error(`BENCH_ONE_FILE must list numbers of log calls, got '${process.env.BENCH_ONE_FILE}'`);
+  if (!Number.isInteger(INSTRUCTION_FILES) || INSTRUCTION_FILES < 0)
+    throw new Error(
+      `BENCH_INSTRUCTIONS must be a number of files, got '${process.env.BENCH_INSTRUCTIONS}'`,
+    );
+  if (!Number.isInteger(INSTRUCTION_PHASES) || INSTRUCTION_PHASES < 1)
+    throw new Error(
+      `BENCH_PHASES must be a whole number of at least 1, got '${process.env.BENCH_PHASES}'`,
+    );
+  if (!PROFILES.includes(PROFILE))
+    throw new Error(`BENCH_PROFILE must be one of ${PROFILES.join(', ')}, got '${PROFILE}'`);
+  if (!ONE_FILE_CALLS.every((calls) => Number.isInteger(calls) && calls > 0))
+    throw new Error(
+      `BENCH_ONE_FILE must list numbers of log calls, got '${process.env.BENCH_ONE_FILE}'`,
+    );
   const folder = process.argv[2] ? path.resolve(process.argv[2]) : null;
   const directory = folder ?? corpus(BASE_FILES);
-  const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, corpus: folder ?? `generated, ${PROFILE} profile, ${BASE_FILES} files, seed 42` };
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    corpus: folder ?? `generated, ${PROFILE} profile, ${BASE_FILES} files, seed 42`,
+  };
 
   process.stderr.write('lint overhead...\n');
   results.lint = await lintOverhead(directory);
   results.perRule = await perRuleTime(directory);
   if (INSTRUCTION_FILES > 0) {
-    process.stderr.write(`instructions (valgrind, ${INSTRUCTION_FILES} files, ${INSTRUCTION_PHASES} phases)...\n`);
+    process.stderr.write(
+      `instructions (valgrind, ${INSTRUCTION_FILES} files, ${INSTRUCTION_PHASES} phases)...\n`,
+    );
     results.instructions = await lintInstructions(directory, INSTRUCTION_FILES, INSTRUCTION_PHASES);
   }
 
@@ -225,7 +329,12 @@ async function main() {
     results.scaling = [];
     for (const factor of [1, 2, 4]) {
       const scaled = corpus(BASE_FILES * factor);
-      results.scaling.push({ factor, files: BASE_FILES * factor, lintSeconds: (await timeLint(scaled, 'preset')).wall, codemod: pass('codemods', scaled) });
+      results.scaling.push({
+        factor,
+        files: BASE_FILES * factor,
+        lintSeconds: (await timeLint(scaled, 'preset')).wall,
+        codemod: pass('codemods', scaled),
+      });
     }
   }
 
@@ -237,23 +346,63 @@ async function main() {
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const c = results.codemod;
   const rows = [
-    ['lint s, median: no rules / one trivial rule / recommended', `${results.lint.seconds.bare} / ${results.lint.seconds.trivial} / ${results.lint.seconds.preset}`],
-    [`preset over no rules, ${results.lint.rounds} rounds: median / fastest / CPU median (%)`, `${results.lint.overBare.medianPercent} / ${results.lint.overBare.fastestPercent} / ${results.lint.overBare.cpuMedianPercent}`],
-    [`preset over one trivial rule: median / fastest / CPU median (%)`, `${results.lint.overTrivial.medianPercent} / ${results.lint.overTrivial.fastestPercent} / ${results.lint.overTrivial.cpuMedianPercent}`],
+    [
+      'lint s, median: no rules / one trivial rule / recommended',
+      `${results.lint.seconds.bare} / ${results.lint.seconds.trivial} / ${results.lint.seconds.preset}`,
+    ],
+    [
+      `preset over no rules, ${results.lint.rounds} rounds: median / fastest / CPU median (%)`,
+      `${results.lint.overBare.medianPercent} / ${results.lint.overBare.fastestPercent} / ${results.lint.overBare.cpuMedianPercent}`,
+    ],
+    [
+      `preset over one trivial rule: median / fastest / CPU median (%)`,
+      `${results.lint.overTrivial.medianPercent} / ${results.lint.overTrivial.fastestPercent} / ${results.lint.overTrivial.cpuMedianPercent}`,
+    ],
     ...(results.instructions
-      ? [[`preset over one trivial rule in instructions, first ${results.instructions.files} files, mean of ${results.instructions.shiftsMegabytes.length} phases (% ± standard error; range; without loading the plugin)`, `${results.instructions.addedPercent} ± ${results.instructions.standardErrorPercent}; ${results.instructions.smallestPercent} to ${results.instructions.largestPercent}; ${results.instructions.addedPercentWithoutLoad}`]]
+      ? [
+          [
+            `preset over one trivial rule in instructions, first ${results.instructions.files} files, mean of ${results.instructions.shiftsMegabytes.length} phases (% ± standard error; range; without loading the plugin)`,
+            `${results.instructions.addedPercent} ± ${results.instructions.standardErrorPercent}; ${results.instructions.smallestPercent} to ${results.instructions.largestPercent}; ${results.instructions.addedPercentWithoutLoad}`,
+          ],
+        ]
       : []),
-    ...Object.entries(results.perRule.rulesMs).map(([rule, ms]) => [`  ${rule} (ms, whole corpus)`, String(ms)]),
-    ['command line, codemod all --dry vs jscodeshift no-op (s)', `${c.commandLines.oursSeconds.toFixed(2)} vs ${c.commandLines.jscodeshiftSeconds.toFixed(2)}`],
-    ['codemod all, 1 thread (files/s, peak MB)', `${c.codemodAll.filesPerSecond.toFixed(0)}, ${c.codemodAll.maxRssMb.toFixed(0)}`],
-    ['codemod all, workers (files/s, peak MB)', `${c.codemodAllWorkers.filesPerSecond.toFixed(0)}, ${c.codemodAllWorkers.maxRssMb.toFixed(0)}`],
-    ['our parser on every file: espree for JS, typescript-estree for TS (files/s, peak MB)', `${c.estreeParseEveryFile.filesPerSecond.toFixed(0)}, ${c.estreeParseEveryFile.maxRssMb.toFixed(0)}`],
-    ['jscodeshift Babel parser (ts/tsx) on every file, in-process lower bound (files/s, peak MB)', `${c.jscodeshiftParseEveryFile.filesPerSecond.toFixed(0)}, ${c.jscodeshiftParseEveryFile.maxRssMb.toFixed(0)}`],
-    ...(results.scaling ?? []).map((row) => [`scaling ${row.factor}x (${row.files} files): lint s / codemod s / codemod peak MB`, `${row.lintSeconds.toFixed(2)} / ${row.codemod.seconds.toFixed(2)} / ${row.codemod.maxRssMb.toFixed(0)}`]),
-    ...(results.oneFile ?? []).map((row) => [`one file of ${row.calls} log calls: codemod s / CPU s / ms per 1,000 calls / peak MB`, `${row.seconds.toFixed(2)} / ${row.cpuSeconds.toFixed(2)} / ${row.msPerThousandCalls.toFixed(0)} / ${row.maxRssMb.toFixed(0)}`]),
+    ...Object.entries(results.perRule.rulesMs).map(([rule, ms]) => [
+      `  ${rule} (ms, whole corpus)`,
+      String(ms),
+    ]),
+    [
+      'command line, codemod all --dry vs jscodeshift no-op (s)',
+      `${c.commandLines.oursSeconds.toFixed(2)} vs ${c.commandLines.jscodeshiftSeconds.toFixed(2)}`,
+    ],
+    [
+      'codemod all, 1 thread (files/s, peak MB)',
+      `${c.codemodAll.filesPerSecond.toFixed(0)}, ${c.codemodAll.maxRssMb.toFixed(0)}`,
+    ],
+    [
+      'codemod all, workers (files/s, peak MB)',
+      `${c.codemodAllWorkers.filesPerSecond.toFixed(0)}, ${c.codemodAllWorkers.maxRssMb.toFixed(0)}`,
+    ],
+    [
+      'our parser on every file: espree for JS, typescript-estree for TS (files/s, peak MB)',
+      `${c.estreeParseEveryFile.filesPerSecond.toFixed(0)}, ${c.estreeParseEveryFile.maxRssMb.toFixed(0)}`,
+    ],
+    [
+      'jscodeshift Babel parser (ts/tsx) on every file, in-process lower bound (files/s, peak MB)',
+      `${c.jscodeshiftParseEveryFile.filesPerSecond.toFixed(0)}, ${c.jscodeshiftParseEveryFile.maxRssMb.toFixed(0)}`,
+    ],
+    ...(results.scaling ?? []).map((row) => [
+      `scaling ${row.factor}x (${row.files} files): lint s / codemod s / codemod peak MB`,
+      `${row.lintSeconds.toFixed(2)} / ${row.codemod.seconds.toFixed(2)} / ${row.codemod.maxRssMb.toFixed(0)}`,
+    ]),
+    ...(results.oneFile ?? []).map((row) => [
+      `one file of ${row.calls} log calls: codemod s / CPU s / ms per 1,000 calls / peak MB`,
+      `${row.seconds.toFixed(2)} / ${row.cpuSeconds.toFixed(2)} / ${row.msPerThousandCalls.toFixed(0)} / ${row.maxRssMb.toFixed(0)}`,
+    ]),
   ];
   const width = Math.max(...rows.map((row) => row[0].length));
-  process.stdout.write(`${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n\nwritten to bench/results.json\n`);
+  process.stdout.write(
+    `${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n\nwritten to bench/results.json\n`,
+  );
 }
 
 main().catch((error) => {

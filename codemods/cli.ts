@@ -67,7 +67,8 @@ function defaultWorkers(): number {
 
 function parsePositiveInteger(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('--jobs takes a whole number of at least 1');
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError('--jobs takes a whole number of at least 1');
   return number;
 }
 
@@ -75,8 +76,10 @@ function parsePositiveInteger(value: string): number {
 function writablePath(flag: string, file: string, cwd: string): string {
   const absolute = path.resolve(cwd, file);
   const directory = path.dirname(absolute);
-  if (!fs.statSync(directory, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${flag}: the directory ${directory} does not exist`);
-  if (fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${flag}: ${file} is a directory`);
+  if (!fs.statSync(directory, { throwIfNoEntry: false })?.isDirectory())
+    throw new UserError(`${flag}: the directory ${directory} does not exist`);
+  if (fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory())
+    throw new UserError(`${flag}: ${file} is a directory`);
   try {
     fs.accessSync(fs.existsSync(absolute) ? absolute : directory, fs.constants.W_OK);
   } catch {
@@ -98,23 +101,36 @@ interface Target {
  */
 async function assertCleanTrees(targets: readonly Target[], cwd: string): Promise<void> {
   for (const target of targets) {
-    if (!target.repository) process.stderr.write(`structured-logging: warning: ${target.given} is not in a git repository: git cannot show or undo the rewrite\n`);
+    if (!target.repository)
+      process.stderr.write(
+        `structured-logging: warning: ${target.given} is not in a git repository: git cannot show or undo the rewrite\n`,
+      );
   }
   for (const repository of new Set(targets.flatMap((target) => target.repository ?? []))) {
     const status = await simpleGit({ baseDir: repository }).status();
     if (status.isClean()) continue;
     const count = status.files.length;
     const where = path.resolve(repository) === path.resolve(cwd) ? '' : ` at ${repository}`;
-    throw new UserError(`the git working tree${where} has ${count} uncommitted change${count === 1 ? '' : 's'}; commit or stash first so the rewrite can be reviewed and undone, or pass --force`);
+    throw new UserError(
+      `the git working tree${where} has ${count} uncommitted change${count === 1 ? '' : 's'}; commit or stash first so the rewrite can be reviewed and undone, or pass --force`,
+    );
   }
 }
 
 /** With --since, only the files git saw change since the ref; every target must be in a repository. */
-async function selectChanged(files: string[], since: string | undefined, targets: readonly Target[]): Promise<string[]> {
+async function selectChanged(
+  files: string[],
+  since: string | undefined,
+  targets: readonly Target[],
+): Promise<string[]> {
   if (since === undefined) return files;
   const outside = targets.find((target) => !target.repository);
   if (outside) throw new UserError(`--since: ${outside.given} is not in a git repository`);
-  return changedSince(files, since, targets.map((target) => target.repository!));
+  return changedSince(
+    files,
+    since,
+    targets.map((target) => target.repository!),
+  );
 }
 
 function failedToParse(report: Report, flags: CodemodFlags): boolean {
@@ -128,15 +144,37 @@ function formatSummary(report: Report, flags: CodemodFlags, paint: Paint): strin
     `${paint.bold(report.codemods.join(' + '))}: ${s.files} files, ${s.changedFiles} changed, ${s.unchangedFiles} unchanged, ${s.failedFiles > 0 ? paint.red(failed) : failed} ${paint.dim(`(${s.seconds.toFixed(2)}s)`)}`,
     `  calls rewritten: ${s.rewrittenCalls}; calls left unchanged: ${s.skippedCalls}`,
   ];
-  for (const [reason, count] of Object.entries(s.skippedByReason).sort((a, b) => b[1] - a[1])) lines.push(`    ${String(count).padStart(5)}  ${reason}`);
-  for (const skip of report.skipped.slice(0, 50)) lines.push(`  skipped ${paint.dim(`${skip.file}:${skip.line}:${skip.column}`)}  ${skip.code}\n          ${skip.reason}`);
-  if (report.skipped.length > 50) lines.push(`  ... and ${report.skipped.length - 50} more (see --report or --json)`);
-  for (const failure of report.failed) lines.push(`  ${paint.red('failed')}  ${failure.file}${failure.line ? `:${failure.line}` : ''}  ${failure.error} (left unchanged)`);
-  if (report.pinoRedactPaths.length > 0) lines.push(`  pino can also redact these paths itself: redact: ${JSON.stringify(report.pinoRedactPaths)}`);
+  for (const [reason, count] of Object.entries(s.skippedByReason).sort((a, b) => b[1] - a[1]))
+    lines.push(`    ${String(count).padStart(5)}  ${reason}`);
+  for (const skip of report.skipped.slice(0, 50))
+    lines.push(
+      `  skipped ${paint.dim(`${skip.file}:${skip.line}:${skip.column}`)}  ${skip.code}\n          ${skip.reason}`,
+    );
+  if (report.skipped.length > 50)
+    lines.push(`  ... and ${report.skipped.length - 50} more (see --report or --json)`);
+  for (const failure of report.failed)
+    lines.push(
+      `  ${paint.red('failed')}  ${failure.file}${failure.line ? `:${failure.line}` : ''}  ${failure.error} (left unchanged)`,
+    );
+  if (report.pinoRedactPaths.length > 0)
+    lines.push(
+      `  pino can also redact these paths itself: redact: ${JSON.stringify(report.pinoRedactPaths)}`,
+    );
   for (const note of report.notes) lines.push(`  note: skipped where it cannot run: ${note}`);
-  if (report.settingsSource === 'defaults') lines.push("  note: no settings['structured-logging'] found in an ESLint config; defaults used");
-  if (!report.written && s.changedFiles > 0) lines.push(paint.yellow(flags.check ? '  check: files would change' : '  dry run: no file was written'));
-  if (flags.check && failedToParse(report, flags)) lines.push(paint.yellow(`  check: ${s.failedFiles} file${s.failedFiles === 1 ? '' : 's'} could not be parsed (--allow-parse-errors accepts that)`));
+  if (report.settingsSource === 'defaults')
+    lines.push(
+      "  note: no settings['structured-logging'] found in an ESLint config; defaults used",
+    );
+  if (!report.written && s.changedFiles > 0)
+    lines.push(
+      paint.yellow(flags.check ? '  check: files would change' : '  dry run: no file was written'),
+    );
+  if (flags.check && failedToParse(report, flags))
+    lines.push(
+      paint.yellow(
+        `  check: ${s.failedFiles} file${s.failedFiles === 1 ? '' : 's'} could not be parsed (--allow-parse-errors accepts that)`,
+      ),
+    );
   return lines.join('\n');
 }
 
@@ -151,37 +189,61 @@ function paintDiff(patch: string, paint: Paint): string {
   });
 }
 
-async function runCodemodCommand(name: string, paths: string[], flags: CodemodFlags): Promise<number> {
+async function runCodemodCommand(
+  name: string,
+  paths: string[],
+  flags: CodemodFlags,
+): Promise<number> {
   const cwd = process.cwd();
   // Everything that can stop the run is checked first: no file is written until all of it passes.
-  const reportFile = flags.report === undefined ? undefined : writablePath('--report', flags.report, cwd);
+  const reportFile =
+    flags.report === undefined ? undefined : writablePath('--report', flags.report, cwd);
   const settings = flags.settings === undefined ? undefined : parseSettingsFlag(flags.settings);
   const codemods = name === 'all' ? CODEMODS : [findCodemod(name)].filter((c) => c !== undefined);
-  if (codemods.length === 0) throw new UserError(`unknown codemod '${name}'; available: ${CODEMODS.map((c) => c.name).join(', ')}, all`);
+  if (codemods.length === 0)
+    throw new UserError(
+      `unknown codemod '${name}'; available: ${CODEMODS.map((c) => c.name).join(', ')}, all`,
+    );
   if (name !== 'all') {
     const problem = settings && codemods[0].checkSettings?.(settings);
     if (problem) throw new UserError(problem);
   }
   const given = paths.length > 0 ? paths : ['.'];
   const collected = await collectFiles(given, cwd);
-  const targets = given.map((target) => ({ given: target, repository: repositoryOf(path.resolve(cwd, target)) }));
+  const targets = given.map((target) => ({
+    given: target,
+    repository: repositoryOf(path.resolve(cwd, target)),
+  }));
   const files = await selectChanged(collected, flags.since, targets);
   const write = !flags.dry && !flags.check;
   if (write && !flags.force) await assertCleanTrees(targets, cwd);
   // With --json, stdout carries the report alone: the diff goes to stderr.
   const diffStream = flags.json ? process.stderr : process.stdout;
   const diffPaint = painter(colorEnabled(diffStream, flags.color));
-  const progress = flags.json || flags.progress === false ? undefined : progressReporter(files.length);
+  const progress =
+    flags.json || flags.progress === false ? undefined : progressReporter(files.length);
   const report = await runCodemods({
-    codemods, files, cwd, write, settings, project: projectFile(flags.project, cwd), stopOnSettingsProblem: name !== 'all', workers: flags.jobs ?? defaultWorkers(),
+    codemods,
+    files,
+    cwd,
+    write,
+    settings,
+    project: projectFile(flags.project, cwd),
+    stopOnSettingsProblem: name !== 'all',
+    workers: flags.jobs ?? defaultWorkers(),
     onFile: progress?.tick,
     onDiff: flags.print ? (patch) => diffStream.write(paintDiff(patch, diffPaint)) : undefined,
   });
   progress?.stop();
   if (reportFile) fs.writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stderr.write(`${formatSummary(report, flags, painter(colorEnabled(process.stderr, flags.color)))}\n`);
-  return flags.check && (report.summary.changedFiles > 0 || failedToParse(report, flags)) ? EXIT.checkFailed : EXIT.done;
+  else
+    process.stderr.write(
+      `${formatSummary(report, flags, painter(colorEnabled(process.stderr, flags.color)))}\n`,
+    );
+  return flags.check && (report.summary.changedFiles > 0 || failedToParse(report, flags))
+    ? EXIT.checkFailed
+    : EXIT.done;
 }
 
 interface LoggersFlags {
@@ -194,7 +256,8 @@ interface LoggersFlags {
 function projectFile(project: string | undefined, cwd: string): string | undefined {
   if (project === undefined) return undefined;
   const file = path.resolve(cwd, project);
-  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) throw new UserError(`--project: no tsconfig file at ${project}`);
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory())
+    throw new UserError(`--project: no tsconfig file at ${project}`);
   return file;
 }
 
@@ -204,7 +267,12 @@ async function runLoggersCommand(paths: string[], flags: LoggersFlags): Promise<
   const project = projectFile(flags.project, cwd);
   const files = await collectFiles(paths.length > 0 ? paths : ['.'], cwd);
   const settings = await settingsForFiles(files, cwd, fixed);
-  const report = inventoryLoggers(files, cwd, (file) => settings.get(file)!, project ? programOf(project) : undefined);
+  const report = inventoryLoggers(
+    files,
+    cwd,
+    (file) => settings.get(file)!,
+    project ? programOf(project) : undefined,
+  );
   process.stdout.write(`${flags.json ? JSON.stringify(report, null, 2) : formatLoggers(report)}\n`);
   return EXIT.done;
 }
@@ -215,8 +283,11 @@ async function runInitCommand(flags: { dry?: boolean }): Promise<number> {
   const report = inventoryLoggers(files, cwd, () => parseSettings(undefined));
   const result = initConfig(cwd, report);
   if (result.output !== null && flags.dry) process.stdout.write(result.patch ?? '');
-  if (result.output !== null && !flags.dry) fs.writeFileSync(path.join(cwd, result.configFile!), result.output);
-  process.stderr.write(`${flags.dry && result.output !== null ? `dry run: ${result.message.replace(/^added/, 'would add')}` : result.message}\n`);
+  if (result.output !== null && !flags.dry)
+    fs.writeFileSync(path.join(cwd, result.configFile!), result.output);
+  process.stderr.write(
+    `${flags.dry && result.output !== null ? `dry run: ${result.message.replace(/^added/, 'would add')}` : result.message}\n`,
+  );
   return EXIT.done;
 }
 
@@ -226,27 +297,53 @@ async function runInitCommand(flags: { dry?: boolean }): Promise<number> {
  */
 export function buildProgram(result: { code: number } = { code: EXIT.done }): Command {
   const program = new Command('structured-logging')
-    .description('Codemods for structured logging: event names plus fields, no secrets, no stray console output.')
+    .description(
+      'Codemods for structured logging: event names plus fields, no secrets, no stray console output.',
+    )
     .exitOverride()
-    .configureOutput({ outputError: (message, write) => write(`structured-logging: ${message.replace(/^error: /, '')}`) })
+    .configureOutput({
+      outputError: (message, write) =>
+        write(`structured-logging: ${message.replace(/^error: /, '')}`),
+    })
     .version(ownPackage().version, '-v, --version', 'print the version');
   program
     .command('codemod')
-    .description('Rewrite offending calls across files or directories (default: the current directory)')
+    .description(
+      'Rewrite offending calls across files or directories (default: the current directory)',
+    )
     .argument('<name>', `codemod to run: ${CODEMODS.map((c) => c.name).join(', ')}, or all`)
     .argument('[paths...]', 'files or directories to process')
     .option('--dry', 'do not write any file')
     .option('--print', 'print a unified diff of every change (on stderr with --json)')
     .option('--force', 'run even when a git working tree has uncommitted changes')
     .option('--json', 'print the machine-readable report on stdout instead of the summary')
-    .option('--check', 'write nothing; exit 1 when any file would change or could not be parsed (for CI)')
-    .option('--allow-parse-errors', 'with --check, files that could not be parsed do not fail the check')
+    .option(
+      '--check',
+      'write nothing; exit 1 when any file would change or could not be parsed (for CI)',
+    )
+    .option(
+      '--allow-parse-errors',
+      'with --check, files that could not be parsed do not fail the check',
+    )
     .option('--report <file>', 'also write the JSON report to a file')
-    .option('--settings <json>', "settings['structured-logging'] to use for every file instead of the ESLint config")
-    .option('--since <ref>', 'only files changed since a git ref (committed, staged, unstaged or untracked)')
+    .option(
+      '--settings <json>',
+      "settings['structured-logging'] to use for every file instead of the ESLint config",
+    )
+    .option(
+      '--since <ref>',
+      'only files changed since a git ref (committed, staged, unstaged or untracked)',
+    )
     .option('--no-progress', 'no progress output')
-    .option('--jobs <n>', 'worker threads (default: cores - 1; 1 runs in one thread)', parsePositiveInteger)
-    .option('--project <tsconfig>', "a tsconfig whose type checker tells what each logger's methods take")
+    .option(
+      '--jobs <n>',
+      'worker threads (default: cores - 1; 1 runs in one thread)',
+      parsePositiveInteger,
+    )
+    .option(
+      '--project <tsconfig>',
+      "a tsconfig whose type checker tells what each logger's methods take",
+    )
     .option('--color', 'colour the summary and the diff even when not on a terminal')
     .option('--no-color', 'never colour the output')
     .action(async (name: string, paths: string[], flags: CodemodFlags) => {
@@ -254,17 +351,27 @@ export function buildProgram(result: { code: number } = { code: EXIT.done }): Co
     });
   program
     .command('loggers')
-    .description('List the loggers behind the log calls: where each is defined, its contract, how many calls use it, and what unlocks a rewrite')
+    .description(
+      'List the loggers behind the log calls: where each is defined, its contract, how many calls use it, and what unlocks a rewrite',
+    )
     .argument('[paths...]', 'files or directories to read (default: the current directory)')
     .option('--json', 'print the machine-readable inventory')
-    .option('--settings <json>', "settings['structured-logging'] to use for every file instead of the ESLint config")
-    .option('--project <tsconfig>', "a tsconfig whose type checker tells what each logger's methods take")
+    .option(
+      '--settings <json>',
+      "settings['structured-logging'] to use for every file instead of the ESLint config",
+    )
+    .option(
+      '--project <tsconfig>',
+      "a tsconfig whose type checker tells what each logger's methods take",
+    )
     .action(async (paths: string[], flags: LoggersFlags) => {
       result.code = await runLoggersCommand(paths, flags);
     });
   program
     .command('init')
-    .description("Add the plugin's recommended config and settings to this project's flat ESLint config, listing the loggers found")
+    .description(
+      "Add the plugin's recommended config and settings to this project's flat ESLint config, listing the loggers found",
+    )
     .option('--dry', 'print the change instead of writing it')
     .action(async (flags: { dry?: boolean }) => {
       result.code = await runInitCommand(flags);
@@ -273,7 +380,8 @@ export function buildProgram(result: { code: number } = { code: EXIT.done }): Co
     .command('list')
     .description('List the codemods')
     .action(() => {
-      for (const codemod of CODEMODS) process.stdout.write(`${codemod.name.padEnd(24)}${codemod.description}\n`);
+      for (const codemod of CODEMODS)
+        process.stdout.write(`${codemod.name.padEnd(24)}${codemod.description}\n`);
     });
   return program;
 }
@@ -287,7 +395,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Commander has printed its own message (help, the version, or a usage error) already.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.fatal;
     const expected = error instanceof UserError || error instanceof SettingsError;
-    const message = expected ? (error as Error).message.replace(/\s*\n\s*/g, ' ') : (error as Error).stack ?? String(error);
+    const message = expected
+      ? (error as Error).message.replace(/\s*\n\s*/g, ' ')
+      : ((error as Error).stack ?? String(error));
     process.stderr.write(`structured-logging: ${message}\n`);
     return EXIT.fatal;
   }

@@ -3,13 +3,23 @@
  * calls on the configured logger, imported once in the file's module system. It applies
  * `no-console`'s suggestion.
  */
-import { browserCallbackReason,
-  loggerImplementationReason, consoleAccess, consoleFileVerdict, consoleRewrite, importProblem, type ConsoleFileVerdict, loggerImportEdit, mayContainConsole } from '../core/console/console';
+import {
+  browserCallbackReason,
+  loggerImplementationReason,
+  consoleAccess,
+  consoleFileVerdict,
+  consoleRewrite,
+  importProblem,
+  type ConsoleFileVerdict,
+  loggerImportEdit,
+  mayContainConsole,
+} from '../core/console/console';
 import { toTransform, type Codemod, type Finding } from './engine';
 
 export const consoleToLogger: Codemod = {
   name: 'console-to-logger',
-  description: 'Replace console.* and process.stdout/stderr writes with structured calls on your logger',
+  description:
+    'Replace console.* and process.stdout/stderr writes with structured calls on your logger',
   rule: 'no-console',
   mayApply: mayContainConsole,
   checkSettings: (settings) =>
@@ -22,7 +32,10 @@ export const consoleToLogger: Codemod = {
     for (const node of file.nodesOfType('MemberExpression')) {
       const access = consoleAccess(node, file);
       if (!access) continue;
-      const call = node.parent?.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
+      const call =
+        node.parent?.type === 'CallExpression' && node.parent.callee === node
+          ? node.parent
+          : undefined;
       // Code that runs in the browser, or beside a stdout protocol: a logger import would break it.
       const browser = browserCallbackReason(node, file);
       if (verdict === undefined && !browser) verdict = consoleFileVerdict(file, settings, cwd);
@@ -37,12 +50,21 @@ export const consoleToLogger: Codemod = {
         continue;
       }
       if (!call) {
-        findings.push({ node, reason: `${access.stream === 'console' ? `console.${access.method}` : `process.${access.stream}.write`} is used as a value, not called` });
+        findings.push({
+          node,
+          reason: `${access.stream === 'console' ? `console.${access.method}` : `process.${access.stream}.write`} is used as a value, not called`,
+        });
         continue;
       }
       const rewrite = consoleRewrite(call, access, file, settings, cwd);
-      const problem = rewrite.ok ? importProblem(file, settings.logger!, cwd, 'logger') : rewrite.reason;
-      findings.push(rewrite.ok && problem === null ? { node: call, edits: rewrite.edits } : { node: call, reason: problem! });
+      const problem = rewrite.ok
+        ? importProblem(file, settings.logger!, cwd, 'logger')
+        : rewrite.reason;
+      findings.push(
+        rewrite.ok && problem === null
+          ? { node: call, edits: rewrite.edits }
+          : { node: call, reason: problem! },
+      );
     }
     return findings;
   },

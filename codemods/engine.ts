@@ -5,14 +5,29 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as TypeScript from 'typescript';
-import { applyEdits, applyEditsWithin, editsSpan, oneLine, overlaps, type Edit } from '../core/model/edits';
+import {
+  applyEdits,
+  applyEditsWithin,
+  editsSpan,
+  oneLine,
+  overlaps,
+  type Edit,
+} from '../core/model/edits';
 import type { FileModel } from '../core/model/file';
 import { graftEdits } from './graft';
-import { ParseError, parseFile, rewrittenStatementsParse, syntaxError, type ParsedModel } from '../core/model/parse';
+import {
+  ParseError,
+  parseFile,
+  rewrittenStatementsParse,
+  syntaxError,
+  type ParsedModel,
+} from '../core/model/parse';
 import { parseSettings, type Settings } from '../core/model/settings';
 
 /** A rewrite to apply, or a call left alone with the reason. `redactPaths` feed pino's `redact` list. */
-export type Finding = ({ node: TSESTree.Node; edits: Edit[] } | { node: TSESTree.Node; reason: string }) & { redactPaths?: readonly string[] };
+export type Finding = (
+  { node: TSESTree.Node; edits: Edit[] } | { node: TSESTree.Node; reason: string }
+) & { redactPaths?: readonly string[] };
 
 export interface Codemod {
   name: string;
@@ -69,7 +84,8 @@ export interface FileOutcome {
  */
 function locator(text: string): (offset: number) => Location {
   const lineStarts = [0];
-  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) lineStarts.push(newline + 1);
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1))
+    lineStarts.push(newline + 1);
   return (offset) => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -121,7 +137,14 @@ class DisjointSpans {
   }
 
   add(span: Span): void {
-    this.spans.splice(prefixLength(this.spans, (held) => held[0] < span[0] || (held[0] === span[0] && held[1] <= span[1])), 0, span);
+    this.spans.splice(
+      prefixLength(
+        this.spans,
+        (held) => held[0] < span[0] || (held[0] === span[0] && held[1] <= span[1]),
+      ),
+      0,
+      span,
+    );
   }
 }
 
@@ -133,9 +156,19 @@ interface Collected {
 }
 
 /** One codemod's findings on one parse, overlapping rewrites turned into skips. */
-function collectFindings(codemod: Codemod, file: ParsedModel, settings: Settings, cwd: string): Collected {
+function collectFindings(
+  codemod: Codemod,
+  file: ParsedModel,
+  settings: Settings,
+  cwd: string,
+): Collected {
   const findings = codemod.collect(file, settings, cwd);
-  const collected: Collected = { accepted: [], skips: [], support: [], redactPaths: [...new Set(findings.flatMap((finding) => finding.redactPaths ?? []))] };
+  const collected: Collected = {
+    accepted: [],
+    skips: [],
+    support: [],
+    redactPaths: [...new Set(findings.flatMap((finding) => finding.redactPaths ?? []))],
+  };
   const acceptedSpans = new DisjointSpans();
   for (const finding of findings) {
     if ('reason' in finding) {
@@ -145,14 +178,24 @@ function collectFindings(codemod: Codemod, file: ParsedModel, settings: Settings
     // From the first edit to the last: two rewrites of one codemod may not overlap here.
     const edits = editsSpan(finding.edits);
     if (acceptedSpans.overlapsAny(edits)) {
-      collected.skips.push({ node: finding.node, reason: 'overlaps another rewrite in this file; run the codemod again' });
+      collected.skips.push({
+        node: finding.node,
+        reason: 'overlaps another rewrite in this file; run the codemod again',
+      });
       continue;
     }
     acceptedSpans.add(edits);
-    collected.accepted.push({ node: finding.node, edits: finding.edits, span: [Math.min(finding.node.range[0], edits[0]), Math.max(finding.node.range[1], edits[1])] });
+    collected.accepted.push({
+      node: finding.node,
+      edits: finding.edits,
+      span: [Math.min(finding.node.range[0], edits[0]), Math.max(finding.node.range[1], edits[1])],
+    });
   }
   if (collected.accepted.length > 0) {
-    const firstChange = collected.accepted.reduce((first, finding) => Math.min(first, finding.span[0]), Infinity);
+    const firstChange = collected.accepted.reduce(
+      (first, finding) => Math.min(first, finding.span[0]),
+      Infinity,
+    );
     collected.support = codemod.supportEdits?.(file, settings, cwd, firstChange) ?? [];
   }
   return collected;
@@ -186,7 +229,8 @@ interface AppliedRegion {
 function touchesAny(regions: readonly Span[], spans: readonly Span[]): boolean {
   const sorted = [...regions].sort((a, b) => a[0] - b[0]);
   const furthest: number[] = [];
-  for (const [, end] of sorted) furthest.push(Math.max(end, furthest[furthest.length - 1] ?? -Infinity));
+  for (const [, end] of sorted)
+    furthest.push(Math.max(end, furthest[furthest.length - 1] ?? -Infinity));
   return spans.some(([start, end]) => {
     const before = prefixLength(sorted, (region) => region[0] <= end);
     return before > 0 && furthest[before - 1] >= start;
@@ -203,11 +247,35 @@ function touchesAny(regions: readonly Span[], spans: readonly Span[]): boolean {
  * `reparseEachStep` forces a whole parse after every step; tests use it to prove that both shortcuts
  * give the same output.
  */
-export function runCodemods(codemods: readonly Codemod[], original: string, filename: string, settings: Settings, cwd = process.cwd(), options: { reparseEachStep?: boolean; program?: TypeScript.Program } = {}): PipelineOutcome {
-  const outcome: PipelineOutcome = { output: null, changes: [], skips: [], redactPaths: [], parses: 0, grafts: 0, checkedWholeFile: false };
+export function runCodemods(
+  codemods: readonly Codemod[],
+  original: string,
+  filename: string,
+  settings: Settings,
+  cwd = process.cwd(),
+  options: { reparseEachStep?: boolean; program?: TypeScript.Program } = {},
+): PipelineOutcome {
+  const outcome: PipelineOutcome = {
+    output: null,
+    changes: [],
+    skips: [],
+    redactPaths: [],
+    parses: 0,
+    grafts: 0,
+    checkedWholeFile: false,
+  };
   let text = original;
   /** The parse the findings come from, and the edits applied on top of its text to give `text`. */
-  let base: { file: ParsedModel; edits: Edit[]; rewritten: TSESTree.Node[]; regions: AppliedRegion[]; support: boolean; locate?: (offset: number) => Location } | undefined;
+  let base:
+    | {
+        file: ParsedModel;
+        edits: Edit[];
+        rewritten: TSESTree.Node[];
+        regions: AppliedRegion[];
+        support: boolean;
+        locate?: (offset: number) => Location;
+      }
+    | undefined;
   /** Support edits were grafted: only a parse of the whole text shows that an added import fits where it went. */
   let graftedSupport = false;
   const parse = (): boolean => {
@@ -221,7 +289,13 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
       }
     }
     try {
-      base = { file: parseFile(text, filename, options.program), edits: [], rewritten: [], regions: [], support: false };
+      base = {
+        file: parseFile(text, filename, options.program),
+        edits: [],
+        rewritten: [],
+        regions: [],
+        support: false,
+      };
       outcome.parses++;
       return true;
     } catch (error) {
@@ -229,20 +303,37 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
       outcome.parseError =
         text === original
           ? { message: error.message, line: error.line, column: error.column }
-          : { message: `a rewrite would not parse, file left unchanged (please report this): ${error.message}` };
+          : {
+              message: `a rewrite would not parse, file left unchanged (please report this): ${error.message}`,
+            };
       return false;
     }
   };
   for (const codemod of codemods) {
     if (!codemod.mayApply(text, settings)) continue;
     const stale = (current: NonNullable<typeof base>) =>
-      options.reparseEachStep || current.support || current.regions.some((region) => codemod.mayApply(region.before, settings) || codemod.mayApply(region.after, settings));
-    if ((base === undefined || (base.edits.length > 0 && stale(base))) && !parse()) return { ...outcome, changes: [], output: null };
+      options.reparseEachStep ||
+      current.support ||
+      current.regions.some(
+        (region) =>
+          codemod.mayApply(region.before, settings) || codemod.mayApply(region.after, settings),
+      );
+    if ((base === undefined || (base.edits.length > 0 && stale(base))) && !parse())
+      return { ...outcome, changes: [], output: null };
     let current = base!;
     let collected = collectFindings(codemod, current.file, settings, cwd);
     if (current.regions.length > 0) {
-      const spans = [...collected.accepted.map((finding) => finding.span), ...collected.skips.map((skip) => skip.node.range), ...collected.support.map((edit) => edit.range)];
-      if (touchesAny(current.regions.map((region) => region.span), spans)) {
+      const spans = [
+        ...collected.accepted.map((finding) => finding.span),
+        ...collected.skips.map((skip) => skip.node.range),
+        ...collected.support.map((edit) => edit.range),
+      ];
+      if (
+        touchesAny(
+          current.regions.map((region) => region.span),
+          spans,
+        )
+      ) {
         if (!parse()) return { ...outcome, changes: [], output: null };
         current = base!;
         collected = collectFindings(codemod, current.file, settings, cwd);
@@ -250,20 +341,37 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
     }
     const { file } = current;
     const locate = (current.locate ??= locator(file.text));
-    for (const skip of collected.skips) outcome.skips.push({ codemod: codemod.name, ...locate(skip.node.range[0]), code: oneLine(file.getText(skip.node), REPORTED_CODE_LENGTH), reason: skip.reason });
-    outcome.redactPaths!.push(...collected.redactPaths.filter((path) => !outcome.redactPaths!.includes(path)));
+    for (const skip of collected.skips)
+      outcome.skips.push({
+        codemod: codemod.name,
+        ...locate(skip.node.range[0]),
+        code: oneLine(file.getText(skip.node), REPORTED_CODE_LENGTH),
+        reason: skip.reason,
+      });
+    outcome.redactPaths!.push(
+      ...collected.redactPaths.filter((path) => !outcome.redactPaths!.includes(path)),
+    );
     if (collected.accepted.length === 0) continue;
     for (const finding of collected.accepted) {
       const [start, end] = finding.span;
       const before = file.text.slice(start, end);
       const after = applyEditsWithin(file.text, finding.span, finding.edits);
-      outcome.changes.push({ codemod: codemod.name, ...locate(start), before: oneLine(before, REPORTED_CODE_LENGTH), after: oneLine(after, REPORTED_CODE_LENGTH) });
+      outcome.changes.push({
+        codemod: codemod.name,
+        ...locate(start),
+        before: oneLine(before, REPORTED_CODE_LENGTH),
+        after: oneLine(after, REPORTED_CODE_LENGTH),
+      });
       current.regions.push({ span: finding.span, before, after });
       current.rewritten.push(finding.node);
     }
-    for (const edit of collected.support) current.regions.push({ span: edit.range, before: '', after: edit.text });
+    for (const edit of collected.support)
+      current.regions.push({ span: edit.range, before: '', after: edit.text });
     current.support ||= collected.support.length > 0;
-    current.edits.push(...collected.accepted.flatMap((finding) => finding.edits), ...collected.support);
+    current.edits.push(
+      ...collected.accepted.flatMap((finding) => finding.edits),
+      ...collected.support,
+    );
     text = applyEdits(file.text, current.edits);
   }
   if (text === original) return outcome;
@@ -271,23 +379,40 @@ export function runCodemods(codemods: readonly Codemod[], original: string, file
   // already showed it; otherwise the rewritten statements are parsed alone, and only when they cannot
   // vouch for the file (an added import, a rewrite outside a plain statement) is the whole text.
   const { file, edits, rewritten, support } = base!;
-  outcome.checkedWholeFile = graftedSupport || support || !rewrittenStatementsParse(file, rewritten, edits);
+  outcome.checkedWholeFile =
+    graftedSupport || support || !rewrittenStatementsParse(file, rewritten, edits);
   const problem = outcome.checkedWholeFile ? syntaxError(text, filename) : null;
-  if (problem) return { ...outcome, changes: [], output: null, parseError: { message: `the rewrite would not parse, file left unchanged (please report this): ${problem}` } };
+  if (problem)
+    return {
+      ...outcome,
+      changes: [],
+      output: null,
+      parseError: {
+        message: `the rewrite would not parse, file left unchanged (please report this): ${problem}`,
+      },
+    };
   return { ...outcome, output: text };
 }
 
 /** Runs one codemod over one file's text. Never throws for bad input; a parse failure is reported. */
-export function runCodemod(codemod: Codemod, text: string, filename: string, settings: Settings, cwd = process.cwd()): FileOutcome {
+export function runCodemod(
+  codemod: Codemod,
+  text: string,
+  filename: string,
+  settings: Settings,
+  cwd = process.cwd(),
+): FileOutcome {
   return runCodemods([codemod], text, filename, settings, cwd);
 }
 
 /** Settings for a plain `jscodeshift -t` run: `--settings='{"style":"pino"}'` or individual flags. */
 function settingsFromOptions(options: Record<string, unknown>): Settings {
   if (typeof options.settings === 'string') return parseSettings(JSON.parse(options.settings));
-  if (options.settings && typeof options.settings === 'object') return parseSettings(options.settings);
+  if (options.settings && typeof options.settings === 'object')
+    return parseSettings(options.settings);
   const raw: Record<string, unknown> = {};
-  for (const key of ['style', 'fieldCase', 'errorKey']) if (typeof options[key] === 'string') raw[key] = options[key];
+  for (const key of ['style', 'fieldCase', 'errorKey'])
+    if (typeof options[key] === 'string') raw[key] = options[key];
   return parseSettings(raw);
 }
 
@@ -302,13 +427,21 @@ export interface JscodeshiftApi {
 
 /** Wraps a codemod in jscodeshift's transform signature. Returns undefined for "no change". */
 export function toTransform(codemod: Codemod) {
-  return function transform(file: JscodeshiftFile, api: JscodeshiftApi, options: Record<string, unknown> = {}): string | undefined {
+  return function transform(
+    file: JscodeshiftFile,
+    api: JscodeshiftApi,
+    options: Record<string, unknown> = {},
+  ): string | undefined {
     const settings = settingsFromOptions(options);
     const problem = codemod.checkSettings?.(settings);
     if (problem) throw new Error(problem);
     const outcome = runCodemod(codemod, file.source, file.path, settings);
-    if (outcome.parseError) throw new Error(`${file.path}: could not parse, left unchanged: ${outcome.parseError.message}`);
-    for (const skip of outcome.skips) api.report?.(`${file.path}:${skip.line}:${skip.column} left unchanged: ${skip.reason}`);
+    if (outcome.parseError)
+      throw new Error(
+        `${file.path}: could not parse, left unchanged: ${outcome.parseError.message}`,
+      );
+    for (const skip of outcome.skips)
+      api.report?.(`${file.path}:${skip.line}:${skip.column} left unchanged: ${skip.reason}`);
     return outcome.output ?? undefined;
   };
 }

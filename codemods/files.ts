@@ -11,10 +11,24 @@ import { glob } from 'tinyglobby';
 import { SOURCE_EXTENSIONS } from '../core/model/parse';
 import { UserError } from './errors';
 
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.next/**', '**/out/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'];
+const ALWAYS_IGNORED = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/coverage/**',
+  '**/.next/**',
+  '**/out/**',
+  '**/*.d.ts',
+  '**/*.d.mts',
+  '**/*.d.cts',
+  '**/*.min.js',
+];
 
 export function isSourceFile(file: string): boolean {
-  return SOURCE_EXTENSIONS.some((extension) => file.endsWith(extension)) && !/\.d\.[mc]?ts$/.test(file);
+  return (
+    SOURCE_EXTENSIONS.some((extension) => file.endsWith(extension)) && !/\.d\.[mc]?ts$/.test(file)
+  );
 }
 
 /** Loads every .gitignore from `root` down to each file's directory, lazily, as git would apply them. */
@@ -25,7 +39,10 @@ class GitignoreFilter {
   private rulesFor(directory: string): Ignore | null {
     if (!this.perDirectory.has(directory)) {
       const file = path.join(directory, '.gitignore');
-      this.perDirectory.set(directory, fs.existsSync(file) ? ignore().add(fs.readFileSync(file, 'utf8')) : null);
+      this.perDirectory.set(
+        directory,
+        fs.existsSync(file) ? ignore().add(fs.readFileSync(file, 'utf8')) : null,
+      );
     }
     return this.perDirectory.get(directory) ?? null;
   }
@@ -45,7 +62,9 @@ class GitignoreFilter {
 
 /** The root of the git repository an existing file or directory is in (where its `.git` is), or undefined. */
 export function repositoryOf(target: string): string | undefined {
-  const start = fs.statSync(target, { throwIfNoEntry: false })?.isDirectory() ? target : path.dirname(target);
+  const start = fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()
+    ? target
+    : path.dirname(target);
   for (let directory = start; ; directory = path.dirname(directory)) {
     if (fs.existsSync(path.join(directory, '.git'))) return directory;
     if (path.dirname(directory) === directory) return undefined;
@@ -66,7 +85,11 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
     }
     const filter = new GitignoreFilter(repositoryOf(absolute) ?? absolute);
     const matches = await glob(`**/*{${SOURCE_EXTENSIONS.join(',')}}`, {
-      cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, dot: false,
+      cwd: absolute,
+      absolute: true,
+      ignore: ALWAYS_IGNORED,
+      followSymbolicLinks: false,
+      dot: false,
     });
     for (const match of matches) {
       const file = path.resolve(match);
@@ -78,7 +101,10 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
 
 /** git's own words for why a command failed: the first line of its message, without `fatal: `. */
 function gitMessage(error: unknown): string {
-  return (error as Error).message.trim().split('\n')[0].replace(/^(fatal|error): /, '');
+  return (error as Error).message
+    .trim()
+    .split('\n')[0]
+    .replace(/^(fatal|error): /, '');
 }
 
 /**
@@ -86,13 +112,19 @@ function gitMessage(error: unknown): string {
  * since, staged or not (`git diff --name-only <ref>`), plus untracked files git does not ignore.
  * Compared by real path, as git reports them from its resolved top level.
  */
-export async function changedSince(files: readonly string[], ref: string, repositories: readonly string[]): Promise<string[]> {
+export async function changedSince(
+  files: readonly string[],
+  ref: string,
+  repositories: readonly string[],
+): Promise<string[]> {
   const changed = new Set<string>();
   for (const root of new Set(repositories)) {
     const git = simpleGit({ baseDir: root });
     let listed: string;
     try {
-      listed = (await git.raw(['diff', '--name-only', '-z', ref, '--'])) + (await git.raw(['ls-files', '--others', '--exclude-standard', '-z']));
+      listed =
+        (await git.raw(['diff', '--name-only', '-z', ref, '--'])) +
+        (await git.raw(['ls-files', '--others', '--exclude-standard', '-z']));
     } catch (error) {
       throw new UserError(`--since ${ref}: ${gitMessage(error)}`);
     }

@@ -9,7 +9,13 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { applyEditsWithin, type Edit } from '../core/model/edits';
-import { modelOfTree, parseJavaScript, parseTypeScript, rewrittenStatements, type ParsedModel } from '../core/model/parse';
+import {
+  modelOfTree,
+  parseJavaScript,
+  parseTypeScript,
+  rewrittenStatements,
+  type ParsedModel,
+} from '../core/model/parse';
 
 type Node = TSESTree.Node;
 type Range = [number, number];
@@ -36,13 +42,20 @@ interface Insertion {
  * alone as one statement of its kind, or an insertion that the next statement could run on from.
  * Takes `file` over: its tree becomes the new one, so nothing may read the old model afterwards.
  */
-export function graftEdits(file: ParsedModel, rewritten: readonly Node[], edits: readonly Edit[], text: string): ParsedModel | null {
+export function graftEdits(
+  file: ParsedModel,
+  rewritten: readonly Node[],
+  edits: readonly Edit[],
+  text: string,
+): ParsedModel | null {
   const statements = outermost(rewritten);
   if (!statements) return null;
   const byStatement = new Map<Node, Edit[]>(statements.map((statement) => [statement, []]));
   const insertionsAt = new Map<number, Edit>();
   for (const edit of edits) {
-    const holder = statements.find((statement) => edit.range[0] >= statement.range[0] && edit.range[1] <= statement.range[1]);
+    const holder = statements.find(
+      (statement) => edit.range[0] >= statement.range[0] && edit.range[1] <= statement.range[1],
+    );
     if (holder) byStatement.get(holder)!.push(edit);
     else if (edit.range[0] !== edit.range[1] || insertionsAt.has(edit.range[0])) return null;
     else insertionsAt.set(edit.range[0], edit);
@@ -62,15 +75,31 @@ export function graftEdits(file: ParsedModel, rewritten: readonly Node[], edits:
   const replaced = new Set(replacements.map((replacement) => replacement.old));
   moveRanges(ast, replaced, shift, Math.min(...edits.map((edit) => edit.range[0])));
   for (const { old, fresh } of replacements) replaceChild(old.parent!, old, fresh);
-  for (const insertion of insertions.sort((a, b) => b.index - a.index)) ast.body.splice(insertion.index, 0, ...insertion.statements);
+  for (const insertion of insertions.sort((a, b) => b.index - a.index))
+    ast.body.splice(insertion.index, 0, ...insertion.statements);
   setRange(ast, 0, text.length);
-  if (file.parser === 'typescript-estree' && insertions.some((insertion) => insertion.statements.some((statement) => /^(Import|Export)/.test(statement.type)))) {
+  if (
+    file.parser === 'typescript-estree' &&
+    insertions.some((insertion) =>
+      insertion.statements.some((statement) => /^(Import|Export)/.test(statement.type)),
+    )
+  ) {
     ast.sourceType = 'module';
   }
   if (ast.comments) {
-    const kept = ast.comments.filter((comment) => !statements.some((statement) => comment.range[0] >= statement.range[0] && comment.range[1] <= statement.range[1]));
+    const kept = ast.comments.filter(
+      (comment) =>
+        !statements.some(
+          (statement) =>
+            comment.range[0] >= statement.range[0] && comment.range[1] <= statement.range[1],
+        ),
+    );
     for (const comment of kept) moveRange(comment, shift);
-    ast.comments = [...kept, ...replacements.flatMap((r) => r.comments), ...insertions.flatMap((i) => i.comments)].sort((a, b) => a.range[0] - b.range[0]);
+    ast.comments = [
+      ...kept,
+      ...replacements.flatMap((r) => r.comments),
+      ...insertions.flatMap((i) => i.comments),
+    ].sort((a, b) => a.range[0] - b.range[0]);
   }
   return modelOfTree(text, file.filename, ast, file.parser);
 }
@@ -78,7 +107,16 @@ export function graftEdits(file: ParsedModel, rewritten: readonly Node[], edits:
 /** The statements around the rewritten nodes, none inside another; null if a node is in none. */
 function outermost(rewritten: readonly Node[]): Node[] | null {
   const statements = rewrittenStatements(rewritten);
-  return statements && statements.filter((inner) => !statements.some((outer) => outer !== inner && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1]));
+  return (
+    statements &&
+    statements.filter(
+      (inner) =>
+        !statements.some(
+          (outer) =>
+            outer !== inner && outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1],
+        ),
+    )
+  );
 }
 
 /**
@@ -87,12 +125,23 @@ function outermost(rewritten: readonly Node[]): Node[] | null {
  * that ends there comes before it.
  */
 function shifter(edits: readonly Edit[]) {
-  const deltas = edits.map((edit) => ({ edit, from: edit.range[0], to: edit.range[1], by: edit.text.length - (edit.range[1] - edit.range[0]) }));
+  const deltas = edits.map((edit) => ({
+    edit,
+    from: edit.range[0],
+    to: edit.range[1],
+    by: edit.text.length - (edit.range[1] - edit.range[0]),
+  }));
   return {
-    start: (offset: number) => deltas.reduce((sum, delta) => (delta.to <= offset ? sum + delta.by : sum), offset),
-    end: (offset: number) => deltas.reduce((sum, delta) => (delta.from < offset ? sum + delta.by : sum), offset),
+    start: (offset: number) =>
+      deltas.reduce((sum, delta) => (delta.to <= offset ? sum + delta.by : sum), offset),
+    end: (offset: number) =>
+      deltas.reduce((sum, delta) => (delta.from < offset ? sum + delta.by : sum), offset),
     /** Where new text placed at `offset` starts: after every edit before it, but for the edits that make it. */
-    placed: (offset: number, own: readonly Edit[]) => deltas.reduce((sum, delta) => (delta.to <= offset && !own.includes(delta.edit) ? sum + delta.by : sum), offset),
+    placed: (offset: number, own: readonly Edit[]) =>
+      deltas.reduce(
+        (sum, delta) => (delta.to <= offset && !own.includes(delta.edit) ? sum + delta.by : sum),
+        offset,
+      ),
   };
 }
 
@@ -101,7 +150,12 @@ type Shift = ReturnType<typeof shifter>;
 /** The innermost function around a node, whose kind decides what `await` and `yield` mean in it. */
 function enclosingFunction(node: Node): Node | null {
   for (let current = node.parent; current; current = current.parent) {
-    if (/^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression|StaticBlock)$/.test(current.type)) return current;
+    if (
+      /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression|StaticBlock)$/.test(
+        current.type,
+      )
+    )
+      return current;
   }
   return null;
 }
@@ -113,18 +167,36 @@ function enclosingFunction(node: Node): Node | null {
  * of which must come back as one statement of its old kind spanning exactly its own text (so no piece
  * ran on into the next, and none split in two).
  */
-function reparseStatements(file: ParsedModel, byStatement: ReadonlyMap<Node, readonly Edit[]>, shift: Shift): Replacement[] | null {
-  const pieces: Array<{ statement: Node; wrapped: boolean; from: number; to: number; newStart: number }> = [];
+function reparseStatements(
+  file: ParsedModel,
+  byStatement: ReadonlyMap<Node, readonly Edit[]>,
+  shift: Shift,
+): Replacement[] | null {
+  const pieces: Array<{
+    statement: Node;
+    wrapped: boolean;
+    from: number;
+    to: number;
+    newStart: number;
+  }> = [];
   let batch = '';
   for (const [statement, inside] of byStatement) {
     const around = enclosingFunction(statement);
     const async = around !== null && 'async' in around && around.async;
     const generator = around !== null && 'generator' in around && around.generator;
     // Distinct names: a module may not declare one function twice.
-    batch += around ? `${async ? 'async ' : ''}function${generator ? '*' : ''} graft${pieces.length}() {\n` : '';
+    batch += around
+      ? `${async ? 'async ' : ''}function${generator ? '*' : ''} graft${pieces.length}() {\n`
+      : '';
     const from = batch.length;
     batch += applyEditsWithin(file.text, statement.range, inside);
-    pieces.push({ statement, wrapped: around !== null, from, to: batch.length, newStart: shift.placed(statement.range[0], inside) });
+    pieces.push({
+      statement,
+      wrapped: around !== null,
+      from,
+      to: batch.length,
+      newStart: shift.placed(statement.range[0], inside),
+    });
     batch += around ? '\n}\n' : '\n';
   }
   const parsed = parseFragment(file, batch);
@@ -132,14 +204,26 @@ function reparseStatements(file: ParsedModel, byStatement: ReadonlyMap<Node, rea
   const replacements: Replacement[] = [];
   for (const [i, piece] of pieces.entries()) {
     const top = parsed.program.body[i];
-    const fresh = !piece.wrapped ? top : top.type === 'FunctionDeclaration' && top.body.body.length === 1 ? top.body.body[0] : null;
-    if (!fresh || fresh.type !== piece.statement.type || fresh.range[0] !== piece.from || fresh.range[1] !== piece.to) return null;
+    const fresh = !piece.wrapped
+      ? top
+      : top.type === 'FunctionDeclaration' && top.body.body.length === 1
+        ? top.body.body[0]
+        : null;
+    if (
+      !fresh ||
+      fresh.type !== piece.statement.type ||
+      fresh.range[0] !== piece.from ||
+      fresh.range[1] !== piece.to
+    )
+      return null;
     moveFresh(fresh, piece.newStart - piece.from);
     replacements.push({ old: piece.statement, fresh, comments: [] });
   }
   // Comments belong to the piece they lie in (none lies in a wrapper's own text).
   for (const comment of parsed.comments) {
-    const index = pieces.findIndex((piece) => comment.range[0] >= piece.from && comment.range[1] <= piece.to);
+    const index = pieces.findIndex(
+      (piece) => comment.range[0] >= piece.from && comment.range[1] <= piece.to,
+    );
     if (index === -1) return null;
     moveFreshRange(comment, pieces[index].newStart - pieces[index].from);
     replacements[index].comments.push(comment);
@@ -152,7 +236,12 @@ function reparseStatements(file: ParsedModel, byStatement: ReadonlyMap<Node, rea
  * text that no following statement can run on from: it ends in `;` or is an import (a line that starts
  * with `(`, `[` or a template would otherwise continue a `const x = require(...)` before it).
  */
-function parseInsertion(file: ParsedModel, at: number, inserted: string, newStart: number): Insertion | null {
+function parseInsertion(
+  file: ParsedModel,
+  at: number,
+  inserted: string,
+  newStart: number,
+): Insertion | null {
   const body = file.ast.body;
   if (body.some((statement) => statement.range[0] < at && at < statement.range[1])) return null;
   const trimmed = inserted.trim();
@@ -161,13 +250,22 @@ function parseInsertion(file: ParsedModel, at: number, inserted: string, newStar
   if (!parsed || parsed.program.body.length === 0) return null;
   for (const statement of parsed.program.body) moveFresh(statement, newStart);
   for (const comment of parsed.comments) moveFreshRange(comment, newStart);
-  return { index: body.filter((statement) => statement.range[1] <= at).length, statements: parsed.program.body, comments: parsed.comments };
+  return {
+    index: body.filter((statement) => statement.range[1] <= at).length,
+    statements: parsed.program.body,
+    comments: parsed.comments,
+  };
 }
 
 /** A piece of text through the parser that built the file, the same way; null when it does not parse. */
-function parseFragment(file: ParsedModel, text: string): { program: TSESTree.Program; comments: TSESTree.Comment[] } | null {
+function parseFragment(
+  file: ParsedModel,
+  text: string,
+): { program: TSESTree.Program; comments: TSESTree.Comment[] } | null {
   if (file.parser === 'espree') {
-    const program = parseJavaScript(text, [file.ast.sourceType === 'module' ? 'module' : 'commonjs']);
+    const program = parseJavaScript(text, [
+      file.ast.sourceType === 'module' ? 'module' : 'commonjs',
+    ]);
     return program ? { program, comments: program.comments ?? [] } : null;
   }
   try {
@@ -181,7 +279,12 @@ function parseFragment(file: ParsedModel, text: string): { program: TSESTree.Pro
  * Moves every node of the old tree to its new offsets, except inside statements being replaced. A
  * node that ends before the first edit keeps its offsets, and so does everything inside it.
  */
-function moveRanges(root: Node, replaced: ReadonlySet<Node>, shift: Shift, firstEdit: number): void {
+function moveRanges(
+  root: Node,
+  replaced: ReadonlySet<Node>,
+  shift: Shift,
+  firstEdit: number,
+): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -198,7 +301,11 @@ function moveRange(node: { range: Range }, shift: Shift): void {
 }
 
 /** espree's nodes also carry `start` and `end` (acorn's offsets): they move with the range. */
-function setRange(node: { range: Range; start?: number; end?: number }, start: number, end: number): void {
+function setRange(
+  node: { range: Range; start?: number; end?: number },
+  start: number,
+  end: number,
+): void {
   node.range = [start, end];
   if (node.start !== undefined) {
     node.start = start;
@@ -230,7 +337,8 @@ function forEachChild(node: Node, visit: (child: Node) => void): void {
   for (const key of visitorKeys[node.type] ?? []) {
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
+      for (const child of value)
+        if (child && typeof child === 'object' && 'type' in child) visit(child as Node);
     } else if (value && typeof value === 'object' && 'type' in value && value !== previous) {
       visit(value as Node);
     }

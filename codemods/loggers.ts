@@ -45,15 +45,25 @@ export interface LoggersReport {
 function fieldsText(contract: LoggerContract): string {
   if (contract.refusal) return 'none usable';
   if (contract.fieldsArg !== undefined) return `argument ${contract.fieldsArg + 1}`;
-  return contract.style === 'pino' || contract.style === 'bunyan' ? 'first argument, before the message' : 'after the message';
+  return contract.style === 'pino' || contract.style === 'bunyan'
+    ? 'first argument, before the message'
+    : 'after the message';
 }
 
-
-
 /** Reads the files and groups their log calls by the logger behind them. */
-export function inventoryLoggers(files: readonly string[], cwd: string, settingsFor: (file: string) => Settings, program?: TypeScript.Program): LoggersReport {
+export function inventoryLoggers(
+  files: readonly string[],
+  cwd: string,
+  settingsFor: (file: string) => Settings,
+  program?: TypeScript.Program,
+): LoggersReport {
   const byKey = new Map<string, LoggerEntry>();
-  const report: LoggersReport = { schemaVersion: 1, files: files.length, failedFiles: [], loggers: [] };
+  const report: LoggersReport = {
+    schemaVersion: 1,
+    files: files.length,
+    failedFiles: [],
+    loggers: [],
+  };
   for (const filename of files) {
     const settings = settingsFor(filename);
     const text = fs.readFileSync(filename, 'utf8');
@@ -70,24 +80,30 @@ export function inventoryLoggers(files: readonly string[], cwd: string, settings
       const call = analyzeLogCall(node, file, settings);
       if (!call) continue;
       const answer = contractOf(call, file, settings);
-      const key = answer.ok ? `${answer.contract.source.where ?? ''}\0${answer.contract.source.what}` : answer.reason;
+      const key = answer.ok
+        ? `${answer.contract.source.where ?? ''}\0${answer.contract.source.what}`
+        : answer.reason;
       let entry = byKey.get(key);
       if (!entry) {
         entry = answer.ok ? entryFor(answer.contract, settings) : unknownEntry(answer.reason);
         byKey.set(key, entry);
       }
       entry.callSites++;
-      if (entry.sampleCalls.length < 3) entry.sampleCalls.push(`${path.relative(cwd, filename)}:${lineAt(text, node.range[0])}`);
+      if (entry.sampleCalls.length < 3)
+        entry.sampleCalls.push(`${path.relative(cwd, filename)}:${lineAt(text, node.range[0])}`);
       const message = messageOfCall(call, file);
       if (message?.kind !== 'dynamic') continue;
       entry.dynamicMessages++;
       if (!entry.example.startsWith('this project:')) {
         const rewrite = structuredRewrite(call, message, file, settings);
-        if (rewrite.ok) entry.example = `this project: ${oneLine(file.getText(node), 100)}  ->  ${oneLine(rewrite.preview, 100)}`;
+        if (rewrite.ok)
+          entry.example = `this project: ${oneLine(file.getText(node), 100)}  ->  ${oneLine(rewrite.preview, 100)}`;
       }
     }
   }
-  report.loggers = [...byKey.values()].sort((a, b) => b.callSites - a.callSites || a.definition.localeCompare(b.definition));
+  report.loggers = [...byKey.values()].sort(
+    (a, b) => b.callSites - a.callSites || a.definition.localeCompare(b.definition),
+  );
   return report;
 }
 
@@ -102,29 +118,49 @@ function entryFor(contract: LoggerContract, settings: Settings): LoggerEntry {
     rewrite: contract.refusal ?? 'yes',
     callSites: 0,
     dynamicMessages: 0,
-    example: contract.family ? family(contract.family).example : 'see a rewrite of one of its calls with --json',
+    example: contract.family
+      ? family(contract.family).example
+      : 'see a rewrite of one of its calls with --json',
     sampleCalls: [],
   };
 }
 
 function unknownEntry(reason: string): LoggerEntry {
   return {
-    definedAt: null, definition: 'not found', family: 'unknown', learnedFrom: 'unknown', fields: 'unknown', errors: 'unknown',
-    rewrite: reason, callSites: 0, dynamicMessages: 0, example: '', sampleCalls: [],
+    definedAt: null,
+    definition: 'not found',
+    family: 'unknown',
+    learnedFrom: 'unknown',
+    fields: 'unknown',
+    errors: 'unknown',
+    rewrite: reason,
+    callSites: 0,
+    dynamicMessages: 0,
+    example: '',
+    sampleCalls: [],
   };
 }
 
 /** The report as text for a terminal: one block per logger, most used first. */
 export function formatLoggers(report: LoggersReport): string {
-  const lines = [`${report.loggers.length} logger${report.loggers.length === 1 ? '' : 's'} behind the log calls of ${report.files} files`];
+  const lines = [
+    `${report.loggers.length} logger${report.loggers.length === 1 ? '' : 's'} behind the log calls of ${report.files} files`,
+  ];
   for (const entry of report.loggers) {
     lines.push('');
-    lines.push(`${entry.family}  ${entry.definedAt ? `${entry.definedAt}  ` : ''}${entry.definition}`);
-    lines.push(`  call sites: ${entry.callSites} (${entry.dynamicMessages} with a dynamic message)  e.g. ${entry.sampleCalls.join(', ')}`);
+    lines.push(
+      `${entry.family}  ${entry.definedAt ? `${entry.definedAt}  ` : ''}${entry.definition}`,
+    );
+    lines.push(
+      `  call sites: ${entry.callSites} (${entry.dynamicMessages} with a dynamic message)  e.g. ${entry.sampleCalls.join(', ')}`,
+    );
     if (entry.family !== 'unknown') {
-      lines.push(`  learned from: ${entry.learnedFrom}; fields: ${entry.fields}; errors: ${entry.errors}`);
+      lines.push(
+        `  learned from: ${entry.learnedFrom}; fields: ${entry.fields}; errors: ${entry.errors}`,
+      );
       // A logger it will not rewrite through has no structured call to show yet.
-      if (entry.example && entry.rewrite === 'yes') lines.push(`  structured call: ${entry.example}`);
+      if (entry.example && entry.rewrite === 'yes')
+        lines.push(`  structured call: ${entry.example}`);
     }
     lines.push(`  rewrite: ${entry.rewrite}`);
   }

@@ -18,7 +18,11 @@ function workerScript(): string | null {
   return fs.existsSync(script) ? script : null;
 }
 
-export async function processAll(jobs: readonly FileJob[], workers: number, onStart: (index: number) => void): Promise<FileResult[]> {
+export async function processAll(
+  jobs: readonly FileJob[],
+  workers: number,
+  onStart: (index: number) => void,
+): Promise<FileResult[]> {
   const script = workerScript();
   const count = Math.min(workers, Math.floor(jobs.length / MIN_FILES_PER_WORKER));
   if (count <= 1 || !script) {
@@ -30,26 +34,28 @@ export async function processAll(jobs: readonly FileJob[], workers: number, onSt
   const results: FileResult[] = new Array(jobs.length);
   let next = 0;
   await Promise.all(
-    Array.from({ length: count }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script);
-        let current = -1;
-        const feed = () => {
-          if (next >= jobs.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          current = next++;
-          onStart(current);
-          worker.postMessage(jobs[current]);
-        };
-        worker.on('message', (result: FileResult) => {
-          results[current] = result;
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(script);
+          let current = -1;
+          const feed = () => {
+            if (next >= jobs.length) {
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            current = next++;
+            onStart(current);
+            worker.postMessage(jobs[current]);
+          };
+          worker.on('message', (result: FileResult) => {
+            results[current] = result;
+            feed();
+          });
+          worker.on('error', reject);
           feed();
-        });
-        worker.on('error', reject);
-        feed();
-      }),
+        }),
     ),
   );
   return results;

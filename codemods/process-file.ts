@@ -62,19 +62,40 @@ export function processFile(job: FileJob): FileResult {
   }
   const original = read.text;
   const program = job.project ? programOf(job.project) : undefined;
-  const outcome = runCodemods(job.codemods.map((name) => findCodemod(name)!), original, job.file, job.settings, job.cwd, { program });
+  const outcome = runCodemods(
+    job.codemods.map((name) => findCodemod(name)!),
+    original,
+    job.file,
+    job.settings,
+    job.cwd,
+    { program },
+  );
   result.skips = outcome.skips.map((skip) => ({ file: job.relative, ...skip }));
   result.redactPaths = outcome.redactPaths ?? [];
   if (outcome.parseError) {
     // Left byte-for-byte as it was, even if an earlier codemod had changed it in memory.
-    result.failure = { file: job.relative, error: outcome.parseError.message, line: outcome.parseError.line, column: outcome.parseError.column };
+    result.failure = {
+      file: job.relative,
+      error: outcome.parseError.message,
+      line: outcome.parseError.line,
+      column: outcome.parseError.column,
+    };
     return result;
   }
   result.changes = outcome.changes.map((change) => ({ file: job.relative, ...change }));
   const text = outcome.output ?? original;
   if (text === original) return result;
   result.changed = true;
-  if (job.diff) result.patch = createTwoFilesPatch(job.relative, job.relative, original, text, undefined, undefined, { context: 2 });
+  if (job.diff)
+    result.patch = createTwoFilesPatch(
+      job.relative,
+      job.relative,
+      original,
+      text,
+      undefined,
+      undefined,
+      { context: 2 },
+    );
   if (job.write) writeFileAtomic.sync(job.file, text, { mode: fs.statSync(job.file).mode });
   return result;
 }

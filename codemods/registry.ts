@@ -8,7 +8,12 @@ import { structuredMessages } from './structured-messages';
 // The calls console-to-logger creates are already structured, so the two first ones are independent;
 // structured-messages goes first because console-to-logger adds an import, after which a later
 // codemod must parse the file again. redact-sensitive-data after both: it sees the fields they created.
-export const CODEMODS: readonly Codemod[] = [structuredMessages, consoleToLogger, redactSensitiveData, boundMetricLabels];
+export const CODEMODS: readonly Codemod[] = [
+  structuredMessages,
+  consoleToLogger,
+  redactSensitiveData,
+  boundMetricLabels,
+];
 
 export function findCodemod(name: string): Codemod | undefined {
   return CODEMODS.find((codemod) => codemod.name === name);
@@ -19,7 +24,10 @@ export function findCodemod(name: string): Codemod | undefined {
  * (as its `rule`) or an entry here.
  */
 export const RULES_WITHOUT_CODEMOD: Readonly<Record<string, string>> = {
-  'fields-position': 'its autofix is the codemod: `eslint --fix` swaps the arguments when that is safe',
-  'error-field': 'errors inside messages are rewritten by structured-messages; a stringified field value is a one-line suggestion that needs a human to pick the key',
-  'event-name-format': 'renaming a constant event breaks dashboards and alerts that match it; the suggestion is applied one name at a time, on purpose',
+  'fields-position':
+    'its autofix is the codemod: `eslint --fix` swaps the arguments when that is safe',
+  'error-field':
+    'errors inside messages are rewritten by structured-messages; a stringified field value is a one-line suggestion that needs a human to pick the key',
+  'event-name-format':
+    'renaming a constant event breaks dashboards and alerts that match it; the suggestion is applied one name at a time, on purpose',
 };

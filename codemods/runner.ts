@@ -74,8 +74,13 @@ interface ConfigLookup {
  */
 function loadFailure(error: unknown, configFile: string | undefined, cwd: string): string {
   const { name, message, stack } = error as Error;
-  const line = configFile && stack?.startsWith(`${configFile}:`) ? /^[^\n]*:(\d+)\n/.exec(stack)?.[1] : undefined;
-  const where = configFile ? `${path.relative(cwd, configFile)}${line ? ` (line ${line})` : ''}` : 'the ESLint config';
+  const line =
+    configFile && stack?.startsWith(`${configFile}:`)
+      ? /^[^\n]*:(\d+)\n/.exec(stack)?.[1]
+      : undefined;
+  const where = configFile
+    ? `${path.relative(cwd, configFile)}${line ? ` (line ${line})` : ''}`
+    : 'the ESLint config';
   return `could not load ${where}: ${name}: ${message.split('\n')[0]}`;
 }
 
@@ -83,15 +88,21 @@ function loadFailure(error: unknown, configFile: string | undefined, cwd: string
  * The ESLint config for a file; undefined where no config file applies. One that exists but does not
  * load stops the run, naming the file: defaults in its place would rewrite every file the wrong way.
  */
-async function configFor(eslint: ConfigLookup, file: string, cwd: string): Promise<{ settings?: Record<string, unknown> } | undefined> {
+async function configFor(
+  eslint: ConfigLookup,
+  file: string,
+  cwd: string,
+): Promise<{ settings?: Record<string, unknown> } | undefined> {
   try {
     const config = await eslint.calculateConfigForFile(file);
     // ESLint matches only .js/.mjs/.cjs unless a config names other extensions; a project whose
     // TypeScript files are not linted yet still has one settings object, so read the .js view.
-    if (config === undefined && !/\.[cm]?js$/.test(file)) return await eslint.calculateConfigForFile(file.replace(/\.[^./]+$/, '.js'));
+    if (config === undefined && !/\.[cm]?js$/.test(file))
+      return await eslint.calculateConfigForFile(file.replace(/\.[^./]+$/, '.js'));
     return config;
   } catch (error) {
-    if ((error as { messageTemplate?: string }).messageTemplate === 'config-file-missing') return undefined;
+    if ((error as { messageTemplate?: string }).messageTemplate === 'config-file-missing')
+      return undefined;
     throw new UserError(loadFailure(error, await eslint.findConfigFile(file), cwd));
   }
 }
@@ -117,7 +128,9 @@ async function eslintSettingsLookup(cwd: string, report: Report): Promise<Settin
       // Invalid settings stop the run before anything is written, naming the config they came from.
       if (!(error instanceof SettingsError)) throw error;
       const configFile = await eslint.findConfigFile(file);
-      throw new UserError(configFile ? `${path.relative(cwd, configFile)}: ${error.message}` : error.message);
+      throw new UserError(
+        configFile ? `${path.relative(cwd, configFile)}: ${error.message}` : error.message,
+      );
     }
   };
 }
@@ -133,14 +146,19 @@ function reasonKey(reason: string): string {
   return reason.replace(PATH_IN_REASON, '<path>');
 }
 
-function mergeResult(report: Report, result: FileResult, onDiff: ((patch: string) => void) | undefined): void {
+function mergeResult(
+  report: Report,
+  result: FileResult,
+  onDiff: ((patch: string) => void) | undefined,
+): void {
   for (const change of result.changes) report.changed.push(change);
   for (const skip of result.skips) {
     report.skipped.push(skip);
     const key = reasonKey(skip.reason);
     report.summary.skippedByReason[key] = (report.summary.skippedByReason[key] ?? 0) + 1;
   }
-  for (const redactPath of result.redactPaths) if (!report.pinoRedactPaths.includes(redactPath)) report.pinoRedactPaths.push(redactPath);
+  for (const redactPath of result.redactPaths)
+    if (!report.pinoRedactPaths.includes(redactPath)) report.pinoRedactPaths.push(redactPath);
   if (result.failure) {
     report.failed.push(result.failure);
     report.summary.failedFiles++;
@@ -156,9 +174,15 @@ function mergeResult(report: Report, result: FileResult, onDiff: ((patch: string
  * Settings for each file, the way the codemods read them (the ESLint config that applies, or the
  * given settings); for commands that analyse without rewriting.
  */
-export async function settingsForFiles(files: readonly string[], cwd: string, fixed?: Settings): Promise<Map<string, Settings>> {
+export async function settingsForFiles(
+  files: readonly string[],
+  cwd: string,
+  fixed?: Settings,
+): Promise<Map<string, Settings>> {
   const report = { settingsSource: 'defaults' } as Report;
-  const lookup: SettingsLookup = fixed ? async () => fixed : await eslintSettingsLookup(cwd, report);
+  const lookup: SettingsLookup = fixed
+    ? async () => fixed
+    : await eslintSettingsLookup(cwd, report);
   const settings = new Map<string, Settings>();
   for (const file of files) settings.set(file, await lookup(file));
   return settings;
@@ -171,7 +195,16 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
     codemods: options.codemods.map((codemod) => codemod.name),
     written: options.write,
     settingsSource: options.settings ? 'cli' : 'defaults',
-    summary: { files: options.files.length, changedFiles: 0, unchangedFiles: 0, failedFiles: 0, rewrittenCalls: 0, skippedCalls: 0, skippedByReason: {}, seconds: 0 },
+    summary: {
+      files: options.files.length,
+      changedFiles: 0,
+      unchangedFiles: 0,
+      failedFiles: 0,
+      rewrittenCalls: 0,
+      skippedCalls: 0,
+      skippedByReason: {},
+      seconds: 0,
+    },
     changed: [],
     skipped: [],
     failed: [],
@@ -179,7 +212,9 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
     pinoRedactPaths: [],
   };
   const fixed = options.settings;
-  const lookup: SettingsLookup = fixed ? async () => fixed : await eslintSettingsLookup(options.cwd, report);
+  const lookup: SettingsLookup = fixed
+    ? async () => fixed
+    : await eslintSettingsLookup(options.cwd, report);
   // Settings for every file first: a codemod that cannot run with them stops before any write.
   const jobs: FileJob[] = [];
   for (const file of options.files) {
@@ -192,9 +227,20 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
       if (!report.notes.includes(problem)) report.notes.push(problem);
       return false;
     });
-    jobs.push({ file, relative, settings, codemods: runnable.map((codemod) => codemod.name), cwd: options.cwd, write: options.write, diff: options.onDiff !== undefined, project: options.project });
+    jobs.push({
+      file,
+      relative,
+      settings,
+      codemods: runnable.map((codemod) => codemod.name),
+      cwd: options.cwd,
+      write: options.write,
+      diff: options.onDiff !== undefined,
+      project: options.project,
+    });
   }
-  const results = await processAll(jobs, options.workers ?? 1, (index) => options.onFile?.(options.files[index], index));
+  const results = await processAll(jobs, options.workers ?? 1, (index) =>
+    options.onFile?.(options.files[index], index),
+  );
   // Results are merged in file order, whichever worker finished first.
   for (const result of results) mergeResult(report, result, options.onDiff);
   report.pinoRedactPaths.sort();

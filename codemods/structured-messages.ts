@@ -8,11 +8,14 @@ import { messageOfCall, PRINTF_PLACEHOLDER } from '../core/messages/message';
 import { structuredRewrite } from '../core/messages/rewrite';
 import { toTransform, type Codemod, type Finding } from './engine';
 
-const DYNAMIC_TEXT = new RegExp(`\\$\\{|['"\`]\\s*\\+|\\+\\s*['"\`]|${PRINTF_PLACEHOLDER}|format\\(|\\.join\\(|\\.concat\\(`);
+const DYNAMIC_TEXT = new RegExp(
+  `\\$\\{|['"\`]\\s*\\+|\\+\\s*['"\`]|${PRINTF_PLACEHOLDER}|format\\(|\\.join\\(|\\.concat\\(`,
+);
 
 export const structuredMessages: Codemod = {
   name: 'structured-messages',
-  description: 'Rewrite template, concatenated and printf-style log messages into event name + fields',
+  description:
+    'Rewrite template, concatenated and printf-style log messages into event name + fields',
   rule: 'no-dynamic-message',
   // A dynamic message needs an interpolation, a string concatenation, a printf placeholder or a
   // builder call; files without one are never parsed.
@@ -25,7 +28,11 @@ export const structuredMessages: Codemod = {
       const message = messageOfCall(call, file);
       if (message?.kind !== 'dynamic') continue;
       const rewrite = structuredRewrite(call, message, file, settings);
-      findings.push(rewrite.ok ? { node: node as TSESTree.Node, edits: rewrite.edits } : { node, reason: rewrite.reason });
+      findings.push(
+        rewrite.ok
+          ? { node: node as TSESTree.Node, edits: rewrite.edits }
+          : { node, reason: rewrite.reason },
+      );
     }
     return findings;
   },

@@ -18,7 +18,8 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
     messages: {
-      invalidEventName: "'{{message}}' is not an event name in {{convention}}; name the event, e.g. 'payment.charge.failed'.",
+      invalidEventName:
+        "'{{message}}' is not an event name in {{convention}}; name the event, e.g. 'payment.charge.failed'.",
       useEventName: "Use '{{name}}'.",
     },
   },
@@ -33,10 +34,22 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: message.node,
         messageId: 'invalidEventName',
-        data: { message: message.text, convention: eventName.pattern ? `/${eventName.pattern.source}/` : `${eventName.case} case` },
-        suggest: name && isValidEventName(name, eventName)
-          ? [{ messageId: 'useEventName', data: { name }, fix: (fixer) => fixer.replaceText(literal, quoteString(name, quote)) }]
-          : [],
+        data: {
+          message: message.text,
+          convention: eventName.pattern
+            ? `/${eventName.pattern.source}/`
+            : `${eventName.case} case`,
+        },
+        suggest:
+          name && isValidEventName(name, eventName)
+            ? [
+                {
+                  messageId: 'useEventName',
+                  data: { name },
+                  fix: (fixer) => fixer.replaceText(literal, quoteString(name, quote)),
+                },
+              ]
+            : [],
       });
     });
   },

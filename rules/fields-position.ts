@@ -8,14 +8,16 @@ import { isFieldsFirst } from '../core/model/settings';
 import { createRule, fileMayContain, lazyFile } from './utils';
 
 export type Options = [];
-export type MessageIds = 'fieldsAfterMessage' | 'fieldsBeforeMessage' | 'swapArguments' | 'styleContradicted';
+export type MessageIds =
+  'fieldsAfterMessage' | 'fieldsBeforeMessage' | 'swapArguments' | 'styleContradicted';
 
 export default createRule<Options, MessageIds>({
   name: 'fields-position',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require the fields object where the logger reads it: first for pino and bunyan, after the message for winston and NestJS',
+      description:
+        'Require the fields object where the logger reads it: first for pino and bunyan, after the message for winston and NestJS',
       recommended: 'recommended',
     },
     fixable: 'code',
@@ -23,8 +25,10 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
     messages: {
-      fieldsAfterMessage: '{{style}} reads fields only from the first argument; this object after the message is silently dropped.',
-      fieldsBeforeMessage: '{{style}} takes the message first; this fields object before it is not read as fields.',
+      fieldsAfterMessage:
+        '{{style}} reads fields only from the first argument; this object after the message is silently dropped.',
+      fieldsBeforeMessage:
+        '{{style}} takes the message first; this fields object before it is not read as fields.',
       swapArguments: 'Swap the fields and the message.',
       styleContradicted:
         "settings['structured-logging'].style says {{configured}}, but {{where}} makes this a {{family}} logger, which takes {{order}}: not fixed; correct the style setting (or set it to 'auto').",
@@ -45,9 +49,18 @@ export default createRule<Options, MessageIds>({
         if (isFieldsFirst(call.style)) {
           // A string message followed by an object or an error, with no placeholder to consume it.
           const firstTarget = unwrap(first);
-          if (!isStringLike(firstTarget) || (isStringLiteral(firstTarget) && hasPrintfPlaceholder(firstTarget.value))) return;
-          if (firstTarget.type === 'TemplateLiteral' && firstTarget.quasis.some((quasi) => hasPrintfPlaceholder(quasi.value.raw))) return;
-          if (unwrap(second).type !== 'ObjectExpression' && !isErrorExpression(second, file())) return;
+          if (
+            !isStringLike(firstTarget) ||
+            (isStringLiteral(firstTarget) && hasPrintfPlaceholder(firstTarget.value))
+          )
+            return;
+          if (
+            firstTarget.type === 'TemplateLiteral' &&
+            firstTarget.quasis.some((quasi) => hasPrintfPlaceholder(quasi.value.raw))
+          )
+            return;
+          if (unwrap(second).type !== 'ObjectExpression' && !isErrorExpression(second, file()))
+            return;
           misplaced = second;
           messageId = 'fieldsAfterMessage';
         } else {
@@ -58,7 +71,11 @@ export default createRule<Options, MessageIds>({
         // A configured style the logger's own definition contradicts would fix the call into a shape
         // its logger drops: say so instead. Without a configured style, the definition wins silently.
         const answer = contractOf(call, file(), settings());
-        if (answer.ok && answer.contract.source.how !== 'settings' && isFieldsFirst(answer.contract.style) !== isFieldsFirst(call.style)) {
+        if (
+          answer.ok &&
+          answer.contract.source.how !== 'settings' &&
+          isFieldsFirst(answer.contract.style) !== isFieldsFirst(call.style)
+        ) {
           if (settings().style === 'auto') return;
           const { contract } = answer;
           context.report({
@@ -66,7 +83,9 @@ export default createRule<Options, MessageIds>({
             messageId: 'styleContradicted',
             data: {
               configured: `'${settings().style}'`,
-              where: contract.source.where ? `${contract.source.where} (${contract.source.what})` : contract.source.what,
+              where: contract.source.where
+                ? `${contract.source.where} (${contract.source.what})`
+                : contract.source.what,
               family: contract.family ?? 'own',
               order: isFieldsFirst(contract.style) ? 'fields first' : 'the message first',
             },
@@ -74,7 +93,10 @@ export default createRule<Options, MessageIds>({
           return;
         }
         // Each argument moves with the comments written before it (`/* fields */ { id }`).
-        const withComments = (argument: TSESTree.Node): [number, number] => [context.sourceCode.getCommentsBefore(argument)[0]?.range[0] ?? argument.range[0], argument.range[1]];
+        const withComments = (argument: TSESTree.Node): [number, number] => [
+          context.sourceCode.getCommentsBefore(argument)[0]?.range[0] ?? argument.range[0],
+          argument.range[1],
+        ];
         const [firstRange, secondRange] = [withComments(first), withComments(second)];
         const swap = (fixer: TSESLint.RuleFixer) => [
           fixer.replaceTextRange(firstRange, context.sourceCode.text.slice(...secondRange)),

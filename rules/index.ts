@@ -33,7 +33,10 @@ function rulesUpTo(level: Level): Linter.RulesRecord {
   const allowed = LEVELS.slice(0, LEVELS.indexOf(level) + 1);
   return Object.fromEntries(
     Object.entries(rules)
-      .filter(([, rule]) => rule.meta.docs?.recommended !== undefined && allowed.includes(rule.meta.docs.recommended))
+      .filter(
+        ([, rule]) =>
+          rule.meta.docs?.recommended !== undefined && allowed.includes(rule.meta.docs.recommended),
+      )
       .map(([ruleName]) => [`${NAMESPACE}/${ruleName}`, 'error']),
   );
 }
@@ -106,7 +109,11 @@ const meta = { name, version, namespace: NAMESPACE };
 const configs = {} as StructuredLoggingPlugin['configs'];
 // typescript-eslint types a rule's context more narrowly than ESLint's RuleDefinition does
 // (parserOptions, getAncestors...); at run time these are ordinary ESLint rules.
-const plugin: StructuredLoggingPlugin = { meta, rules: rules as StructuredLoggingPlugin['rules'], configs };
+const plugin: StructuredLoggingPlugin = {
+  meta,
+  rules: rules as StructuredLoggingPlugin['rules'],
+  configs,
+};
 
 // Each config is an array: it can be spread (`...configs.recommended`), used in `extends`, or placed
 // as is in a config array. The first object turns the level's rules on everywhere; the second, scoped
@@ -115,7 +122,9 @@ const plugin: StructuredLoggingPlugin = { meta, rules: rules as StructuredLoggin
 // later entry can turn no-console back on (docs/ci.md, "Tests, scripts and CLIs").
 for (const level of LEVELS) {
   const levelRules = rulesUpTo(level);
-  const off = OFF_IN_CONSOLE_ALLOWED_FILES.map((ruleName) => `${NAMESPACE}/${ruleName}`).filter((rule) => rule in levelRules);
+  const off = OFF_IN_CONSOLE_ALLOWED_FILES.map((ruleName) => `${NAMESPACE}/${ruleName}`).filter(
+    (rule) => rule in levelRules,
+  );
   configs[level] = [
     { name: `${NAMESPACE}/${level}`, plugins: { [NAMESPACE]: plugin }, rules: levelRules },
     {

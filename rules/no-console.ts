@@ -1,17 +1,30 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { browserCallbackReason,
-  loggerImplementationReason, consoleAccess, consoleFileVerdict, consoleRewrite, importProblem, isGlobalConsole, loggerImportEdit, mayContainConsole, writesToStderr, type ConsoleFileVerdict } from '../core/console/console';
+import {
+  browserCallbackReason,
+  loggerImplementationReason,
+  consoleAccess,
+  consoleFileVerdict,
+  consoleRewrite,
+  importProblem,
+  isGlobalConsole,
+  loggerImportEdit,
+  mayContainConsole,
+  writesToStderr,
+  type ConsoleFileVerdict,
+} from '../core/console/console';
 import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
 
 export type Options = [{ allow?: string[] }];
-export type MessageIds = 'consoleCall' | 'streamWrite' | 'consoleDestructured' | 'protocolStdout' | 'useLogger';
+export type MessageIds =
+  'consoleCall' | 'streamWrite' | 'consoleDestructured' | 'protocolStdout' | 'useLogger';
 
 export default createRule<Options, MessageIds>({
   name: 'no-console',
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Disallow console output and writes to process.stdout/stderr; log through the structured logger',
+      description:
+        'Disallow console output and writes to process.stdout/stderr; log through the structured logger',
       recommended: 'recommended',
     },
     hasSuggestions: true,
@@ -20,16 +33,26 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          allow: { type: 'array', items: { type: 'string' }, uniqueItems: true, description: "console methods to allow, e.g. ['warn', 'error']; 'stdout' and 'stderr' allow process writes" },
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              "console methods to allow, e.g. ['warn', 'error']; 'stdout' and 'stderr' allow process writes",
+          },
         },
       },
     ],
     defaultOptions: [{ allow: [] }],
     messages: {
-      consoleCall: 'console.{{method}} prints unstructured text outside the log pipeline; use the structured logger.',
-      streamWrite: 'process.{{stream}}.write prints unstructured text outside the log pipeline; use the structured logger.',
-      consoleDestructured: 'Destructuring console hides console output from review; use the structured logger.',
-      protocolStdout: '{{what}} writes to stdout, which carries this file\'s protocol; write diagnostics to stderr (console.error).',
+      consoleCall:
+        'console.{{method}} prints unstructured text outside the log pipeline; use the structured logger.',
+      streamWrite:
+        'process.{{stream}}.write prints unstructured text outside the log pipeline; use the structured logger.',
+      consoleDestructured:
+        'Destructuring console hides console output from review; use the structured logger.',
+      protocolStdout:
+        "{{what}} writes to stdout, which carries this file's protocol; write diagnostics to stderr (console.error).",
       useLogger: 'Replace with {{preview}}',
     },
   },
@@ -37,37 +60,72 @@ export default createRule<Options, MessageIds>({
     const { file, settings } = lazyFile(context);
     if (!fileMayContain(context, mayContainConsole)) return {};
     let fileVerdict: ConsoleFileVerdict | null | undefined;
-    const verdict = () => (fileVerdict === undefined ? (fileVerdict = consoleFileVerdict(file(), settings(), context.cwd)) : fileVerdict);
+    const verdict = () =>
+      fileVerdict === undefined
+        ? (fileVerdict = consoleFileVerdict(file(), settings(), context.cwd))
+        : fileVerdict;
     return {
       MemberExpression(node) {
         // A plain listener with the name test inline: three attribute selectors made ESLint run its
         // selector matcher three times on every member expression of the file.
         if (!namesConsoleOrWrite(node)) return;
         const access = consoleAccess(node, file());
-        if (!access || allow.includes(access.stream === 'console' ? access.method : access.stream)) return;
+        if (!access || allow.includes(access.stream === 'console' ? access.method : access.stream))
+          return;
         // Browser code prints to devtools, not the service's logs; beside a stdout protocol, stderr is the log channel.
-        if (browserCallbackReason(node, file()) || verdict()?.kind === 'client' || (verdict() && writesToStderr(access))) return;
+        if (
+          browserCallbackReason(node, file()) ||
+          verdict()?.kind === 'client' ||
+          (verdict() && writesToStderr(access))
+        )
+          return;
         // The logger's own implementation prints, or console is wired into one: that is no stray output.
         if (loggerImplementationReason(node)) return;
         if (verdict()) {
-          const what = access.stream === 'console' ? `console.${access.method}` : `process.${access.stream}.write`;
+          const what =
+            access.stream === 'console'
+              ? `console.${access.method}`
+              : `process.${access.stream}.write`;
           context.report({ node, messageId: 'protocolStdout', data: { what } });
           return;
         }
-        const call = node.parent.type === 'CallExpression' && node.parent.callee === node ? node.parent : undefined;
+        const call =
+          node.parent.type === 'CallExpression' && node.parent.callee === node
+            ? node.parent
+            : undefined;
         const logger = settings().logger;
         // Without an import Node can load, there is nothing to suggest (console-to-logger skips it too).
-        const rewrite = call && logger && !importProblem(file(), logger, context.cwd, 'logger') ? consoleRewrite(call, access, file(), settings(), context.cwd) : undefined;
-        const importEdit = rewrite?.ok && logger ? loggerImportEdit(file(), logger, context.cwd, node.range[0]) : null;
+        const rewrite =
+          call && logger && !importProblem(file(), logger, context.cwd, 'logger')
+            ? consoleRewrite(call, access, file(), settings(), context.cwd)
+            : undefined;
+        const importEdit =
+          rewrite?.ok && logger
+            ? loggerImportEdit(file(), logger, context.cwd, node.range[0])
+            : null;
         context.report({
           node,
           messageId: access.stream === 'console' ? 'consoleCall' : 'streamWrite',
           data: { method: access.method, stream: access.stream },
-          suggest: rewrite?.ok ? [{ messageId: 'useLogger', data: { preview: previewText(rewrite.preview) }, fix: editsToFix(importEdit ? [...rewrite.edits, importEdit] : rewrite.edits) }] : [],
+          suggest: rewrite?.ok
+            ? [
+                {
+                  messageId: 'useLogger',
+                  data: { preview: previewText(rewrite.preview) },
+                  fix: editsToFix(importEdit ? [...rewrite.edits, importEdit] : rewrite.edits),
+                },
+              ]
+            : [],
         });
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
-        if (node.id.type === 'ObjectPattern' && node.init && isGlobalConsole(node.init, file()) && !browserCallbackReason(node, file()) && verdict()?.kind !== 'client') {
+        if (
+          node.id.type === 'ObjectPattern' &&
+          node.init &&
+          isGlobalConsole(node.init, file()) &&
+          !browserCallbackReason(node, file()) &&
+          verdict()?.kind !== 'client'
+        ) {
           context.report({ node, messageId: 'consoleDestructured' });
         }
       },
@@ -79,6 +137,11 @@ export default createRule<Options, MessageIds>({
 function namesConsoleOrWrite(node: TSESTree.MemberExpression): boolean {
   const { object, property } = node;
   if (object.type === 'Identifier' && object.name === 'console') return true;
-  if (object.type === 'MemberExpression' && object.property.type === 'Identifier' && object.property.name === 'console') return true;
+  if (
+    object.type === 'MemberExpression' &&
+    object.property.type === 'Identifier' &&
+    object.property.name === 'console'
+  )
+    return true;
   return property.type === 'Identifier' && property.name === 'write';
 }

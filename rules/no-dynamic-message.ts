@@ -26,7 +26,8 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
     messages: {
-      dynamicMessage: 'Log message is built with {{how}}; log a constant event name and pass the values as fields.',
+      dynamicMessage:
+        'Log message is built with {{how}}; log a constant event name and pass the values as fields.',
       useStructuredCall: 'Rewrite as {{preview}}',
     },
   },
@@ -38,7 +39,15 @@ export default createRule<Options, MessageIds>({
         node: message.node,
         messageId: 'dynamicMessage',
         data: { how: HOW[message.how] },
-        suggest: rewrite.ok ? [{ messageId: 'useStructuredCall', data: { preview: previewText(rewrite.preview) }, fix: editsToFix(rewrite.edits) }] : [],
+        suggest: rewrite.ok
+          ? [
+              {
+                messageId: 'useStructuredCall',
+                data: { preview: previewText(rewrite.preview) },
+                fix: editsToFix(rewrite.edits),
+              },
+            ]
+          : [],
       });
     });
   },

@@ -1,9 +1,22 @@
 import type { Settings } from '../core/model/settings';
-import { findSensitiveData, loggedArguments, mayContainSensitiveData, redaction, REDACTED, type SensitiveKind } from '../core/sensitive/sensitive-calls';
+import {
+  findSensitiveData,
+  loggedArguments,
+  mayContainSensitiveData,
+  redaction,
+  REDACTED,
+  type SensitiveKind,
+} from '../core/sensitive/sensitive-calls';
 import { createRule, editsToFix, fileMayContain, lazyFile } from './utils';
 
 export type Options = [];
-export type MessageIds = 'sensitiveKey' | 'sensitiveValue' | 'sensitiveSpread' | 'riskyObject' | 'secretLiteral' | 'redact';
+export type MessageIds =
+  | 'sensitiveKey'
+  | 'sensitiveValue'
+  | 'sensitiveSpread'
+  | 'riskyObject'
+  | 'secretLiteral'
+  | 'redact';
 
 const MESSAGE: Record<SensitiveKind, MessageIds> = {
   key: 'sensitiveKey',
@@ -18,7 +31,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow secrets and personal data in log calls: sensitive field names, values, whole headers or environments, and secret-shaped literals',
+      description:
+        'Disallow secrets and personal data in log calls: sensitive field names, values, whole headers or environments, and secret-shaped literals',
       recommended: 'recommended',
     },
     hasSuggestions: true,
@@ -27,9 +41,12 @@ export default createRule<Options, MessageIds>({
     messages: {
       sensitiveKey: "Field '{{what}}' logs {{category}} data; redact it or leave it out.",
       sensitiveValue: '`{{what}}` logs {{category}} data; redact it or leave it out.',
-      sensitiveSpread: 'Spreading `{{what}}` copies {{category}} data into the log line; pick the fields you need.',
-      riskyObject: '`{{what}}` is logged whole and carries credentials (authorization, cookies, keys); log the fields you need.',
-      secretLiteral: 'This literal looks like a {{what}}; never log it (and do not keep it in source).',
+      sensitiveSpread:
+        'Spreading `{{what}}` copies {{category}} data into the log line; pick the fields you need.',
+      riskyObject:
+        '`{{what}}` is logged whole and carries credentials (authorization, cookies, keys); log the fields you need.',
+      secretLiteral:
+        'This literal looks like a {{what}}; never log it (and do not keep it in source).',
       redact: "Replace with '{{redacted}}'",
     },
   },
@@ -46,8 +63,19 @@ export default createRule<Options, MessageIds>({
           context.report({
             node: finding.node,
             messageId: MESSAGE[finding.kind],
-            data: { what: finding.what, category: finding.category === 'secret' ? 'secret' : finding.category },
-            suggest: redacted.ok ? [{ messageId: 'redact', data: { redacted: REDACTED }, fix: editsToFix(redacted.edits) }] : [],
+            data: {
+              what: finding.what,
+              category: finding.category === 'secret' ? 'secret' : finding.category,
+            },
+            suggest: redacted.ok
+              ? [
+                  {
+                    messageId: 'redact',
+                    data: { redacted: REDACTED },
+                    fix: editsToFix(redacted.edits),
+                  },
+                ]
+              : [],
           });
         }
       },
@@ -60,6 +88,10 @@ const literalSettings = new WeakMap<Settings, Settings>();
 /** The suggestion always uses the literal: wrapping needs an import the editor should not guess. */
 function literalRedaction(settings: Settings): Settings {
   let literal = literalSettings.get(settings);
-  if (!literal) literalSettings.set(settings, (literal = { ...settings, sensitive: { ...settings.sensitive, redaction: 'literal' } }));
+  if (!literal)
+    literalSettings.set(
+      settings,
+      (literal = { ...settings, sensitive: { ...settings.sensitive, redaction: 'literal' } }),
+    );
   return literal;
 }

@@ -10,16 +10,20 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow unbounded metric labels (user ids, raw URLs, error messages, timestamps) and dynamic metric names',
+      description:
+        'Disallow unbounded metric labels (user ids, raw URLs, error messages, timestamps) and dynamic metric names',
       recommended: 'recommended',
     },
     hasSuggestions: true,
     schema: [],
     defaultOptions: [],
     messages: {
-      unboundedLabelName: "Label '{{what}}' has a value per user, request or moment: every value is a new time series. Drop it, or log it instead.",
-      unboundedLabelValue: '`{{what}}` as a label value creates a new time series per distinct value; use a bounded value such as the route template.',
-      dynamicMetricName: 'A metric name built at run time creates unbounded metrics; use a constant name and a bounded label.',
+      unboundedLabelName:
+        "Label '{{what}}' has a value per user, request or moment: every value is a new time series. Drop it, or log it instead.",
+      unboundedLabelValue:
+        '`{{what}}` as a label value creates a new time series per distinct value; use a bounded value such as the route template.',
+      dynamicMetricName:
+        'A metric name built at run time creates unbounded metrics; use a constant name and a bounded label.',
       useRouteTemplate: 'Use the route template: {{template}}',
     },
   },
@@ -33,7 +37,15 @@ export default createRule<Options, MessageIds>({
           node: finding.node,
           messageId: finding.problem,
           data: { what: finding.what },
-          suggest: template ? [{ messageId: 'useRouteTemplate', data: { template }, fix: (fixer) => fixer.replaceText(finding.node, template) }] : [],
+          suggest: template
+            ? [
+                {
+                  messageId: 'useRouteTemplate',
+                  data: { template },
+                  fix: (fixer) => fixer.replaceText(finding.node, template),
+                },
+              ]
+            : [],
         });
       }
     };

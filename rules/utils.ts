@@ -1,6 +1,11 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { oneLine, type Edit } from '../core/model/edits';
-import { createFileModel, type FileModel, type ScopeManagerLike, type VariableLike } from '../core/model/file';
+import {
+  createFileModel,
+  type FileModel,
+  type ScopeManagerLike,
+  type VariableLike,
+} from '../core/model/file';
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
 import { messageOfCall, type MessageAnalysis } from '../core/messages/message';
 import { settingsFrom, type Settings } from '../core/model/settings';
@@ -12,7 +17,8 @@ export interface StructuredLoggingDocs {
   requiresTypeChecking?: false;
 }
 
-export const REPOSITORY_URL = 'https://github.com/structured-logging/eslint-plugin-structured-logging';
+export const REPOSITORY_URL =
+  'https://github.com/structured-logging/eslint-plugin-structured-logging';
 
 /**
  * typescript-eslint's RuleCreator, minus its cost on every file: it deep-merges the defaults into the
@@ -23,19 +29,26 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   name,
   meta,
   create,
-}: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, StructuredLoggingDocs>>): ESLintUtils.RuleModule<MessageIds, Options, StructuredLoggingDocs> & { name: string } {
+}: Readonly<
+  ESLintUtils.RuleWithMetaAndName<Options, MessageIds, StructuredLoggingDocs>
+>): ESLintUtils.RuleModule<MessageIds, Options, StructuredLoggingDocs> & { name: string } {
   const defaults = (meta.defaultOptions ?? []) as unknown as Options;
-  const merged = (given: readonly unknown[]) => ESLintUtils.applyDefault<Options, Options>(defaults, given as Options) as Options;
+  const merged = (given: readonly unknown[]) =>
+    ESLintUtils.applyDefault<Options, Options>(defaults, given as Options) as Options;
   let withDefaults: Options | undefined;
   const resolved = new Map<string, Options>();
   return {
     name,
-    meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
+    meta: {
+      ...meta,
+      docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` },
+    },
     create(context) {
       const given = context.options;
       // Where the config gives no options, ESLint 9.15+ hands each file a new array holding the very
       // objects of the rule's meta.defaultOptions, and older versions an empty array: the defaults.
-      if (given.length === 0 || isDefaultOptions(given, defaults)) return create(context, (withDefaults ??= merged(defaults)));
+      if (given.length === 0 || isDefaultOptions(given, defaults))
+        return create(context, (withDefaults ??= merged(defaults)));
       // Configured options are merged anew for every file, so they are told apart by value.
       const key = JSON.stringify(given);
       let options = resolved.get(key);
@@ -46,7 +59,9 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 }
 
 function isDefaultOptions(given: readonly unknown[], defaults: readonly unknown[]): boolean {
-  return given.length === defaults.length && given.every((value, index) => value === defaults[index]);
+  return (
+    given.length === defaults.length && given.every((value, index) => value === defaults[index])
+  );
 }
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -61,7 +76,8 @@ type TextTest = (text: string, settings: Settings) => boolean;
  * full collection. ESLint lints one file at a time per thread, and a new file has a new AST, so one
  * slot is enough; it holds at most the last file.
  */
-let current: { ast: TSESTree.Program; model?: FileModel; textTests: Map<TextTest, boolean> } | undefined;
+let current:
+  { ast: TSESTree.Program; model?: FileModel; textTests: Map<TextTest, boolean> } | undefined;
 
 function currentFile(context: AnyContext): NonNullable<typeof current> {
   const ast = context.sourceCode.ast;
@@ -83,7 +99,11 @@ export function fileModelFor(context: AnyContext): FileModel {
     scopeManager: sourceCode.scopeManager as unknown as ScopeManagerLike | null,
     lookup: (identifier) => {
       // Walk the scope chain from the identifier: O(depth), and the same answer as its reference.
-      for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+      for (
+        let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
+        scope;
+        scope = scope.upper
+      ) {
         const variable = scope.set.get(identifier.name);
         if (variable) return variable as unknown as VariableLike;
       }
@@ -100,7 +120,8 @@ export function fileModelFor(context: AnyContext): FileModel {
 export function fileMayContain(context: AnyContext, test: TextTest): boolean {
   const answers = currentFile(context).textTests;
   let answer = answers.get(test);
-  if (answer === undefined) answers.set(test, (answer = test(context.sourceCode.text, settingsFor(context))));
+  if (answer === undefined)
+    answers.set(test, (answer = test(context.sourceCode.text, settingsFor(context))));
   return answer;
 }
 

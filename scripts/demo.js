@@ -9,14 +9,22 @@ const sample = path.resolve(__dirname, '../fixtures/sample-service');
 const cli = path.resolve(__dirname, '../dist/codemods/cli.js');
 
 async function main() {
-  process.stdout.write('\n== 1. ESLint with structured-logging/recommended on fixtures/sample-service\n');
+  process.stdout.write(
+    '\n== 1. ESLint with structured-logging/recommended on fixtures/sample-service\n',
+  );
   const eslint = new ESLint({ cwd: sample });
   const results = await eslint.lintFiles(['src']);
   const formatter = await eslint.loadFormatter('stylish');
   process.stdout.write(await formatter.format(results));
 
-  process.stdout.write('\n== 2. structured-logging codemod all --dry --print (nothing is written)\n\n');
-  execFileSync(process.execPath, [cli, 'codemod', 'all', 'src', '--dry', '--print', '--no-progress'], { cwd: sample, stdio: 'inherit' });
+  process.stdout.write(
+    '\n== 2. structured-logging codemod all --dry --print (nothing is written)\n\n',
+  );
+  execFileSync(
+    process.execPath,
+    [cli, 'codemod', 'all', 'src', '--dry', '--print', '--no-progress'],
+    { cwd: sample, stdio: 'inherit' },
+  );
 }
 
 main().catch((error) => {

@@ -54,7 +54,16 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SELF = path.resolve(HERE, '..');
 
 function parseArgs(argv) {
-  const options = { tool: SELF, label: 'baseline', out: path.join(SELF, 'data', 'real-world'), sample: 40, seed: 1, scratch: '/tmp/real-world', tsconfig: [], install: [] };
+  const options = {
+    tool: SELF,
+    label: 'baseline',
+    out: path.join(SELF, 'data', 'real-world'),
+    sample: 40,
+    seed: 1,
+    scratch: '/tmp/real-world',
+    tsconfig: [],
+    install: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -63,29 +72,69 @@ function parseArgs(argv) {
       return next;
     };
     switch (arg) {
-      case '--repo': options.repo = path.resolve(value()); break;
-      case '--paths': options.paths = value().split(',').filter(Boolean); break;
-      case '--name': options.name = value(); break;
-      case '--tool': options.tool = path.resolve(value()); break;
-      case '--label': options.label = value(); break;
-      case '--out': options.out = path.resolve(value()); break;
-      case '--tsconfig': options.tsconfig = value().split(',').filter(Boolean); break;
-      case '--link-workspaces': options.linkWorkspaces = true; break;
-      case '--install': options.install = value().split(',').filter(Boolean); break;
-      case '--settings-probe': options.settingsProbe = 'on-failure'; break;
-      case '--settings-probe=always': options.settingsProbe = 'always'; break;
-      case '--sample': options.sample = Number(value()); break;
-      case '--seed': options.seed = Number(value()); break;
-      case '--scratch': options.scratch = path.resolve(value()); break;
-      case '--keep': options.keep = true; break;
-      case '--config': options.config = path.resolve(value()); break;
-      case '--table': options.table = true; break;
-      case '--only': options.only = value().split(',').filter(Boolean); break;
-      case '-h': case '--help':
-        process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
+      case '--repo':
+        options.repo = path.resolve(value());
+        break;
+      case '--paths':
+        options.paths = value().split(',').filter(Boolean);
+        break;
+      case '--name':
+        options.name = value();
+        break;
+      case '--tool':
+        options.tool = path.resolve(value());
+        break;
+      case '--label':
+        options.label = value();
+        break;
+      case '--out':
+        options.out = path.resolve(value());
+        break;
+      case '--tsconfig':
+        options.tsconfig = value().split(',').filter(Boolean);
+        break;
+      case '--link-workspaces':
+        options.linkWorkspaces = true;
+        break;
+      case '--install':
+        options.install = value().split(',').filter(Boolean);
+        break;
+      case '--settings-probe':
+        options.settingsProbe = 'on-failure';
+        break;
+      case '--settings-probe=always':
+        options.settingsProbe = 'always';
+        break;
+      case '--sample':
+        options.sample = Number(value());
+        break;
+      case '--seed':
+        options.seed = Number(value());
+        break;
+      case '--scratch':
+        options.scratch = path.resolve(value());
+        break;
+      case '--keep':
+        options.keep = true;
+        break;
+      case '--config':
+        options.config = path.resolve(value());
+        break;
+      case '--table':
+        options.table = true;
+        break;
+      case '--only':
+        options.only = value().split(',').filter(Boolean);
+        break;
+      case '-h':
+      case '--help':
+        process.stdout.write(
+          fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0],
+        );
         process.exit(0);
         break;
-      default: fail(`unknown option ${arg}`);
+      default:
+        fail(`unknown option ${arg}`);
     }
   }
   if (options.config || options.table) return options;
@@ -108,24 +157,46 @@ function log(message) {
 }
 
 function git(cwd, args, opts = {}) {
-  return execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  return execFileSync('git', ['-C', cwd, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    ...opts,
+  });
 }
 
 /** The tracked files of the work tree as they are now (sparse or missing files skipped), copied to dir. */
 function copyTracked(repo, dir) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const files = git(repo, ['ls-files', '-z', '--cached']).split('\0').filter((file) => file && fs.existsSync(path.join(repo, file)) && !fs.lstatSync(path.join(repo, file)).isDirectory());
+  const files = git(repo, ['ls-files', '-z', '--cached'])
+    .split('\0')
+    .filter(
+      (file) =>
+        file &&
+        fs.existsSync(path.join(repo, file)) &&
+        !fs.lstatSync(path.join(repo, file)).isDirectory(),
+    );
   const list = `${dir}.files`;
   fs.writeFileSync(list, files.join('\0'));
-  execFileSync('bash', ['-c', `tar --null -C ${JSON.stringify(repo)} -T ${JSON.stringify(list)} -cf - | tar -C ${JSON.stringify(dir)} -xf -`], { stdio: 'inherit' });
+  execFileSync(
+    'bash',
+    [
+      '-c',
+      `tar --null -C ${JSON.stringify(repo)} -T ${JSON.stringify(list)} -cf - | tar -C ${JSON.stringify(dir)} -xf -`,
+    ],
+    { stdio: 'inherit' },
+  );
   fs.rmSync(list);
   return files.length;
 }
 
 /** Every package.json in the copy, linked as node_modules/<name> at the copy's root. */
 function linkWorkspaces(dir) {
-  const out = execFileSync('bash', ['-c', `find . -name package.json -not -path '*/node_modules/*' -not -path './.git/*'`], { cwd: dir, encoding: 'utf8' });
+  const out = execFileSync(
+    'bash',
+    ['-c', `find . -name package.json -not -path '*/node_modules/*' -not -path './.git/*'`],
+    { cwd: dir, encoding: 'utf8' },
+  );
   const linked = [];
   for (const manifest of out.split('\n').filter(Boolean)) {
     let name;
@@ -150,9 +221,16 @@ function installPackages(dir, specs, scratchRoot, name) {
   const side = path.join(scratchRoot, `${name}.deps`);
   if (!fs.existsSync(path.join(side, 'node_modules'))) {
     fs.mkdirSync(side, { recursive: true });
-    fs.writeFileSync(path.join(side, 'package.json'), '{"name":"real-world-deps","private":true}\n');
+    fs.writeFileSync(
+      path.join(side, 'package.json'),
+      '{"name":"real-world-deps","private":true}\n',
+    );
     log(`npm install ${specs.join(' ')} (no scripts, side folder ${side})`);
-    execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'error', ...specs], { cwd: side, stdio: 'inherit' });
+    execFileSync(
+      'npm',
+      ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'error', ...specs],
+      { cwd: side, stdio: 'inherit' },
+    );
   }
   const modules = path.join(dir, 'node_modules');
   fs.mkdirSync(modules, { recursive: true });
@@ -174,7 +252,9 @@ function installPackages(dir, specs, scratchRoot, name) {
   for (const spec of specs) {
     const pkgName = spec.replace(/(?!^)@.*$/, '');
     try {
-      versions[pkgName] = JSON.parse(fs.readFileSync(path.join(side, 'node_modules', pkgName, 'package.json'), 'utf8')).version;
+      versions[pkgName] = JSON.parse(
+        fs.readFileSync(path.join(side, 'node_modules', pkgName, 'package.json'), 'utf8'),
+      ).version;
     } catch {
       versions[pkgName] = null;
     }
@@ -192,9 +272,17 @@ const TSC = path.join(SELF, 'node_modules', '.bin', 'tsc');
  * other diagnostic. Those entries are dropped on the command line (`--types` with the rest).
  */
 function typesWithoutMissing(dir, tsconfig, global) {
-  const missing = global.map((line) => /error TS2688: Cannot find type definition file for '([^']+)'/.exec(line)?.[1]).filter(Boolean);
+  const missing = global
+    .map((line) => /error TS2688: Cannot find type definition file for '([^']+)'/.exec(line)?.[1])
+    .filter(Boolean);
   if (missing.length === 0) return undefined;
-  const shown = JSON.parse(execFileSync(TSC, ['--showConfig', '-p', tsconfig], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const shown = JSON.parse(
+    execFileSync(TSC, ['--showConfig', '-p', tsconfig], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    }),
+  );
   const types = shown.compilerOptions?.types ?? [];
   return { missing, args: ['--types', types.filter((type) => !missing.includes(type)).join(',')] };
 }
@@ -202,14 +290,24 @@ function typesWithoutMissing(dir, tsconfig, global) {
 function typeCheck(dir, tsconfig, extraArgs = []) {
   const tsc = TSC;
   const started = Date.now();
-  const result = spawnSync(tsc, ['--noEmit', '--pretty', 'false', '-p', tsconfig, ...extraArgs], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' } });
+  const result = spawnSync(tsc, ['--noEmit', '--pretty', 'false', '-p', tsconfig, ...extraArgs], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
+  });
   const diagnostics = [];
   const global = [];
   let last;
   for (const line of (result.stdout ?? '').split('\n')) {
     const match = DIAGNOSTIC.exec(line);
     if (match) {
-      last = { file: path.relative(dir, path.resolve(dir, match[1])), line: Number(match[2]), code: match[4], message: match[5] };
+      last = {
+        file: path.relative(dir, path.resolve(dir, match[1])),
+        line: Number(match[2]),
+        code: match[4],
+        message: match[5],
+      };
       diagnostics.push(last);
     } else if (/^error TS\d+/.test(line)) {
       global.push(line);
@@ -218,7 +316,13 @@ function typeCheck(dir, tsconfig, extraArgs = []) {
       last.message += `\n${line.trim()}`;
     }
   }
-  return { diagnostics, global, status: result.status, seconds: (Date.now() - started) / 1000, stderr: (result.stderr ?? '').slice(0, 2000) };
+  return {
+    diagnostics,
+    global,
+    status: result.status,
+    seconds: (Date.now() - started) / 1000,
+    stderr: (result.stderr ?? '').slice(0, 2000),
+  };
 }
 
 /**
@@ -226,11 +330,20 @@ function typeCheck(dir, tsconfig, extraArgs = []) {
  * inclusive start, count may be 0).
  */
 function hunks(before, after) {
-  const result = spawnSync('diff', ['-U0', before, after], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync('diff', ['-U0', before, after], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const out = [];
   for (const line of result.stdout.split('\n')) {
     const match = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (match) out.push({ beforeStart: Number(match[1]), beforeCount: match[2] === undefined ? 1 : Number(match[2]), afterStart: Number(match[3]), afterCount: match[4] === undefined ? 1 : Number(match[4]) });
+    if (match)
+      out.push({
+        beforeStart: Number(match[1]),
+        beforeCount: match[2] === undefined ? 1 : Number(match[2]),
+        afterStart: Number(match[3]),
+        afterCount: match[4] === undefined ? 1 : Number(match[4]),
+      });
   }
   return out;
 }
@@ -241,15 +354,23 @@ function hunks(before, after) {
  * its later lines).
  */
 function hunkText(repo, dir, relative, fileHunks, line) {
-  const hunk = fileHunks.find((h) => h.beforeStart + Math.max(h.beforeCount, 1) - 1 >= line && h.beforeStart <= line + 20);
+  const hunk = fileHunks.find(
+    (h) => h.beforeStart + Math.max(h.beforeCount, 1) - 1 >= line && h.beforeStart <= line + 20,
+  );
   if (!hunk) return {};
   const original = fs.readFileSync(path.join(repo, relative), 'utf8').split('\n');
   const rewritten = fs.readFileSync(path.join(dir, relative), 'utf8').split('\n');
   const first = Math.min(line, hunk.beforeStart);
   const unchangedPrefix = original.slice(first - 1, hunk.beforeStart - 1);
   const beforeLines = original.slice(first - 1, hunk.beforeStart - 1 + hunk.beforeCount);
-  const afterLines = [...unchangedPrefix, ...rewritten.slice(hunk.afterStart - 1, hunk.afterStart - 1 + hunk.afterCount)];
-  return { beforeLines: beforeLines.slice(0, 12).join('\n'), afterLines: afterLines.slice(0, 12).join('\n') };
+  const afterLines = [
+    ...unchangedPrefix,
+    ...rewritten.slice(hunk.afterStart - 1, hunk.afterStart - 1 + hunk.afterCount),
+  ];
+  return {
+    beforeLines: beforeLines.slice(0, 12).join('\n'),
+    afterLines: afterLines.slice(0, 12).join('\n'),
+  };
 }
 
 /** Maps an after-line to {changed, hunk} or {changed:false, beforeLine}. */
@@ -259,9 +380,11 @@ function lineMapper(fileHunks) {
     for (const hunk of fileHunks) {
       const start = hunk.afterCount === 0 ? hunk.afterStart + 1 : hunk.afterStart;
       if (line < start) break;
-      if (hunk.afterCount > 0 && line < hunk.afterStart + hunk.afterCount) return { changed: true, hunk };
+      if (hunk.afterCount > 0 && line < hunk.afterStart + hunk.afterCount)
+        return { changed: true, hunk };
       shift = hunk.beforeStart + hunk.beforeCount - (hunk.afterStart + hunk.afterCount);
-      if (hunk.beforeCount === 0) shift = hunk.beforeStart + 1 - (hunk.afterStart + hunk.afterCount);
+      if (hunk.beforeCount === 0)
+        shift = hunk.beforeStart + 1 - (hunk.afterStart + hunk.afterCount);
     }
     return { changed: false, beforeLine: line + shift };
   };
@@ -283,7 +406,9 @@ function compareDiagnostics(before, after, changedFiles) {
   for (const d of before) {
     const fileHunks = changedFiles.get(d.file);
     if (!fileHunks) continue;
-    const hunk = fileHunks.find((h) => d.line >= h.beforeStart && d.line < h.beforeStart + Math.max(h.beforeCount, 1));
+    const hunk = fileHunks.find(
+      (h) => d.line >= h.beforeStart && d.line < h.beforeStart + Math.max(h.beforeCount, 1),
+    );
     if (!hunk) continue;
     const k = `${d.file}\0${hunk.beforeStart}\0${d.code}\0${d.message}`;
     hunkPool.set(k, (hunkPool.get(k) ?? 0) + 1);
@@ -358,15 +483,28 @@ async function probeEslintConfig(toolDir, dir, paths) {
   const eslint = new ESLint({ cwd: dir });
   const results = [];
   for (const folder of paths) {
-    const file = execFileSync('bash', ['-c', `find ${JSON.stringify(folder)} -type f \\( -name '*.ts' -o -name '*.js' -o -name '*.tsx' -o -name '*.mjs' \\) -not -path '*/node_modules/*' | head -1`], { cwd: dir, encoding: 'utf8' }).trim();
+    const file = execFileSync(
+      'bash',
+      [
+        '-c',
+        `find ${JSON.stringify(folder)} -type f \\( -name '*.ts' -o -name '*.js' -o -name '*.tsx' -o -name '*.mjs' \\) -not -path '*/node_modules/*' | head -1`,
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    ).trim();
     if (!file) continue;
     try {
       const config = await eslint.calculateConfigForFile(path.join(dir, file));
-      results.push({ file, ok: true, hasConfig: config !== undefined, structuredLoggingSettings: config?.settings?.['structured-logging'] !== undefined });
+      results.push({
+        file,
+        ok: true,
+        hasConfig: config !== undefined,
+        structuredLoggingSettings: config?.settings?.['structured-logging'] !== undefined,
+      });
     } catch (error) {
       const message = String(error.message).split('\n')[0].slice(0, 300);
       // No flat config at all is not a broken one: the CLI then uses its defaults, as it says.
-      if (/Could not find config file/i.test(message)) results.push({ file, ok: true, hasConfig: false, note: message });
+      if (/Could not find config file/i.test(message))
+        results.push({ file, ok: true, hasConfig: false, note: message });
       else results.push({ file, ok: false, error: message });
     }
   }
@@ -375,23 +513,46 @@ async function probeEslintConfig(toolDir, dir, paths) {
 
 function runCli(options, dir, extra) {
   const reportFile = `${dir}.report${extra.length ? '.settings' : ''}.json`;
-  const args = [options.cli, 'codemod', 'all', ...options.paths, '--force', '--report', reportFile, '--no-progress', ...extra];
+  const args = [
+    options.cli,
+    'codemod',
+    'all',
+    ...options.paths,
+    '--force',
+    '--report',
+    reportFile,
+    '--no-progress',
+    ...extra,
+  ];
   log(`node ${args.map((a) => (/[\s{}']/.test(a) ? `'${a}'` : a)).join(' ')}   (cwd ${dir})`);
   // A report left by an earlier run must never stand in for this one's.
   fs.rmSync(reportFile, { force: true });
   const started = Date.now();
-  const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const seconds = (Date.now() - started) / 1000;
   if (!fs.existsSync(reportFile)) {
     fail(`the CLI wrote no report (exit ${result.status}):\n${result.stderr}\n${result.stdout}`);
   }
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-  return { report, reportFile, exit: result.status, seconds, summaryText: result.stderr.split('\n').slice(0, 3).join('\n') };
+  return {
+    report,
+    reportFile,
+    exit: result.status,
+    seconds,
+    summaryText: result.stderr.split('\n').slice(0, 3).join('\n'),
+  };
 }
 
 function summarise(report) {
   const s = report.summary;
-  const skippedGroups = countBy(report.skipped, (skip) => `${skip.codemod}: ${reasonGroup(skip.reason)}`);
+  const skippedGroups = countBy(
+    report.skipped,
+    (skip) => `${skip.codemod}: ${reasonGroup(skip.reason)}`,
+  );
   return {
     files: s.files,
     changedFiles: s.changedFiles,
@@ -402,7 +563,11 @@ function summarise(report) {
     rewrittenByCodemod: countBy(report.changed, (change) => change.codemod),
     skippedByCodemod: countBy(report.skipped, (skip) => skip.codemod),
     skippedByReasonGroup: skippedGroups,
-    skippedByReason: Object.fromEntries(Object.entries(s.skippedByReason).sort((a, b) => b[1] - a[1]).slice(0, 25)),
+    skippedByReason: Object.fromEntries(
+      Object.entries(s.skippedByReason)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25),
+    ),
     failed: report.failed.slice(0, 20),
     notes: report.notes,
     pinoRedactPaths: report.pinoRedactPaths,
@@ -415,7 +580,10 @@ function summarise(report) {
  * judge another sample.
  */
 function reviewFileFor(out, name, label) {
-  return path.join(out, label === 'baseline' ? `${name}.review.json` : `${name}.${label}-review.json`);
+  return path.join(
+    out,
+    label === 'baseline' ? `${name}.review.json` : `${name}.${label}-review.json`,
+  );
 }
 
 function reviewCounts(file) {
@@ -428,17 +596,29 @@ function reviewCounts(file) {
     for (const problem of item.problems ?? []) {
       counts.byClass[problem] = (counts.byClass[problem] ?? 0) + 1;
     }
-    if ((item.problems ?? []).some((p) => p === 'value-lost' || p === 'redacted-not-secret')) counts.valueLost++;
+    if ((item.problems ?? []).some((p) => p === 'value-lost' || p === 'redacted-not-secret'))
+      counts.valueLost++;
   }
   return counts;
 }
 
-const TABLE_HEAD = '| repository | files | changed | rewritten | left: top reasons | new type errors on changed lines | values lost (reviewed) |\n| --- | --- | --- | --- | --- | --- | --- |';
+const TABLE_HEAD =
+  '| repository | files | changed | rewritten | left: top reasons | new type errors on changed lines | values lost (reviewed) |\n| --- | --- | --- | --- | --- | --- | --- |';
 
 /** One markdown row of a result (and its review, when there is one). */
 function tableRow(result, review) {
-  const top = Object.entries(result.skippedByReasonGroup).slice(0, 3).map(([reason, n]) => `${n} ${reason.replace(/\|/g, '\\|')}`).join('; ');
-  const types = result.typecheck.length ? result.typecheck.map((t) => `${t.newOnChangedLines}${t.newElsewhereInChangedFiles ? ` (+${t.newElsewhereInChangedFiles} elsewhere in changed files)` : ''}`).join(', ') : 'n/a';
+  const top = Object.entries(result.skippedByReasonGroup)
+    .slice(0, 3)
+    .map(([reason, n]) => `${n} ${reason.replace(/\|/g, '\\|')}`)
+    .join('; ');
+  const types = result.typecheck.length
+    ? result.typecheck
+        .map(
+          (t) =>
+            `${t.newOnChangedLines}${t.newElsewhereInChangedFiles ? ` (+${t.newElsewhereInChangedFiles} elsewhere in changed files)` : ''}`,
+        )
+        .join(', ')
+    : 'n/a';
   const lost = review ? `${review.valueLost} of ${review.reviewed}` : 'not reviewed';
   return `| ${result.name} | ${result.files} | ${result.changedFiles} | ${result.rewrittenCalls} | ${result.skippedCalls}${top ? `: ${top}` : ''} | ${types} | ${lost} |`;
 }
@@ -446,10 +626,14 @@ function tableRow(result, review) {
 /** The table of the results already written for a label, with the reviews as they are now. */
 function printTable(options) {
   const suffix = `.${options.label}.json`;
-  const rows = fs.readdirSync(options.out).filter((file) => file.endsWith(suffix)).sort().map((file) => {
-    const result = JSON.parse(fs.readFileSync(path.join(options.out, file), 'utf8'));
-    return tableRow(result, reviewCounts(reviewFileFor(options.out, result.name, options.label)));
-  });
+  const rows = fs
+    .readdirSync(options.out)
+    .filter((file) => file.endsWith(suffix))
+    .sort()
+    .map((file) => {
+      const result = JSON.parse(fs.readFileSync(path.join(options.out, file), 'utf8'));
+      return tableRow(result, reviewCounts(reviewFileFor(options.out, result.name, options.label)));
+    });
   process.stdout.write(`${TABLE_HEAD}\n${rows.join('\n')}\n`);
 }
 
@@ -460,17 +644,46 @@ function runConfig(options) {
   for (const entry of entries) {
     if (options.only && !options.only.includes(entry.name)) continue;
     if (!fs.existsSync(entry.workTree)) {
-      log(`${entry.name}: no work tree at ${entry.workTree}; fetch ${entry.repository} and check out ${entry.commit} there first (see data/real-world/README.md)`);
+      log(
+        `${entry.name}: no work tree at ${entry.workTree}; fetch ${entry.repository} and check out ${entry.commit} there first (see data/real-world/README.md)`,
+      );
       continue;
     }
     const head = git(entry.workTree, ['rev-parse', 'HEAD']).trim();
-    if (head !== entry.commit) log(`${entry.name}: work tree is at ${head.slice(0, 12)}, the list says ${entry.commit.slice(0, 12)}: numbers will not compare`);
-    const args = [fileURLToPath(import.meta.url), '--repo', entry.workTree, '--name', entry.name, '--paths', entry.paths.join(','), '--tool', options.tool, '--label', options.label, '--out', options.out, '--scratch', options.scratch, '--sample', String(options.sample), '--seed', String(options.seed), '--settings-probe'];
+    if (head !== entry.commit)
+      log(
+        `${entry.name}: work tree is at ${head.slice(0, 12)}, the list says ${entry.commit.slice(0, 12)}: numbers will not compare`,
+      );
+    const args = [
+      fileURLToPath(import.meta.url),
+      '--repo',
+      entry.workTree,
+      '--name',
+      entry.name,
+      '--paths',
+      entry.paths.join(','),
+      '--tool',
+      options.tool,
+      '--label',
+      options.label,
+      '--out',
+      options.out,
+      '--scratch',
+      options.scratch,
+      '--sample',
+      String(options.sample),
+      '--seed',
+      String(options.seed),
+      '--settings-probe',
+    ];
     if (entry.tsconfig?.length) args.push('--tsconfig', entry.tsconfig.join(','));
     if (entry.install?.length) args.push('--install', entry.install.join(','));
     if (entry.linkWorkspaces) args.push('--link-workspaces');
     if (options.keep) args.push('--keep');
-    const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const result = spawnSync(process.execPath, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     if (result.status !== 0) log(`${entry.name}: failed (exit ${result.status})`);
     rows.push(result.stdout.trim());
   }
@@ -491,7 +704,8 @@ async function main() {
   const toolCommit = (() => {
     try {
       const head = git(options.tool, ['rev-parse', '--short', 'HEAD']).trim();
-      const dirty = git(options.tool, ['status', '--porcelain', '--untracked-files=no']).trim() !== '';
+      const dirty =
+        git(options.tool, ['status', '--porcelain', '--untracked-files=no']).trim() !== '';
       return dirty ? `${head}+uncommitted` : head;
     } catch {
       return 'unknown';
@@ -501,12 +715,15 @@ async function main() {
   const dir = path.join(options.scratch, `${options.name}.${options.label}`);
   log(`copying the tracked files of ${options.repo} (${commit.slice(0, 12)}) to ${dir}`);
   const copied = copyTracked(options.repo, dir);
-  for (const folder of options.paths) if (!fs.existsSync(path.join(dir, folder))) fail(`--paths ${folder} is not in the repository`);
+  for (const folder of options.paths)
+    if (!fs.existsSync(path.join(dir, folder))) fail(`--paths ${folder} is not in the repository`);
   const linked = options.linkWorkspaces ? linkWorkspaces(dir) : [];
   const installed = installPackages(dir, options.install, options.scratch, options.name);
 
   const probe = await probeEslintConfig(options.tool, dir, options.paths);
-  log(`repository's ESLint config: ${probe.loaded ? 'loads' : 'does not load'}${probe.files?.length ? ` (${probe.files.map((f) => (f.ok ? `${f.file}: ${f.hasConfig ? 'config' : 'no config'}` : `${f.file}: ${f.error}`)).join('; ')})` : ''}`);
+  log(
+    `repository's ESLint config: ${probe.loaded ? 'loads' : 'does not load'}${probe.files?.length ? ` (${probe.files.map((f) => (f.ok ? `${f.file}: ${f.hasConfig ? 'config' : 'no config'}` : `${f.file}: ${f.error}`)).join('; ')})` : ''}`,
+  );
 
   const before = {};
   const tscArgs = {};
@@ -516,16 +733,21 @@ async function main() {
     const dropped = typesWithoutMissing(dir, tsconfig, before[tsconfig].global);
     if (dropped) {
       tscArgs[tsconfig] = dropped;
-      log(`  types not installed, dropped from the check: ${dropped.missing.join(', ')}; tsc ${dropped.args.join(' ')}`);
+      log(
+        `  types not installed, dropped from the check: ${dropped.missing.join(', ')}; tsc ${dropped.args.join(' ')}`,
+      );
       before[tsconfig] = typeCheck(dir, tsconfig, dropped.args);
     }
-    log(`  ${before[tsconfig].diagnostics.length} diagnostics, ${before[tsconfig].global.length} global, ${before[tsconfig].seconds}s`);
+    log(
+      `  ${before[tsconfig].diagnostics.length} diagnostics, ${before[tsconfig].global.length} global, ${before[tsconfig].seconds}s`,
+    );
   }
 
   // The CLI stops on an ESLint config that does not load (rather than guess with defaults): then the
   // main run gives the defaults explicitly, and the result says so.
   const run = runCli(options, dir, probe.loaded ? [] : ['--settings', '{}']);
-  if (!probe.loaded) log("the repository's ESLint config does not load: main run with --settings '{}'");
+  if (!probe.loaded)
+    log("the repository's ESLint config does not load: main run with --settings '{}'");
   log(run.summaryText);
 
   // What changed, line by line, against the repository's own files.
@@ -534,21 +756,38 @@ async function main() {
     const relative = path.relative(dir, path.resolve(dir, file));
     changedFiles.set(relative, hunks(path.join(options.repo, relative), path.join(dir, relative)));
   }
-  const changedLines = [...changedFiles.values()].reduce((n, fileHunks) => n + fileHunks.reduce((m, h) => m + h.afterCount, 0), 0);
+  const changedLines = [...changedFiles.values()].reduce(
+    (n, fileHunks) => n + fileHunks.reduce((m, h) => m + h.afterCount, 0),
+    0,
+  );
 
   const typecheck = [];
   for (const tsconfig of options.tsconfig) {
     log(`tsc --noEmit -p ${tsconfig} (after)`);
     const after = typeCheck(dir, tsconfig, tscArgs[tsconfig]?.args);
-    const compared = compareDiagnostics(before[tsconfig].diagnostics, after.diagnostics, changedFiles);
+    const compared = compareDiagnostics(
+      before[tsconfig].diagnostics,
+      after.diagnostics,
+      changedFiles,
+    );
     const tsconfigDir = path.dirname(tsconfig);
-    const inChangedPackage = [...changedFiles.keys()].filter((file) => !path.relative(tsconfigDir, file).startsWith('..'));
+    const inChangedPackage = [...changedFiles.keys()].filter(
+      (file) => !path.relative(tsconfigDir, file).startsWith('..'),
+    );
     typecheck.push({
       tsconfig,
       typesDropped: tscArgs[tsconfig]?.missing ?? [],
       filesChangedUnderIt: inChangedPackage.length,
-      before: { diagnostics: before[tsconfig].diagnostics.length, global: before[tsconfig].global.slice(0, 5), seconds: before[tsconfig].seconds },
-      after: { diagnostics: after.diagnostics.length, global: after.global.slice(0, 5), seconds: after.seconds },
+      before: {
+        diagnostics: before[tsconfig].diagnostics.length,
+        global: before[tsconfig].global.slice(0, 5),
+        seconds: before[tsconfig].seconds,
+      },
+      after: {
+        diagnostics: after.diagnostics.length,
+        global: after.global.slice(0, 5),
+        seconds: after.seconds,
+      },
       newOnChangedLines: compared.onChangedLines.length,
       newOnChangedLinesByCode: countBy(compared.onChangedLines, (d) => d.code),
       // Elsewhere in a changed file can follow from a rewrite (an added import, a changed type);
@@ -556,26 +795,66 @@ async function main() {
       // (the order it meets `any`-typed declarations), listed so it can be checked.
       newElsewhereInChangedFiles: compared.elsewhere.filter((d) => changedFiles.has(d.file)).length,
       newInUnchangedFiles: compared.elsewhere.filter((d) => !changedFiles.has(d.file)).length,
-      samplesOnChangedLines: compared.onChangedLines.slice(0, 40).map((d) => ({ at: `${d.file}:${d.line}`, code: d.code, message: d.message.split('\n')[0].slice(0, 300) })),
-      samplesElsewhere: [...compared.elsewhere.filter((d) => changedFiles.has(d.file)), ...compared.elsewhere.filter((d) => !changedFiles.has(d.file))].slice(0, 10).map((d) => ({ at: `${d.file}:${d.line}`, code: d.code, message: d.message.split('\n')[0].slice(0, 300) })),
+      samplesOnChangedLines: compared.onChangedLines.slice(0, 40).map((d) => ({
+        at: `${d.file}:${d.line}`,
+        code: d.code,
+        message: d.message.split('\n')[0].slice(0, 300),
+      })),
+      samplesElsewhere: [
+        ...compared.elsewhere.filter((d) => changedFiles.has(d.file)),
+        ...compared.elsewhere.filter((d) => !changedFiles.has(d.file)),
+      ]
+        .slice(0, 10)
+        .map((d) => ({
+          at: `${d.file}:${d.line}`,
+          code: d.code,
+          message: d.message.split('\n')[0].slice(0, 300),
+        })),
     });
-    log(`  ${after.diagnostics.length} diagnostics after; new on changed lines: ${compared.onChangedLines.length}; new elsewhere: ${compared.elsewhere.length} (${compared.elsewhere.filter((d) => changedFiles.has(d.file)).length} in changed files)`);
+    log(
+      `  ${after.diagnostics.length} diagnostics after; new on changed lines: ${compared.onChangedLines.length}; new elsewhere: ${compared.elsewhere.length} (${compared.elsewhere.filter((d) => changedFiles.has(d.file)).length} in changed files)`,
+    );
   }
 
   let settingsRun;
-  if (options.settingsProbe === 'always' || (options.settingsProbe === 'on-failure' && !probe.loaded)) {
+  if (
+    options.settingsProbe === 'always' ||
+    (options.settingsProbe === 'on-failure' && !probe.loaded)
+  ) {
     const settingsDir = `${dir}-settings`;
     copyTracked(options.repo, settingsDir);
     const second = runCli(options, settingsDir, ['--settings', '{}']);
-    settingsRun = { why: probe.loaded ? 'asked for (--settings-probe=always)' : "the repository's ESLint config does not load", ...summarise(second.report), sameRewrites: JSON.stringify(second.report.changed.map((c) => [c.file, c.line, c.after])) === JSON.stringify(run.report.changed.map((c) => [c.file, c.line, c.after])) };
+    settingsRun = {
+      why: probe.loaded
+        ? 'asked for (--settings-probe=always)'
+        : "the repository's ESLint config does not load",
+      ...summarise(second.report),
+      sameRewrites:
+        JSON.stringify(second.report.changed.map((c) => [c.file, c.line, c.after])) ===
+        JSON.stringify(run.report.changed.map((c) => [c.file, c.line, c.after])),
+    };
     if (!options.keep) fs.rmSync(settingsDir, { recursive: true, force: true });
   }
 
-  const sample = shuffled(run.report.changed, options.seed).slice(0, options.sample).map((change) => {
-    const relative = path.relative(dir, path.resolve(dir, change.file));
-    const context = hunkText(options.repo, dir, relative, changedFiles.get(relative) ?? [], change.line);
-    return { at: `${relative}:${change.line}`, codemod: change.codemod, before: change.before, after: change.after, ...context };
-  });
+  const sample = shuffled(run.report.changed, options.seed)
+    .slice(0, options.sample)
+    .map((change) => {
+      const relative = path.relative(dir, path.resolve(dir, change.file));
+      const context = hunkText(
+        options.repo,
+        dir,
+        relative,
+        changedFiles.get(relative) ?? [],
+        change.line,
+      );
+      return {
+        at: `${relative}:${change.line}`,
+        codemod: change.codemod,
+        before: change.before,
+        after: change.after,
+        ...context,
+      };
+    });
   const summary = summarise(run.report);
   const review = reviewCounts(reviewFileFor(options.out, options.name, options.label));
   const result = {
@@ -585,9 +864,17 @@ async function main() {
     commit,
     paths: options.paths,
     tool: { path: options.tool, commit: toolCommit, label: options.label },
-    command: `node ${path.relative(process.cwd(), fileURLToPath(import.meta.url))} ${process.argv.slice(2).map((a) => (/[\s{}',]/.test(a) ? `'${a}'` : a)).join(' ')}`,
-    cli: { args: `codemod all ${options.paths.join(' ')} --force --report <json> --no-progress`, exit: run.exit, seconds: run.seconds },
-    settings: 'none (the repository has no structured-logging settings; CLI run without --settings)',
+    command: `node ${path.relative(process.cwd(), fileURLToPath(import.meta.url))} ${process.argv
+      .slice(2)
+      .map((a) => (/[\s{}',]/.test(a) ? `'${a}'` : a))
+      .join(' ')}`,
+    cli: {
+      args: `codemod all ${options.paths.join(' ')} --force --report <json> --no-progress`,
+      exit: run.exit,
+      seconds: run.seconds,
+    },
+    settings:
+      'none (the repository has no structured-logging settings; CLI run without --settings)',
     eslintConfigProbe: probe,
     scratch: { dir, trackedFilesCopied: copied, linkedWorkspacePackages: linked.length, installed },
     ...summary,

@@ -16,7 +16,12 @@ import { fileModelFor, settingsFor } from '../rules/utils';
 import { REAL_MAXIMA_PER_KB, writeCorpus, type CorpusProfile } from './corpus';
 
 const { eslintFor } = require('../bench/eslint-for.js') as {
-  eslintFor: (directory: string, mode: string, stats?: boolean, extra?: unknown[]) => import('eslint').ESLint;
+  eslintFor: (
+    directory: string,
+    mode: string,
+    stats?: boolean,
+    extra?: unknown[],
+  ) => import('eslint').ESLint;
 };
 
 const SCRIPT = path.resolve(__dirname, '../bench/lint-instructions.js');
@@ -28,7 +33,9 @@ beforeAll(() => {
 });
 
 function run(files: number, mode: string, ...rest: string[]): string {
-  return execFileSync(process.execPath, [SCRIPT, project, String(files), mode, ...rest], { encoding: 'utf8' }).trim();
+  return execFileSync(process.execPath, [SCRIPT, project, String(files), mode, ...rest], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 describe('bench/lint-instructions.js', () => {
@@ -38,10 +45,16 @@ describe('bench/lint-instructions.js', () => {
     expect(Number(files)).toBe(12);
     // The same twelve files, listed independently: every lintable file, sorted by path segment.
     const all = (fs.readdirSync(project, { recursive: true }) as string[])
-      .filter((file) => /\.(js|jsx|ts|tsx|mjs|cjs)$/.test(file) && !file.endsWith('.d.ts') && !file.split(path.sep).includes('node_modules'))
+      .filter(
+        (file) =>
+          /\.(js|jsx|ts|tsx|mjs|cjs)$/.test(file) &&
+          !file.endsWith('.d.ts') &&
+          !file.split(path.sep).includes('node_modules'),
+      )
       .map((file) => file.split(path.sep))
       .sort((a, b) => {
-        for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+        for (let i = 0; i < Math.min(a.length, b.length); i++)
+          if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
         return a.length - b.length;
       })
       .map((segments) => path.join(project, ...segments));
@@ -63,15 +76,21 @@ describe('bench/lint-instructions.js', () => {
   }, 60_000);
 
   it('rejects a shift that is not a whole number of megabytes, naming it', () => {
-    const result = spawnSync(process.execPath, [SCRIPT, project, '3', 'preset', '1.5'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [SCRIPT, project, '3', 'preset', '1.5'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("shift must be a whole number of megabytes, got '1.5'");
   });
 
   it('names an unknown mode', () => {
-    const result = spawnSync(process.execPath, [SCRIPT, project, '3', 'everything'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [SCRIPT, project, '3', 'everything'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("unknown lint mode 'everything': expected one of bare, trivial, preset");
+    expect(result.stderr).toContain(
+      "unknown lint mode 'everything': expected one of bare, trivial, preset",
+    );
   });
 });
 
@@ -86,12 +105,24 @@ describe('bench/corpus.js', () => {
       create: (context) => ({
         CallExpression(node) {
           const rule = context as unknown as Parameters<typeof fileModelFor>[0];
-          if (analyzeLogCall(node as unknown as TSESTree.CallExpression, fileModelFor(rule), settingsFor(rule))) logCalls++;
+          if (
+            analyzeLogCall(
+              node as unknown as TSESTree.CallExpression,
+              fileModelFor(rule),
+              settingsFor(rule),
+            )
+          )
+            logCalls++;
         },
       }),
     };
     // The benchmark's own preset configuration, so the densities are those of what it lints.
-    const eslint = eslintFor(directory, 'preset', false, [{ plugins: { count: { rules: { 'log-calls': countLogCalls } } }, rules: { 'count/log-calls': 'error' } }]);
+    const eslint = eslintFor(directory, 'preset', false, [
+      {
+        plugins: { count: { rules: { 'log-calls': countLogCalls } } },
+        rules: { 'count/log-calls': 'error' },
+      },
+    ]);
     const problems: Record<string, number> = {};
     for (const result of await eslint.lintFiles(files)) {
       for (const message of result.messages) {
@@ -101,10 +132,16 @@ describe('bench/corpus.js', () => {
       }
     }
     const perKilobyte = (count: number) => count / kilobytes;
-    const measured: Record<string, number> = { logCalls: perKilobyte(logCalls), problems: perKilobyte(Object.values(problems).reduce((sum, count) => sum + count, 0)) };
+    const measured: Record<string, number> = {
+      logCalls: perKilobyte(logCalls),
+      problems: perKilobyte(Object.values(problems).reduce((sum, count) => sum + count, 0)),
+    };
     for (const [rule, count] of Object.entries(problems)) measured[rule] = perKilobyte(count);
     for (const [quantity, realMaximum] of Object.entries(REAL_MAXIMA_PER_KB)) {
-      expect({ quantity, atLeastRealMaximum: (measured[quantity] ?? 0) >= realMaximum }).toEqual({ quantity, atLeastRealMaximum: true });
+      expect({ quantity, atLeastRealMaximum: (measured[quantity] ?? 0) >= realMaximum }).toEqual({
+        quantity,
+        atLeastRealMaximum: true,
+      });
     }
   }, 120_000);
 
@@ -114,16 +151,26 @@ describe('bench/corpus.js', () => {
     const digest = (profile: CorpusProfile) => {
       const directory = fs.mkdtempSync(path.join(os.tmpdir(), `structured-logging-${profile}-`));
       const hash = createHash('sha256');
-      for (const file of writeCorpus(directory, 200, 42, { profile })) hash.update(`${path.relative(directory, file)}\0${fs.readFileSync(file, 'utf8')}\0`);
+      for (const file of writeCorpus(directory, 200, 42, { profile }))
+        hash.update(`${path.relative(directory, file)}\0${fs.readFileSync(file, 'utf8')}\0`);
       return hash.digest('hex');
     };
-    expect(digest('offending')).toBe('73a5ca2d7be0f7d7612376e29593022fc8f89c90deeaaf89df119f51dea6fdfb');
-    expect(digest('dense')).toBe('1aca1e0e4b51f8b39eac5713385de52d7426d86bb3129b190c908437d4989738');
+    expect(digest('offending')).toBe(
+      '73a5ca2d7be0f7d7612376e29593022fc8f89c90deeaaf89df119f51dea6fdfb',
+    );
+    expect(digest('dense')).toBe(
+      '1aca1e0e4b51f8b39eac5713385de52d7426d86bb3129b190c908437d4989738',
+    );
   });
 
   it('names the variable when BENCH_PROFILE is not a profile, before any work', () => {
-    const result = spawnSync(process.execPath, [path.resolve(__dirname, '../bench/run.js')], { encoding: 'utf8', env: { ...process.env, BENCH_PROFILE: 'heavy' } });
+    const result = spawnSync(process.execPath, [path.resolve(__dirname, '../bench/run.js')], {
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_PROFILE: 'heavy' },
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("BENCH_PROFILE must be one of calibrated, offending, dense, got 'heavy'");
+    expect(result.stderr).toContain(
+      "BENCH_PROFILE must be one of calibrated, offending, dense, got 'heavy'",
+    );
   });
 });

@@ -16,7 +16,10 @@ export function charge(order: { id: string }, attempt: number) {
   logger.info(\`Charging order \${order.id} (attempt \${attempt})\`);
 }
 `;
-export const PAYMENTS_AFTER = PAYMENTS.replace('logger.info(`Charging order ${order.id} (attempt ${attempt})`);', "logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');");
+export const PAYMENTS_AFTER = PAYMENTS.replace(
+  'logger.info(`Charging order ${order.id} (attempt ${attempt})`);',
+  "logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');",
+);
 export const UNKNOWN = "import { logger } from './logger';\nlogger.info(`Started ${id}`);\n";
 export const BROKEN = 'import pino from "pino";\nconst logger = pino();\nlogger.info(`x ${a}`;\n';
 
@@ -27,8 +30,16 @@ export interface Run {
 }
 
 /** The built CLI in `cwd`, with colour off unless `env` turns it on (undefined removes a variable). */
-export function runWithEnv(cwd: string, env: Record<string, string | undefined>, ...args: string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: undefined, ...env } });
+export function runWithEnv(
+  cwd: string,
+  env: Record<string, string | undefined>,
+  ...args: string[]
+): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: undefined, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -63,15 +74,20 @@ export function makeRepo(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-export const read = (dir: string, file: string): string => fs.readFileSync(path.join(dir, file), 'utf8');
+export const read = (dir: string, file: string): string =>
+  fs.readFileSync(path.join(dir, file), 'utf8');
 
 /** What a user error must look like: one line naming the problem, no stack trace, no help text. */
 export function oneLineError(result: Run): string {
   const lines = result.stderr.trimEnd().split('\n');
-  if (lines.length !== 1 || !lines[0].startsWith('structured-logging: ')) throw new Error(`expected one 'structured-logging: ...' line on stderr, got:\n${result.stderr}`);
+  if (lines.length !== 1 || !lines[0].startsWith('structured-logging: '))
+    throw new Error(
+      `expected one 'structured-logging: ...' line on stderr, got:\n${result.stderr}`,
+    );
   return lines[0];
 }
 
 export function assertBuilt(): void {
-  if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  if (!fs.existsSync(CLI))
+    throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
 }

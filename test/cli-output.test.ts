@@ -25,22 +25,48 @@ describe('structured-logging output', () => {
     expect(Object.keys(report)[0]).toBe('schemaVersion');
     expect(result.stderr).toContain(ADDED);
     // --print alone still writes the diff on stdout, for piping into a pager or `git apply`.
-    expect(run(dir, 'codemod', 'structured-messages', '.', '--dry', '--print', '--no-progress').stdout).toContain(ADDED);
+    expect(
+      run(dir, 'codemod', 'structured-messages', '.', '--dry', '--print', '--no-progress').stdout,
+    ).toContain(ADDED);
   });
 
   it('counts skips by reason without the module paths some reasons name; each skip keeps its full reason', () => {
-    const importing = (from: string) => `import { logger } from '${from}';\nexport function f(): void {\n  console.log('hello');\n}\n`;
-    const dir = makeRepo({ 'src/a.ts': importing('./log/a'), 'src/deep/b.ts': importing('../../lib/b'), 'logger.ts': 'export const logger = console;\n' });
-    const settings = JSON.stringify({ style: 'pino', logger: { importFrom: './logger', importName: 'logger' } });
-    const result = run(dir, 'codemod', 'console-to-logger', 'src', '--dry', '--json', '--settings', settings);
+    const importing = (from: string) =>
+      `import { logger } from '${from}';\nexport function f(): void {\n  console.log('hello');\n}\n`;
+    const dir = makeRepo({
+      'src/a.ts': importing('./log/a'),
+      'src/deep/b.ts': importing('../../lib/b'),
+      'logger.ts': 'export const logger = console;\n',
+    });
+    const settings = JSON.stringify({
+      style: 'pino',
+      logger: { importFrom: './logger', importName: 'logger' },
+    });
+    const result = run(
+      dir,
+      'codemod',
+      'console-to-logger',
+      'src',
+      '--dry',
+      '--json',
+      '--settings',
+      settings,
+    );
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.summary.skippedByReason).toEqual({ "`logger` is already imported from '<path>'": 2 });
-    expect(report.skipped.map((skip: { reason: string }) => skip.reason).sort()).toEqual(["`logger` is already imported from '../../lib/b'", "`logger` is already imported from './log/a'"]);
+    expect(report.summary.skippedByReason).toEqual({
+      "`logger` is already imported from '<path>'": 2,
+    });
+    expect(report.skipped.map((skip: { reason: string }) => skip.reason).sort()).toEqual([
+      "`logger` is already imported from '../../lib/b'",
+      "`logger` is already imported from './log/a'",
+    ]);
   });
 
   it('-v and --version print the version', () => {
-    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     for (const flag of ['-v', '--version']) {
       const result = run(ROOT, flag);
       expect(result.code).toBe(0);
@@ -51,7 +77,10 @@ describe('structured-logging output', () => {
   it('colours the summary and the diff when asked (--color, FORCE_COLOR), never with --no-color or NO_COLOR', () => {
     const dir = makeRepo({ 'a.ts': PAYMENTS });
     const args = ['codemod', 'structured-messages', '.', '--dry', '--print', '--no-progress'];
-    const coloured = [runWithEnv(dir, { FORCE_COLOR: undefined }, ...args, '--color'), runWithEnv(dir, { FORCE_COLOR: '1' }, ...args)];
+    const coloured = [
+      runWithEnv(dir, { FORCE_COLOR: undefined }, ...args, '--color'),
+      runWithEnv(dir, { FORCE_COLOR: '1' }, ...args),
+    ];
     for (const result of coloured) {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`${ESCAPE}32m${ADDED}${ESCAPE}39m`);

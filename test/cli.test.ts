@@ -7,23 +7,60 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BROKEN, commitAll, makeRepo, PAYMENTS, PAYMENTS_AFTER, read, ROOT, run, UNKNOWN } from './cli-helpers';
+import {
+  assertBuilt,
+  BROKEN,
+  commitAll,
+  makeRepo,
+  PAYMENTS,
+  PAYMENTS_AFTER,
+  read,
+  ROOT,
+  run,
+  UNKNOWN,
+} from './cli-helpers';
 
 beforeAll(assertBuilt);
 
 describe('structured-logging codemod', () => {
   it('rewrites a repository, reports every call, and a second run changes nothing', () => {
-    const dir = makeRepo({ 'src/payments.ts': PAYMENTS, 'src/unknown.ts': UNKNOWN, 'src/broken.ts': BROKEN });
-    const first = run(dir, 'codemod', 'structured-messages', 'src', '--report', 'report.json', '--no-progress');
+    const dir = makeRepo({
+      'src/payments.ts': PAYMENTS,
+      'src/unknown.ts': UNKNOWN,
+      'src/broken.ts': BROKEN,
+    });
+    const first = run(
+      dir,
+      'codemod',
+      'structured-messages',
+      'src',
+      '--report',
+      'report.json',
+      '--no-progress',
+    );
     expect(first.code).toBe(0);
     expect(read(dir, 'src/payments.ts')).toBe(PAYMENTS_AFTER);
     // A file the parser rejects is reported and left byte-for-byte as it was.
     expect(read(dir, 'src/broken.ts')).toBe(BROKEN);
     const report = JSON.parse(read(dir, 'report.json'));
-    expect(report.summary).toMatchObject({ files: 3, changedFiles: 1, unchangedFiles: 1, failedFiles: 1, rewrittenCalls: 1, skippedCalls: 1 });
+    expect(report.summary).toMatchObject({
+      files: 3,
+      changedFiles: 1,
+      unchangedFiles: 1,
+      failedFiles: 1,
+      rewrittenCalls: 1,
+      skippedCalls: 1,
+    });
     expect(report.failed[0].file).toBe(path.join('src', 'broken.ts'));
-    expect(report.skipped[0]).toMatchObject({ file: path.join('src', 'unknown.ts'), line: 2, reason: expect.stringContaining("set settings['structured-logging'].style") });
-    expect(report.changed[0]).toMatchObject({ line: 4, after: "logger.info({ orderId: order.id, attempt }, 'charging.order.attempt')" });
+    expect(report.skipped[0]).toMatchObject({
+      file: path.join('src', 'unknown.ts'),
+      line: 2,
+      reason: expect.stringContaining("set settings['structured-logging'].style"),
+    });
+    expect(report.changed[0]).toMatchObject({
+      line: 4,
+      after: "logger.info({ orderId: order.id, attempt }, 'charging.order.attempt')",
+    });
     expect(first.stderr).toContain('1 changed');
 
     commitAll(dir, 'codemod');
@@ -39,15 +76,27 @@ describe('structured-logging codemod', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/uncommitted change.*--force/);
     expect(read(dir, 'a.ts')).toBe(PAYMENTS);
-    expect(run(dir, 'codemod', 'structured-messages', '.', '--force', '--no-progress').code).toBe(0);
+    expect(run(dir, 'codemod', 'structured-messages', '.', '--force', '--no-progress').code).toBe(
+      0,
+    );
     expect(read(dir, 'a.ts')).toBe(PAYMENTS_AFTER);
   });
 
   it('--dry and --print write nothing and print a diff; --check exits 1 when something would change', () => {
     const dir = makeRepo({ 'a.ts': PAYMENTS });
-    const dry = run(dir, 'codemod', 'structured-messages', '.', '--dry', '--print', '--no-progress');
+    const dry = run(
+      dir,
+      'codemod',
+      'structured-messages',
+      '.',
+      '--dry',
+      '--print',
+      '--no-progress',
+    );
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain("+  logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');");
+    expect(dry.stdout).toContain(
+      "+  logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');",
+    );
     expect(dry.stderr).toContain('dry run');
     expect(read(dir, 'a.ts')).toBe(PAYMENTS);
     expect(run(dir, 'codemod', 'structured-messages', '.', '--check').code).toBe(1);
@@ -58,7 +107,8 @@ describe('structured-logging codemod', () => {
 
   it('reads settings from the ESLint config that applies to each file', () => {
     const dir = makeRepo({
-      'eslint.config.js': "module.exports = [{ files: ['winston/**/*.ts'], settings: { 'structured-logging': { style: 'winston' } } }, { files: ['pino/**/*.ts'], settings: { 'structured-logging': { style: 'pino' } } }];\n",
+      'eslint.config.js':
+        "module.exports = [{ files: ['winston/**/*.ts'], settings: { 'structured-logging': { style: 'winston' } } }, { files: ['pino/**/*.ts'], settings: { 'structured-logging': { style: 'pino' } } }];\n",
       'winston/a.ts': UNKNOWN,
       'pino/a.ts': UNKNOWN,
     });
@@ -68,11 +118,22 @@ describe('structured-logging codemod', () => {
   });
 
   it('fails with a message naming the option for invalid settings, before writing anything', () => {
-    const dir = makeRepo({ 'a.ts': PAYMENTS, 'eslint.config.js': "module.exports = [{ settings: { 'structured-logging': { style: 'log4j' } } }];\n" });
+    const dir = makeRepo({
+      'a.ts': PAYMENTS,
+      'eslint.config.js':
+        "module.exports = [{ settings: { 'structured-logging': { style: 'log4j' } } }];\n",
+    });
     const fromConfig = run(dir, 'codemod', 'structured-messages', '.');
     expect(fromConfig.code).toBe(2);
     expect(fromConfig.stderr).toContain("Invalid settings['structured-logging'].style");
-    const fromFlag = run(dir, 'codemod', 'structured-messages', '.', '--settings', '{"eventName":{"case":"camel"}}');
+    const fromFlag = run(
+      dir,
+      'codemod',
+      'structured-messages',
+      '.',
+      '--settings',
+      '{"eventName":{"case":"camel"}}',
+    );
     expect(fromFlag.code).toBe(2);
     expect(fromFlag.stderr).toContain("settings['structured-logging'].eventName.case");
     expect(read(dir, 'a.ts')).toBe(PAYMENTS);
@@ -94,7 +155,8 @@ describe('structured-logging codemod', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).summary.files).toBe(1);
     expect(read(dir, 'src/a.ts')).toBe(PAYMENTS_AFTER);
-    for (const untouched of ['generated/b.ts', 'node_modules/dep/index.js', 'src/types.d.ts']) expect(read(dir, untouched)).toBe(PAYMENTS);
+    for (const untouched of ['generated/b.ts', 'node_modules/dep/index.js', 'src/types.d.ts'])
+      expect(read(dir, untouched)).toBe(PAYMENTS);
     expect(fs.readFileSync(path.join(outside, 'c.ts'), 'utf8')).toBe(PAYMENTS);
   });
 
@@ -102,7 +164,13 @@ describe('structured-logging codemod', () => {
     const dir = makeRepo({ 'a.ts': PAYMENTS });
     const list = run(dir, 'list');
     expect(list.code).toBe(0);
-    for (const name of ['console-to-logger', 'structured-messages', 'redact-sensitive-data', 'bound-metric-labels']) expect(list.stdout).toContain(name);
+    for (const name of [
+      'console-to-logger',
+      'structured-messages',
+      'redact-sensitive-data',
+      'bound-metric-labels',
+    ])
+      expect(list.stdout).toContain(name);
     const jobs = run(dir, 'codemod', 'all', '.', '--jobs', '0');
     expect(jobs.code).toBe(2);
     expect(jobs.stderr).toContain('--jobs takes a whole number of at least 1');
@@ -124,7 +192,20 @@ describe('plain jscodeshift', () => {
     const dir = makeRepo({ 'a.ts': UNKNOWN });
     const jscodeshift = path.join(ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
     const transform = path.join(ROOT, 'dist/codemods/structured-messages.js');
-    execFileSync(process.execPath, [jscodeshift, '--no-babel', '-t', transform, '--extensions=ts', '--settings={"style":"pino"}', '--run-in-band', 'a.ts'], { cwd: dir, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        jscodeshift,
+        '--no-babel',
+        '-t',
+        transform,
+        '--extensions=ts',
+        '--settings={"style":"pino"}',
+        '--run-in-band',
+        'a.ts',
+      ],
+      { cwd: dir, stdio: 'pipe' },
+    );
     expect(read(dir, 'a.ts')).toContain("logger.info({ id }, 'started');");
   });
 });

@@ -20,7 +20,8 @@ for (const codemod of CODEMODS) {
 
     for (const fixture of cases) {
       const options = fixture.settings ? { settings: JSON.stringify(fixture.settings) } : {};
-      const run = (source: string) => applyTransform(transform, options, { path: fixture.inputPath, source });
+      const run = (source: string) =>
+        applyTransform(transform, options, { path: fixture.inputPath, source });
       const expected = fixture.output ?? fixture.input;
 
       describe(fixture.name, () => {
@@ -38,23 +39,45 @@ for (const codemod of CODEMODS) {
 
         it(`output passes ${codemod.rule}`, () => {
           // Under its real path, as the codemod saw it: relative imports and files on disk count.
-          const reports = lint(expected, fixture.inputPath, { [codemod.rule]: 'error' }, fixture.settings);
+          const reports = lint(
+            expected,
+            fixture.inputPath,
+            { [codemod.rule]: 'error' },
+            fixture.settings,
+          );
           // Calls the codemod deliberately left alone (listed in <case>.skips.txt) may still be reported,
           // and keep the rule's suggestion where that is not the codemod's rewrite (wrap, remove).
           const agrees = codemod.matchesSuggestions?.(parseSettings(fixture.settings)) ?? true;
-          const remaining = fixture.skips ? reports.filter((report) => agrees && report.suggestions?.length) : reports;
+          const remaining = fixture.skips
+            ? reports.filter((report) => agrees && report.suggestions?.length)
+            : reports;
           expect(remaining.map((report) => `${report.line}: ${report.message}`)).toEqual([]);
         });
 
-        if (fixture.output !== null && (codemod.matchesSuggestions?.(parseSettings(fixture.settings)) ?? true)) {
+        if (
+          fixture.output !== null &&
+          (codemod.matchesSuggestions?.(parseSettings(fixture.settings)) ?? true)
+        ) {
           it(`${codemod.rule}'s suggestions produce the same code as the codemod`, () => {
-            expect(applySuggestionsOneByOne(fixture.input, fixture.inputPath, { [codemod.rule]: 'error' }, fixture.settings)).toBe(fixture.output);
+            expect(
+              applySuggestionsOneByOne(
+                fixture.input,
+                fixture.inputPath,
+                { [codemod.rule]: 'error' },
+                fixture.settings,
+              ),
+            ).toBe(fixture.output);
           });
         }
 
         if (fixture.skips) {
           it('reports why it left calls alone', () => {
-            const outcome = runCodemod(codemod, fixture.input, fixture.inputPath, parseSettings(fixture.settings));
+            const outcome = runCodemod(
+              codemod,
+              fixture.input,
+              fixture.inputPath,
+              parseSettings(fixture.settings),
+            );
             expect(outcome.skips.map((skip) => skip.reason)).toEqual(fixture.skips);
           });
         }

@@ -9,7 +9,6 @@ import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from './corpus';
 
-
 const ROOT = path.resolve(__dirname, '..');
 let project: string;
 
@@ -31,7 +30,14 @@ module.exports = [
 
 async function findings(options: ESLint.Options): Promise<string[]> {
   const results = await new ESLint({ cwd: project, ...options }).lintFiles(['src']);
-  return results.flatMap((result) => result.messages.map((m) => `${path.relative(project, result.filePath)}:${m.line}:${m.column}:${m.ruleId}:${m.suggestions?.length ?? 0}`)).sort();
+  return results
+    .flatMap((result) =>
+      result.messages.map(
+        (m) =>
+          `${path.relative(project, result.filePath)}:${m.line}:${m.column}:${m.ruleId}:${m.suggestions?.length ?? 0}`,
+      ),
+    )
+    .sort();
 }
 
 describe('no state between files', () => {

@@ -13,11 +13,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../rules/index';
 import { writeCorpus } from './corpus';
 
-
 const CLI = path.resolve(__dirname, '../dist/codemods/cli.js');
 const BROKEN = 'export function broken( {\n  logger.info(`x ${a}`;\n';
 let repo: string;
-type Report = { summary: Record<string, number>; skipped: Array<{ file: string; line: number; codemod: string }> };
+type Report = {
+  summary: Record<string, number>;
+  skipped: Array<{ file: string; line: number; codemod: string }>;
+};
 let first: { code: number | null; report: Report };
 let secondReport: Report;
 
@@ -32,7 +34,10 @@ function commitAll(message: string) {
 
 function codemod(...args: string[]) {
   const progress = args.includes('--dry') ? [] : ['--no-progress'];
-  const result = spawnSync(process.execPath, [CLI, 'codemod', 'all', 'src', ...progress, ...args], { cwd: repo, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI, 'codemod', 'all', 'src', ...progress, ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -77,13 +82,24 @@ describe('codemod all on a generated corpus', () => {
       overrideConfigFile: true,
       overrideConfig: [
         { files: ['**/*.{js,ts}'], languageOptions: { parser: tsParser } },
-        { plugins: { 'structured-logging': plugin as never }, rules: { 'structured-logging/no-dynamic-message': 'error' } },
+        {
+          plugins: { 'structured-logging': plugin as never },
+          rules: { 'structured-logging/no-dynamic-message': 'error' },
+        },
       ],
     });
     const results = await eslint.lintFiles(['src']);
-    const reported = results.flatMap((result) => result.messages.filter((m) => m.ruleId).map((m) => `${path.relative(repo, result.filePath)}:${m.line}`));
+    const reported = results.flatMap((result) =>
+      result.messages
+        .filter((m) => m.ruleId)
+        .map((m) => `${path.relative(repo, result.filePath)}:${m.line}`),
+    );
     // Line numbers from the second run: they describe the files as they are now.
-    const skipped = new Set(secondReport.skipped.filter((s) => s.codemod === 'structured-messages').map((s) => `${s.file}:${s.line}`));
+    const skipped = new Set(
+      secondReport.skipped
+        .filter((s) => s.codemod === 'structured-messages')
+        .map((s) => `${s.file}:${s.line}`),
+    );
     expect(reported.length).toBeGreaterThan(0);
     expect(reported.filter((location) => !skipped.has(location))).toEqual([]);
   });

@@ -21,12 +21,18 @@ export function examplesOf(markdown: string): Example[] {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
     const heading = /^#{2,4}\s+(.*)$/.exec(line);
-    if (heading) kind = /^incorrect/i.test(heading[1]) ? 'incorrect' : /^correct/i.test(heading[1]) ? 'correct' : undefined;
+    if (heading)
+      kind = /^incorrect/i.test(heading[1])
+        ? 'incorrect'
+        : /^correct/i.test(heading[1])
+          ? 'correct'
+          : undefined;
     const fence = /^```(\w+)/.exec(line);
     if (fence && kind) {
       const start = index;
       const body: string[] = [];
-      for (index++; index < lines.length && !lines[index].startsWith('```'); index++) body.push(lines[index]);
+      for (index++; index < lines.length && !lines[index].startsWith('```'); index++)
+        body.push(lines[index]);
       examples.push({ kind, language: fence[1], code: `${body.join('\n')}\n`, line: start + 1 });
     }
   }

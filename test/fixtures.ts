@@ -31,7 +31,9 @@ export function fixtureCases(codemod: string): FixtureCase[] {
       const extension = file.slice(file.indexOf('.input.') + '.input'.length);
       const output = readIfExists(path.join(directory, `${name}.output${extension}`));
       if (name.startsWith('no-change-') === (output !== undefined)) {
-        throw new Error(`${codemod}/${file}: no-change-* cases have no output file, every other case has one`);
+        throw new Error(
+          `${codemod}/${file}: no-change-* cases have no output file, every other case has one`,
+        );
       }
       const settings = readIfExists(path.join(directory, `${name}.settings.json`));
       const skips = readIfExists(path.join(directory, `${name}.skips.txt`));

@@ -3,16 +3,26 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from '../rules/index';
 
-export function lint(code: string, filename: string, rules: Record<string, 'error' | 'off'>, settings?: Record<string, unknown>): Linter.LintMessage[] {
+export function lint(
+  code: string,
+  filename: string,
+  rules: Record<string, 'error' | 'off'>,
+  settings?: Record<string, unknown>,
+): Linter.LintMessage[] {
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(
     code,
     [
       {
         files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
-        languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$|\.js$/.test(filename) } } },
+        languageOptions: {
+          parser: tsParser,
+          parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$|\.js$/.test(filename) } },
+        },
         plugins: { 'structured-logging': plugin as never },
-        rules: Object.fromEntries(Object.entries(rules).map(([name, level]) => [`structured-logging/${name}`, level])),
+        rules: Object.fromEntries(
+          Object.entries(rules).map(([name, level]) => [`structured-logging/${name}`, level]),
+        ),
         settings: settings ? { 'structured-logging': settings } : {},
       },
     ],
@@ -28,10 +38,17 @@ export function lint(code: string, filename: string, rules: Record<string, 'erro
  * Applies suggestions one at a time, re-linting after each, as a user clicking every lightbulb in
  * turn would (a later suggestion sees the import an earlier one added).
  */
-export function applySuggestionsOneByOne(code: string, filename: string, rules: Record<string, 'error' | 'off'>, settings?: Record<string, unknown>): string {
+export function applySuggestionsOneByOne(
+  code: string,
+  filename: string,
+  rules: Record<string, 'error' | 'off'>,
+  settings?: Record<string, unknown>,
+): string {
   let result = code;
   for (let round = 0; round < 100; round++) {
-    const next = lint(result, filename, rules, settings).find((message) => message.suggestions?.length);
+    const next = lint(result, filename, rules, settings).find(
+      (message) => message.suggestions?.length,
+    );
     if (!next) return result;
     const fix = next.suggestions![0].fix;
     result = result.slice(0, fix.range[0]) + fix.text + result.slice(fix.range[1]);

@@ -4,11 +4,17 @@ import { formatLoggers, inventoryLoggers } from '../codemods/loggers';
 import { parseSettings } from '../core/model/settings';
 import { FIXTURES } from './fixtures';
 
-const cases = (...names: string[]) => names.map((name) => path.join(FIXTURES, 'structured-messages', name));
+const cases = (...names: string[]) =>
+  names.map((name) => path.join(FIXTURES, 'structured-messages', name));
 
 describe('structured-logging loggers: the inventory', () => {
   const report = inventoryLoggers(
-    cases('imported-pino-module.input.ts', 'no-change-nest-logger-service.input.ts', 'no-change-winston-printf.input.ts', 'no-change-unknown-style.input.ts'),
+    cases(
+      'imported-pino-module.input.ts',
+      'no-change-nest-logger-service.input.ts',
+      'no-change-winston-printf.input.ts',
+      'no-change-unknown-style.input.ts',
+    ),
     process.cwd(),
     () => parseSettings(undefined),
   );
@@ -31,14 +37,20 @@ describe('structured-logging loggers: the inventory', () => {
   it('names the definition and the change that unlocks a logger it cannot rewrite through', () => {
     const wrapper = report.loggers.find((entry) => entry.definition.startsWith('AppLogger.log'));
     expect(wrapper?.family).toBe('own logger');
-    expect(wrapper?.rewrite).toMatch(/^fixtures\/structured-messages\/loggers\/app-logger\.ts:6: .* takes no fields: add a fields parameter/);
+    expect(wrapper?.rewrite).toMatch(
+      /^fixtures\/structured-messages\/loggers\/app-logger\.ts:6: .* takes no fields: add a fields parameter/,
+    );
     const winston = report.loggers.find((entry) => entry.family === 'winston');
-    expect(winston?.rewrite).toMatch(/winston-printf\.ts:6: this winston format prints only the message/);
+    expect(winston?.rewrite).toMatch(
+      /winston-printf\.ts:6: this winston format prints only the message/,
+    );
   });
 
   it('lists a logger it could not find, with the reason', () => {
     const unknown = report.loggers.find((entry) => entry.family === 'unknown');
-    expect(unknown?.rewrite).toContain("`logger` is imported from './logger', which could not be read");
+    expect(unknown?.rewrite).toContain(
+      "`logger` is imported from './logger', which could not be read",
+    );
     expect(formatLoggers(report)).toContain('4 loggers behind the log calls of 4 files');
   });
 });

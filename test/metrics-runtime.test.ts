@@ -11,7 +11,11 @@ const FIXTURES = path.resolve(__dirname, '../fixtures/bound-metric-labels');
 
 interface Handler {
   handle(req: object, res: object): void;
-  register: { getMetricsAsJSON(): Promise<Array<{ name: string; values: Array<{ labels: Record<string, string> }> }>> };
+  register: {
+    getMetricsAsJSON(): Promise<
+      Array<{ name: string; values: Array<{ labels: Record<string, string> }> }>
+    >;
+  };
 }
 
 function load(file: string): Handler {
@@ -21,7 +25,14 @@ function load(file: string): Handler {
 }
 
 function request(user: number) {
-  return { method: 'GET', originalUrl: `/users/${user}?tab=orders`, path: `/users/${user}`, route: { path: '/users/:id' }, user: { id: String(user) }, ip: `10.0.0.${user % 250}` };
+  return {
+    method: 'GET',
+    originalUrl: `/users/${user}?tab=orders`,
+    path: `/users/${user}`,
+    route: { path: '/users/:id' },
+    user: { id: String(user) },
+    ip: `10.0.0.${user % 250}`,
+  };
 }
 
 async function seriesCount(module: Handler, name: string): Promise<number> {
@@ -32,12 +43,15 @@ async function seriesCount(module: Handler, name: string): Promise<number> {
 describe('bound-metric-labels against prom-client', () => {
   it('the rewritten module runs without label-set errors and keeps one series per route', async () => {
     const rewritten = load('express-prom-client.output.js');
-    for (let user = 0; user < 100; user++) expect(() => rewritten.handle(request(user), {})).not.toThrow();
+    for (let user = 0; user < 100; user++)
+      expect(() => rewritten.handle(request(user), {})).not.toThrow();
     expect(await seriesCount(rewritten, 'http_requests_total')).toBe(1);
     const metrics = await rewritten.register.getMetricsAsJSON();
     const labels = metrics.flatMap((metric) => metric.values.map((value) => value.labels));
     expect(labels.some((set) => 'user_id' in set || 'client_ip' in set)).toBe(false);
-    expect(labels.filter((set) => 'route' in set).every((set) => set.route === '/users/:id')).toBe(true);
+    expect(labels.filter((set) => 'route' in set).every((set) => set.route === '/users/:id')).toBe(
+      true,
+    );
   });
 
   it('the original creates a series per user, which is what the rewrite prevents', async () => {
@@ -49,7 +63,9 @@ describe('bound-metric-labels against prom-client', () => {
   it('an unmatched request is labelled, not dropped', async () => {
     const rewritten = load('express-prom-client.output.js');
     rewritten.handle({ ...request(1), route: undefined }, {});
-    const metric = (await rewritten.register.getMetricsAsJSON()).find((m) => m.name === 'http_requests_total')!;
+    const metric = (await rewritten.register.getMetricsAsJSON()).find(
+      (m) => m.name === 'http_requests_total',
+    )!;
     expect(metric.values.map((value) => value.labels.route)).toContain('unmatched');
   });
 });

@@ -12,12 +12,21 @@ import { REPOSITORY_URL } from '../rules/utils';
 
 const ROOT = path.resolve(__dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & { version: string };
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<
+  string,
+  unknown
+> & { version: string };
 let shipped: string[];
 
 beforeAll(() => {
   // --ignore-scripts: prepack would build; only the list of files is wanted here.
-  const [report] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as Array<{ files: Array<{ path: string }> }>;
+  const [report] = JSON.parse(
+    execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  ) as Array<{ files: Array<{ path: string }> }>;
   shipped = report.files.map((file) => file.path);
 }, 60_000);
 
@@ -37,7 +46,9 @@ it('ships an MIT LICENSE matching the license field', () => {
   expect(manifest.license).toBe('MIT');
   expect(shipped).toContain('LICENSE');
   const text = fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8');
-  expect(text).toMatch(/^MIT License\n\nCopyright \(c\) 2026 eslint-plugin-structured-logging contributors\n/);
+  expect(text).toMatch(
+    /^MIT License\n\nCopyright \(c\) 2026 eslint-plugin-structured-logging contributors\n/,
+  );
   expect(text).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
 });
 
@@ -45,11 +56,24 @@ it('ships a CHANGELOG in Keep a Changelog form, with Unreleased and the current 
   expect(shipped).toContain('CHANGELOG.md');
   const text = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8');
   expect(text).toContain('https://keepachangelog.com/');
-  const versions = [...text.matchAll(/^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$/gm)].map((match) => match[1]);
+  const versions = [...text.matchAll(/^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$/gm)].map(
+    (match) => match[1],
+  );
   expect(versions[0]).toBe('Unreleased');
   expect(versions).toContain(manifest.version);
-  for (const version of versions) expect(text, `link for ${version}`).toMatch(new RegExp(`^\\[${version.replace(/\./g, '\\.')}\\]: ${REPOSITORY_URL}/`, 'm'));
-  for (const heading of text.match(/^### .*$/gm) ?? []) expect(['### Added', '### Changed', '### Deprecated', '### Removed', '### Fixed', '### Security']).toContain(heading);
+  for (const version of versions)
+    expect(text, `link for ${version}`).toMatch(
+      new RegExp(`^\\[${version.replace(/\./g, '\\.')}\\]: ${REPOSITORY_URL}/`, 'm'),
+    );
+  for (const heading of text.match(/^### .*$/gm) ?? [])
+    expect([
+      '### Added',
+      '### Changed',
+      '### Deprecated',
+      '### Removed',
+      '### Fixed',
+      '### Security',
+    ]).toContain(heading);
 });
 
 describe.each(Object.entries(plugin.rules))('rule %s', (name, rule) => {

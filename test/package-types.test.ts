@@ -18,8 +18,10 @@ const ESM_FIXTURE = path.join(FIXTURES, 'typed-config.mts');
 
 beforeAll(() => {
   const declarations = path.join(ROOT, 'dist/rules/index.d.ts');
-  if (!fs.existsSync(declarations)) throw new Error('dist/ is missing: run `npm run build` (npm test does)');
-  if (fs.statSync(declarations).mtimeMs < fs.statSync(path.join(ROOT, 'rules/index.ts')).mtimeMs) throw new Error('dist/ is older than rules/index.ts: run `npm run build`');
+  if (!fs.existsSync(declarations))
+    throw new Error('dist/ is missing: run `npm run build` (npm test does)');
+  if (fs.statSync(declarations).mtimeMs < fs.statSync(path.join(ROOT, 'rules/index.ts')).mtimeMs)
+    throw new Error('dist/ is older than rules/index.ts: run `npm run build`');
 });
 
 describe.each([
@@ -27,7 +29,10 @@ describe.each([
   { major: 9, eslint: 'node_modules/eslint-v9' },
 ])('typings with ESLint $major', ({ major, eslint }) => {
   it('type-check an eslint.config.mts and .cts (NodeNext)', () => {
-    expect(fixtures.map((file) => path.basename(file)).sort()).toEqual(['typed-config.cts', 'typed-config.mts']);
+    expect(fixtures.map((file) => path.basename(file)).sort()).toEqual([
+      'typed-config.cts',
+      'typed-config.mts',
+    ]);
     const result = typeCheck(fixtures, path.join(ROOT, eslint), ROOT);
     expect(result.eslintVersion.split('.')[0]).toBe(String(major));
     expect(result.pluginFiles).toContain(path.join('rules', 'index.d.ts'));

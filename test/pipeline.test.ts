@@ -14,7 +14,6 @@ import { parseSettings } from '../core/model/settings';
 import { fixtureCases } from './fixtures';
 import { writeCorpus } from './corpus';
 
-
 const LOGGER = { importFrom: './logger', importName: 'logger' };
 
 /** Everything a user sees of a run, apart from line numbers (the slow path counts them in intermediate text). */
@@ -31,7 +30,9 @@ function visible(outcome: PipelineOutcome) {
 function bothWays(text: string, filename: string, raw: Record<string, unknown>) {
   const settings = parseSettings({ logger: LOGGER, ...raw });
   const shortcut = runCodemods(CODEMODS, text, filename, settings, path.dirname(filename));
-  const slow = runCodemods(CODEMODS, text, filename, settings, path.dirname(filename), { reparseEachStep: true });
+  const slow = runCodemods(CODEMODS, text, filename, settings, path.dirname(filename), {
+    reparseEachStep: true,
+  });
   return { shortcut, slow };
 }
 
@@ -70,16 +71,21 @@ describe('codemod all reuses one parse only when that cannot change the result',
 
   it('shows a later codemod an earlier rewrite, by a graft of the rewritten statement', () => {
     // structured-messages moves the password into a field; redact-sensitive-data must then redact it.
-    const text = "import pino from 'pino';\nconst logger = pino();\nlogger.info(`login ${user.password}`);\n";
+    const text =
+      "import pino from 'pino';\nconst logger = pino();\nlogger.info(`login ${user.password}`);\n";
     const { shortcut, slow } = bothWays(text, path.join(os.tmpdir(), 'login.ts'), {});
     expect([shortcut.parses, shortcut.grafts]).toEqual([1, 1]);
     expect([slow.parses, slow.grafts]).toEqual([2, 0]);
-    expect(shortcut.changes.map((change) => change.codemod)).toEqual(['structured-messages', 'redact-sensitive-data']);
+    expect(shortcut.changes.map((change) => change.codemod)).toEqual([
+      'structured-messages',
+      'redact-sensitive-data',
+    ]);
     expect(shortcut.output).toContain("logger.info({ userPassword: '[REDACTED]' }, 'login');");
   });
 
   it('reuses the parse when the rewrites are unrelated', () => {
-    const text = "import pino from 'pino';\nconst logger = pino();\nlogger.info(`order ${id} shipped`);\nlogger.warn({ password }, 'login.failed');\n";
+    const text =
+      "import pino from 'pino';\nconst logger = pino();\nlogger.info(`order ${id} shipped`);\nlogger.warn({ password }, 'login.failed');\n";
     const { shortcut, slow } = bothWays(text, path.join(os.tmpdir(), 'orders.ts'), {});
     expect(shortcut.parses).toBe(1);
     expect(slow.parses).toBe(2);
@@ -91,10 +97,14 @@ describe('codemod all reuses one parse only when that cannot change the result',
 
 describe('the last check on a rewrite parses only the rewritten statements when they can vouch for the file', () => {
   const settings = parseSettings({ style: 'pino', logger: LOGGER });
-  const run = (text: string, name: string) => runCodemods(CODEMODS, text, path.join(os.tmpdir(), name), settings, os.tmpdir());
+  const run = (text: string, name: string) =>
+    runCodemods(CODEMODS, text, path.join(os.tmpdir(), name), settings, os.tmpdir());
 
   it('checks statements alone for rewrites inside plain statements', () => {
-    const outcome = run("import pino from 'pino';\nconst logger = pino();\nexport function ship(id: string) {\n  logger.info(`order ${id} shipped`);\n  return logger.warn(`order ${id} late`);\n}\n", 'ship.ts');
+    const outcome = run(
+      "import pino from 'pino';\nconst logger = pino();\nexport function ship(id: string) {\n  logger.info(`order ${id} shipped`);\n  return logger.warn(`order ${id} late`);\n}\n",
+      'ship.ts',
+    );
     expect(outcome.changes).toHaveLength(2);
     expect(outcome.checkedWholeFile).toBe(false);
     expect(outcome.output).toContain("return logger.warn({ id }, 'order.late');");
@@ -102,14 +112,18 @@ describe('the last check on a rewrite parses only the rewritten statements when 
 
   it('checks the whole file when a rewrite added an import, or lies outside any plain statement', () => {
     expect(run("console.log('saved', order.id);\n", 'save.js').checkedWholeFile).toBe(true);
-    const field = run("import pino from 'pino';\nconst logger = pino();\nclass Job {\n  done = () => void logger.info(`job ${this.id} done`);\n}\n", 'job.ts');
+    const field = run(
+      "import pino from 'pino';\nconst logger = pino();\nclass Job {\n  done = () => void logger.info(`job ${this.id} done`);\n}\n",
+      'job.ts',
+    );
     expect(field.checkedWholeFile).toBe(true);
     expect(field.output).toContain("logger.info({ id: this.id }, 'job.done')");
   });
 
   it('falls back to the whole file when a statement needs its surroundings, and keeps the rewrite', () => {
     // espree rejects `super` outside a method (TypeScript's parser leaves that to its type checker).
-    const text = "import pino from 'pino';\nconst logger = pino();\nclass A extends B {\n  run() {\n    super.run(logger.info(`ran ${this.id}`));\n  }\n}\n";
+    const text =
+      "import pino from 'pino';\nconst logger = pino();\nclass A extends B {\n  run() {\n    super.run(logger.info(`ran ${this.id}`));\n  }\n}\n";
     const outcome = run(text, 'super.js');
     expect(outcome.checkedWholeFile).toBe(true);
     expect(outcome.output).toContain("super.run(logger.info({ id: this.id }, 'ran'));");

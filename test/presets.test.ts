@@ -16,8 +16,10 @@ const PARSE: Linter.Config = {
   files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
   languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
 };
-const PRINTS = "export function run(orderId: string) {\n  console.log('order created', orderId);\n}\n";
-const PRINTS_A_SECRET = "export function run(user: { password: string }) {\n  console.log('login', { password: user.password });\n}\n";
+const PRINTS =
+  "export function run(orderId: string) {\n  console.log('order created', orderId);\n}\n";
+const PRINTS_A_SECRET =
+  "export function run(user: { password: string }) {\n  console.log('login', { password: user.password });\n}\n";
 
 type Level = keyof typeof plugin.configs;
 
@@ -42,7 +44,9 @@ describe.each(['recommended', 'strict'] as const)('configs.%s', (level) => {
     expect(consoleAllowed.name).toBe(`structured-logging/${level}/console-allowed`);
     expect(consoleAllowed.plugins?.['structured-logging']).toBe(plugin);
     expect(consoleAllowed.rules).toEqual({ 'structured-logging/no-console': 'off' });
-    expect(consoleAllowed.files).toEqual(expect.arrayContaining(['**/__tests__/**', '**/scripts/**', '**/bin/**', '**/test/**']));
+    expect(consoleAllowed.files).toEqual(
+      expect.arrayContaining(['**/__tests__/**', '**/scripts/**', '**/bin/**', '**/test/**']),
+    );
   });
 
   it('reports console in application code', () => {
@@ -72,33 +76,57 @@ describe.each(['recommended', 'strict'] as const)('configs.%s', (level) => {
     expect(ruleIds(PRINTS, file, preset(level))).toEqual([]);
   });
 
-  it.each(['src/latest.ts', 'src/testing/helpers.ts', 'src/contest/entry.ts', 'src/binary.ts', 'src/examples.ts', 'src/fixture.ts', 'src/transcripts/run.ts'])(
-    'still reports console in %s, which only looks like a test or a script',
+  it.each([
+    'src/latest.ts',
+    'src/testing/helpers.ts',
+    'src/contest/entry.ts',
+    'src/binary.ts',
+    'src/examples.ts',
+    'src/fixture.ts',
+    'src/transcripts/run.ts',
+  ])('still reports console in %s, which only looks like a test or a script', (file) => {
+    expect(ruleIds(PRINTS, file, preset(level))).toEqual(['structured-logging/no-console']);
+  });
+
+  it.each(['src/app.test.ts', 'scripts/migrate.ts', 'bin/cli.js'])(
+    'still reports a secret printed in %s (no-sensitive-data stays on)',
     (file) => {
-      expect(ruleIds(PRINTS, file, preset(level))).toEqual(['structured-logging/no-console']);
+      expect(ruleIds(PRINTS_A_SECRET, file, preset(level))).toEqual([
+        'structured-logging/no-sensitive-data',
+      ]);
+      expect(ruleIds(PRINTS_A_SECRET, 'src/app.ts', preset(level))).toEqual([
+        'structured-logging/no-console',
+        'structured-logging/no-sensitive-data',
+      ]);
     },
   );
-
-  it.each(['src/app.test.ts', 'scripts/migrate.ts', 'bin/cli.js'])('still reports a secret printed in %s (no-sensitive-data stays on)', (file) => {
-    expect(ruleIds(PRINTS_A_SECRET, file, preset(level))).toEqual(['structured-logging/no-sensitive-data']);
-    expect(ruleIds(PRINTS_A_SECRET, 'src/app.ts', preset(level))).toEqual(['structured-logging/no-console', 'structured-logging/no-sensitive-data']);
-  });
 });
 
 describe('undoing and narrowing the console-allowed entry', () => {
   it('a later entry with files turns no-console back on there, and only there', () => {
-    const configs = [...preset('recommended'), { files: ['scripts/**'], rules: { 'structured-logging/no-console': 'error' as const } }];
-    expect(ruleIds(PRINTS, 'scripts/migrate.ts', configs)).toEqual(['structured-logging/no-console']);
+    const configs = [
+      ...preset('recommended'),
+      { files: ['scripts/**'], rules: { 'structured-logging/no-console': 'error' as const } },
+    ];
+    expect(ruleIds(PRINTS, 'scripts/migrate.ts', configs)).toEqual([
+      'structured-logging/no-console',
+    ]);
     expect(ruleIds(PRINTS, 'bin/cli.js', configs)).toEqual([]);
   });
 
   it('a later entry can add a folder of its own', () => {
-    const configs = [...preset('recommended'), { files: ['tools/**'], rules: { 'structured-logging/no-console': 'off' as const } }];
+    const configs = [
+      ...preset('recommended'),
+      { files: ['tools/**'], rules: { 'structured-logging/no-console': 'off' as const } },
+    ];
     expect(ruleIds(PRINTS, 'tools/release.ts', configs)).toEqual([]);
   });
 
   it('extends with files narrows both entries (defineConfig)', () => {
-    const configs = defineConfig(PARSE, { files: ['src/**'], extends: [plugin.configs.recommended] });
+    const configs = defineConfig(PARSE, {
+      files: ['src/**'],
+      extends: [plugin.configs.recommended],
+    });
     expect(ruleIds(PRINTS, 'src/app.ts', configs)).toEqual(['structured-logging/no-console']);
     expect(ruleIds(PRINTS, 'src/app.test.ts', configs)).toEqual([]);
     expect(ruleIds(PRINTS, 'scripts/migrate.ts', configs)).toEqual([]);
@@ -108,21 +136,35 @@ describe('undoing and narrowing the console-allowed entry', () => {
 describe('the file patterns lint nothing new', () => {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'structured-logging-presets-'));
   afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
-  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: plugin.configs.recommended,
+  });
 
-  it.each(['src/__snapshots__/app.test.ts.snap', 'src/Button.stories.mdx', 'prisma/seed.sql', 'test/data.json', 'scripts/deploy.sh', 'src/app.spec.json'])(
-    'leaves %s unmatched, as without the presets',
-    async (file) => {
-      expect(await eslint.calculateConfigForFile(file)).toBeUndefined();
-    },
-  );
+  it.each([
+    'src/__snapshots__/app.test.ts.snap',
+    'src/Button.stories.mdx',
+    'prisma/seed.sql',
+    'test/data.json',
+    'scripts/deploy.sh',
+    'src/app.spec.json',
+  ])('leaves %s unmatched, as without the presets', async (file) => {
+    expect(await eslint.calculateConfigForFile(file)).toBeUndefined();
+  });
 
   // A TypeScript test, story or seed file is matched by the presets alone (docs/ci.md says so): its
   // pattern names `.ts`, as typescript-eslint's configs do.
   it('matches JavaScript and TypeScript tests and scripts, with no-console off and the other rules on', async () => {
-    for (const file of ['src/app.test.js', 'scripts/migrate.mjs', 'bin/cli.cjs', 'src/app.test.ts']) {
+    for (const file of [
+      'src/app.test.js',
+      'scripts/migrate.mjs',
+      'bin/cli.cjs',
+      'src/app.test.ts',
+    ]) {
       const config = (await eslint.calculateConfigForFile(file)) as Linter.Config;
-      const severity = (rule: string) => (config.rules?.[`structured-logging/${rule}`] as unknown[] | undefined)?.[0];
+      const severity = (rule: string) =>
+        (config.rules?.[`structured-logging/${rule}`] as unknown[] | undefined)?.[0];
       expect(severity('no-console'), file).toBe(0);
       expect(severity('no-sensitive-data'), file).toBe(2);
     }

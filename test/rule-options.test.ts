@@ -19,11 +19,26 @@ describe.each([
   // createRule settles by element identity.
   const linter = new Linter({ configType: 'flat' });
   const config = [
-    { files: ['**/*.js'], plugins: { 'structured-logging': plugin as never }, rules: { 'structured-logging/no-console': 'error' as const } },
-    { files: ['allow-log/**'], rules: { 'structured-logging/no-console': ['error', { allow: ['log'] }] as ['error', unknown] } },
-    { files: ['allow-warn/**'], rules: { 'structured-logging/no-console': ['error', { allow: ['warn'] }] as ['error', unknown] } },
+    {
+      files: ['**/*.js'],
+      plugins: { 'structured-logging': plugin as never },
+      rules: { 'structured-logging/no-console': 'error' as const },
+    },
+    {
+      files: ['allow-log/**'],
+      rules: {
+        'structured-logging/no-console': ['error', { allow: ['log'] }] as ['error', unknown],
+      },
+    },
+    {
+      files: ['allow-warn/**'],
+      rules: {
+        'structured-logging/no-console': ['error', { allow: ['warn'] }] as ['error', unknown],
+      },
+    },
   ];
-  const reported = (filename: string) => linter.verify(CODE, config, filename).map((message) => `${message.line}:${message.messageId}`);
+  const reported = (filename: string) =>
+    linter.verify(CODE, config, filename).map((message) => `${message.line}:${message.messageId}`);
 
   it('gives each file its own options, in any order', () => {
     for (let round = 0; round < 2; round++) {
@@ -35,7 +50,15 @@ describe.each([
   });
 
   it('reads an explicit empty options object as the defaults', () => {
-    const explicit = [config[0], { files: ['explicit/**'], rules: { 'structured-logging/no-console': ['error', {}] as ['error', unknown] } }];
-    expect(linter.verify(CODE, explicit, 'explicit/e.js').map((message) => message.line)).toEqual([1, 2]);
+    const explicit = [
+      config[0],
+      {
+        files: ['explicit/**'],
+        rules: { 'structured-logging/no-console': ['error', {}] as ['error', unknown] },
+      },
+    ];
+    expect(linter.verify(CODE, explicit, 'explicit/e.js').map((message) => message.line)).toEqual([
+      1, 2,
+    ]);
   });
 });

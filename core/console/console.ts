@@ -5,7 +5,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { calleeName, isSideEffectFree, memberPath, propertyName, staticKeyName, unwrap, type Node } from '../model/ast';
+import {
+  calleeName,
+  isSideEffectFree,
+  memberPath,
+  propertyName,
+  staticKeyName,
+  unwrap,
+  type Node,
+} from '../model/ast';
 import type { Edit } from '../model/edits';
 import type { FileModel } from '../model/file';
 import { isErrorExpression, stringifiedError } from '../messages/fields';
@@ -14,14 +22,26 @@ import type { FamilyId } from '../loggers/families';
 import { isStringLike, localLogger } from '../loggers/log-calls';
 import { analyzeMessage, staticText, type MessagePart } from '../messages/message';
 import { eventNameFromText } from '../messages/naming';
-import { fieldsFromParts, hasCommentInside, preferredQuote, propertyText, quoteString, type RewriteResult } from '../messages/rewrite';
+import {
+  fieldsFromParts,
+  hasCommentInside,
+  preferredQuote,
+  propertyText,
+  quoteString,
+  type RewriteResult,
+} from '../messages/rewrite';
 import { isFieldsFirst, type LoggerStyle, type Settings } from '../model/settings';
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'global', 'self']);
 
 /** console method -> logger level. Methods missing here (table, dir, time...) have no logger equivalent. */
 export const CONSOLE_LEVELS: Readonly<Record<string, string>> = {
-  log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'trace',
+  log: 'info',
+  info: 'info',
+  warn: 'warn',
+  error: 'error',
+  debug: 'debug',
+  trace: 'trace',
 };
 
 /**
@@ -51,7 +71,9 @@ export function isGlobalConsole(node: Node, file: FileModel): boolean {
   if (target.type === 'Identifier') return target.name === 'console' && isGlobal(target, file);
   if (target.type === 'MemberExpression' && propertyName(target) === 'console') {
     const object = unwrap(target.object);
-    return object.type === 'Identifier' && GLOBAL_OBJECTS.has(object.name) && isGlobal(object, file);
+    return (
+      object.type === 'Identifier' && GLOBAL_OBJECTS.has(object.name) && isGlobal(object, file)
+    );
   }
   return false;
 }
@@ -65,35 +87,71 @@ export function mayContainConsole(text: string): boolean {
 }
 
 /** Classifies `console.x` / `console['x']` / `process.stdout.write`; null for anything else. */
-export function consoleAccess(member: TSESTree.MemberExpression, file: FileModel): ConsoleAccess | null {
+export function consoleAccess(
+  member: TSESTree.MemberExpression,
+  file: FileModel,
+): ConsoleAccess | null {
   const name = propertyName(member);
-  if (isGlobalConsole(member.object, file)) return { method: name ?? '[computed]', stream: 'console' };
+  if (isGlobalConsole(member.object, file))
+    return { method: name ?? '[computed]', stream: 'console' };
   if (name !== 'write') return null;
   const path = memberPath(member.object);
-  if (path?.length !== 2 || path[0] !== 'process' || (path[1] !== 'stdout' && path[1] !== 'stderr')) return null;
-  const processObject = unwrap((unwrap(member.object) as TSESTree.MemberExpression).object) as TSESTree.Identifier;
+  if (path?.length !== 2 || path[0] !== 'process' || (path[1] !== 'stdout' && path[1] !== 'stderr'))
+    return null;
+  const processObject = unwrap(
+    (unwrap(member.object) as TSESTree.MemberExpression).object,
+  ) as TSESTree.Identifier;
   return isGlobal(processObject, file) ? { method: 'write', stream: path[1] } : null;
 }
 
 /** Level methods a logger implementation defines; console calls inside them are the logger printing. */
-const LOGGER_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'notice', 'critical', 'write', 'print', 'emit']);
+const LOGGER_METHODS = new Set([
+  'log',
+  'info',
+  'warn',
+  'warning',
+  'error',
+  'debug',
+  'trace',
+  'fatal',
+  'verbose',
+  'notice',
+  'critical',
+  'write',
+  'print',
+  'emit',
+]);
 const LOGGER_NAME = /(^|[a-z_$])(logger|Logger|log|Log)$|^(logger|log)$/;
 
 /** The name the class or object around a method goes by: its class name, or the variable or property it is bound to. */
 function ownerName(owner: TSESTree.Node): string | null {
-  if (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') return owner.id?.name ?? (owner.parent?.type === 'VariableDeclarator' && owner.parent.id.type === 'Identifier' ? owner.parent.id.name : null);
+  if (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression')
+    return (
+      owner.id?.name ??
+      (owner.parent?.type === 'VariableDeclarator' && owner.parent.id.type === 'Identifier'
+        ? owner.parent.id.name
+        : null)
+    );
   const holder = owner.parent;
-  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier')
+    return holder.id.name;
   if (holder?.type === 'Property') return staticKeyName(holder);
   if (holder?.type === 'AssignmentExpression') return memberPath(holder.left)?.at(-1) ?? null;
-  if (holder?.type === 'ReturnStatement' || holder?.type === 'ArrowFunctionExpression') return 'log';
+  if (holder?.type === 'ReturnStatement' || holder?.type === 'ArrowFunctionExpression')
+    return 'log';
   return null;
 }
 
 function implementsLoggerService(owner: TSESTree.Node): boolean {
   if (owner.type !== 'ClassDeclaration' && owner.type !== 'ClassExpression') return false;
-  const parents = [...(owner.implements ?? []).map((heritage) => heritage.expression), ...(owner.superClass ? [owner.superClass] : [])];
-  return parents.some((parent) => parent.type === 'Identifier' && /^(LoggerService|ConsoleLogger|Logger)$/.test(parent.name));
+  const parents = [
+    ...(owner.implements ?? []).map((heritage) => heritage.expression),
+    ...(owner.superClass ? [owner.superClass] : []),
+  ];
+  return parents.some(
+    (parent) =>
+      parent.type === 'Identifier' && /^(LoggerService|ConsoleLogger|Logger)$/.test(parent.name),
+  );
 }
 
 /**
@@ -107,21 +165,42 @@ export function loggerImplementationReason(member: TSESTree.MemberExpression): s
   const parent = member.parent;
   const called = parent?.type === 'CallExpression' && parent.callee === member;
   if (!called) {
-    if (parent?.type === 'Property' && parent.value === member) return 'used as a value in a logger object: the logger itself prints';
-    if (parent?.type === 'AssignmentExpression' && parent.left === member) return 'the stream is patched here, not written to';
-    if (parent?.type === 'MemberExpression' && parent.object === member && /^(bind|call|apply)$/.test(propertyName(parent) ?? '')) return 'bound into a logger: the logger itself prints';
+    if (parent?.type === 'Property' && parent.value === member)
+      return 'used as a value in a logger object: the logger itself prints';
+    if (parent?.type === 'AssignmentExpression' && parent.left === member)
+      return 'the stream is patched here, not written to';
+    if (
+      parent?.type === 'MemberExpression' &&
+      parent.object === member &&
+      /^(bind|call|apply)$/.test(propertyName(parent) ?? '')
+    )
+      return 'bound into a logger: the logger itself prints';
     // Saving a stream's write to restore it later; `const print = console.log` stays reported: it hides output.
     const stream = memberPath(member.object)?.[0] === 'process';
-    if (stream && (parent?.type === 'VariableDeclarator' || parent?.type === 'AssignmentExpression' || parent?.type === 'Property')) return 'kept as a value here (to restore or wrap it), not written to';
+    if (
+      stream &&
+      (parent?.type === 'VariableDeclarator' ||
+        parent?.type === 'AssignmentExpression' ||
+        parent?.type === 'Property')
+    )
+      return 'kept as a value here (to restore or wrap it), not written to';
   }
   for (let current: TSESTree.Node | undefined = member.parent; current; current = current.parent) {
-    const method = current.type === 'MethodDefinition' ? current : current.type === 'Property' && (current.value.type === 'FunctionExpression' || current.value.type === 'ArrowFunctionExpression') ? current : null;
+    const method =
+      current.type === 'MethodDefinition'
+        ? current
+        : current.type === 'Property' &&
+            (current.value.type === 'FunctionExpression' ||
+              current.value.type === 'ArrowFunctionExpression')
+          ? current
+          : null;
     if (!method) continue;
     const name = staticKeyName(method);
     const owner = method.parent?.type === 'ClassBody' ? method.parent.parent : method.parent;
     if (!name || !LOGGER_METHODS.has(name) || !owner) return null;
     const ownerLabel = ownerName(owner);
-    if (implementsLoggerService(owner) || (ownerLabel !== null && LOGGER_NAME.test(ownerLabel))) return `inside ${ownerLabel ?? 'a logger'}.${name}(), a logger implementation: the logger itself prints`;
+    if (implementsLoggerService(owner) || (ownerLabel !== null && LOGGER_NAME.test(ownerLabel)))
+      return `inside ${ownerLabel ?? 'a logger'}.${name}(), a logger implementation: the logger itself prints`;
     return null;
   }
   return null;
@@ -133,15 +212,33 @@ export function loggerImplementationReason(member: TSESTree.MemberExpression): s
  * `exposeFunction`'s callback runs in Node, but on the page's behalf inside an automation script (a
  * test, a scraper): its output is for whoever runs that script, not the service's logs.
  */
-const BROWSER_CALLBACK_METHODS = new Set(['evaluate', 'evaluateHandle', 'evaluateAll', '$eval', '$$eval', 'addInitScript', 'evaluateOnNewDocument', 'waitForFunction', 'exposeFunction']);
-const AUTOMATION_MODULES = /^(@playwright\/|playwright(-core)?$|playwright\/|puppeteer(-core)?(\/|$))/;
+const BROWSER_CALLBACK_METHODS = new Set([
+  'evaluate',
+  'evaluateHandle',
+  'evaluateAll',
+  '$eval',
+  '$$eval',
+  'addInitScript',
+  'evaluateOnNewDocument',
+  'waitForFunction',
+  'exposeFunction',
+]);
+const AUTOMATION_MODULES =
+  /^(@playwright\/|playwright(-core)?$|playwright\/|puppeteer(-core)?(\/|$))/;
 /** Receivers named like a page object (`page`, `this.page`, `frame`, `locator`, `handle`), for files that only get a `Page` passed in. */
 const PAGE_LIKE = /(page|frame|locator|handle|element)$/i;
 
 function drivesABrowser(receiver: Node, file: FileModel): boolean {
   for (const module of file.importedModules) if (AUTOMATION_MODULES.test(module)) return true;
   const target = unwrap(receiver);
-  const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? propertyName(target) : target.type === 'CallExpression' ? calleeName(target) : null;
+  const name =
+    target.type === 'Identifier'
+      ? target.name
+      : target.type === 'MemberExpression'
+        ? propertyName(target)
+        : target.type === 'CallExpression'
+          ? calleeName(target)
+          : null;
   return name !== null && PAGE_LIKE.test(name);
 }
 
@@ -150,19 +247,43 @@ function drivesABrowser(receiver: Node, file: FileModel): boolean {
  * or null: its console is neither reported nor rewritten.
  */
 export function browserCallbackReason(node: Node, file: FileModel): string | null {
-  for (let child: Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if ((child.type !== 'ArrowFunctionExpression' && child.type !== 'FunctionExpression') || parent.type !== 'CallExpression') continue;
+  for (
+    let child: Node = node, parent = node.parent;
+    parent;
+    child = parent, parent = parent.parent
+  ) {
+    if (
+      (child.type !== 'ArrowFunctionExpression' && child.type !== 'FunctionExpression') ||
+      parent.type !== 'CallExpression'
+    )
+      continue;
     const callee = unwrap(parent.callee);
-    if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument) || callee.type !== 'MemberExpression') continue;
+    if (
+      !parent.arguments.includes(child as TSESTree.CallExpressionArgument) ||
+      callee.type !== 'MemberExpression'
+    )
+      continue;
     const method = propertyName(callee);
-    if (method === null || !BROWSER_CALLBACK_METHODS.has(method) || !drivesABrowser(callee.object, file)) continue;
-    return method === 'exposeFunction' ? 'runs for the page in a browser-automation script: a callback passed to exposeFunction()' : `runs in the browser: a callback passed to ${method}()`;
+    if (
+      method === null ||
+      !BROWSER_CALLBACK_METHODS.has(method) ||
+      !drivesABrowser(callee.object, file)
+    )
+      continue;
+    return method === 'exposeFunction'
+      ? 'runs for the page in a browser-automation script: a callback passed to exposeFunction()'
+      : `runs in the browser: a callback passed to ${method}()`;
   }
   return null;
 }
 
 /** Families whose library runs in browsers as well as in Node: a client file may import them. */
-const ISOMORPHIC_FAMILIES: ReadonlySet<FamilyId | undefined> = new Set<FamilyId>(['consola', 'loglevel', 'tslog', 'roarr']);
+const ISOMORPHIC_FAMILIES: ReadonlySet<FamilyId | undefined> = new Set<FamilyId>([
+  'consola',
+  'loglevel',
+  'tslog',
+  'roarr',
+]);
 
 /**
  * Whether the configured logger is known to run in a browser: its module is, or creates its logger
@@ -172,8 +293,18 @@ const ISOMORPHIC_FAMILIES: ReadonlySet<FamilyId | undefined> = new Set<FamilyId>
 function loggerRunsInBrowsers(file: FileModel, settings: Settings, cwd: string): boolean {
   const logger = settings.logger;
   if (!logger || /\.server(\.|\/|$)/.test(logger.importFrom)) return false;
-  const answer = contractOfExport(file, specifierFor(file, logger.importFrom, cwd), logger.importKind === 'default' ? 'default' : logger.importName, 'info', settings);
-  return answer.ok && answer.contract.source.how !== 'settings' && ISOMORPHIC_FAMILIES.has(answer.contract.family);
+  const answer = contractOfExport(
+    file,
+    specifierFor(file, logger.importFrom, cwd),
+    logger.importKind === 'default' ? 'default' : logger.importName,
+    'info',
+    settings,
+  );
+  return (
+    answer.ok &&
+    answer.contract.source.how !== 'settings' &&
+    ISOMORPHIC_FAMILIES.has(answer.contract.family)
+  );
 }
 
 const HOOK_NAME = /^use[A-Z]/;
@@ -181,7 +312,13 @@ const HOOK_NAME = /^use[A-Z]/;
 /** `function useCart()` or `const useCart = () => ...`: a React hook's definition. */
 function isHookDefinition(node: Node): boolean {
   if (node.type === 'FunctionDeclaration') return node.id !== null && HOOK_NAME.test(node.id.name);
-  if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || !HOOK_NAME.test(node.id.name) || !node.init) return false;
+  if (
+    node.type !== 'VariableDeclarator' ||
+    node.id.type !== 'Identifier' ||
+    !HOOK_NAME.test(node.id.name) ||
+    !node.init
+  )
+    return false;
   const init = unwrap(node.init);
   return init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression';
 }
@@ -192,13 +329,15 @@ function reactSign(root: Node): string | null {
   while (stack.length > 0) {
     const node = stack.pop()!;
     // No names in the reason: the CLI's summary counts skips by reason, one key per kind.
-    if (node.type === 'JSXElement' || node.type === 'JSXFragment') return 'React component: the file contains JSX';
+    if (node.type === 'JSXElement' || node.type === 'JSXFragment')
+      return 'React component: the file contains JSX';
     if (isHookDefinition(node)) return 'React hook: the file defines a use* function';
     for (const key in node) {
       if (key === 'parent' || key === 'loc' || key === 'range') continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
+        for (const item of value)
+          if (item && typeof (item as Node).type === 'string') stack.push(item as Node);
       } else if (value && typeof (value as Node).type === 'string') {
         stack.push(value as Node);
       }
@@ -210,7 +349,12 @@ function reactSign(root: Node): string | null {
 /** Why this file is client code, or null: the signs frameworks and bundlers go by. */
 function clientSign(file: FileModel): string | null {
   const directives = file.ast.body
-    .filter((statement): statement is TSESTree.ExpressionStatement => statement.type === 'ExpressionStatement' && 'directive' in statement && typeof statement.directive === 'string')
+    .filter(
+      (statement): statement is TSESTree.ExpressionStatement =>
+        statement.type === 'ExpressionStatement' &&
+        'directive' in statement &&
+        typeof statement.directive === 'string',
+    )
     .map((statement) => statement.directive);
   const base = path.basename(file.filename);
   // Server actions and Remix `.server` modules never run in the browser, whatever they contain (an email template's JSX).
@@ -228,9 +372,21 @@ function clientSign(file: FileModel): string | null {
  * logger writing to stdout would corrupt the protocol. `names` are the imports that set it up.
  */
 const STDIO_PROTOCOLS: ReadonlyArray<{ module: RegExp; names: readonly string[]; what: string }> = [
-  { module: /^@modelcontextprotocol\/sdk\//, names: ['StdioServerTransport'], what: 'an MCP server over stdio' },
-  { module: /^vscode-languageserver(\/node)?$/, names: ['createConnection'], what: 'a language server' },
-  { module: /^vscode-jsonrpc(\/node)?$/, names: ['StreamMessageWriter', 'createMessageConnection'], what: 'a JSON-RPC server' },
+  {
+    module: /^@modelcontextprotocol\/sdk\//,
+    names: ['StdioServerTransport'],
+    what: 'an MCP server over stdio',
+  },
+  {
+    module: /^vscode-languageserver(\/node)?$/,
+    names: ['createConnection'],
+    what: 'a language server',
+  },
+  {
+    module: /^vscode-jsonrpc(\/node)?$/,
+    names: ['StreamMessageWriter', 'createMessageConnection'],
+    what: 'a JSON-RPC server',
+  },
 ];
 
 function stdioProtocol(file: FileModel): { what: string; name: string; source: string } | null {
@@ -238,7 +394,12 @@ function stdioProtocol(file: FileModel): { what: string; name: string; source: s
     for (const protocol of STDIO_PROTOCOLS) {
       if (!protocol.module.test(binding.source)) continue;
       // A namespace or default import: the setup call is then `lsp.createConnection(...)`.
-      const name = protocol.names.find((candidate) => candidate === binding.imported || ((binding.imported === '*' || binding.imported === 'default') && file.text.includes(`.${candidate}`)));
+      const name = protocol.names.find(
+        (candidate) =>
+          candidate === binding.imported ||
+          ((binding.imported === '*' || binding.imported === 'default') &&
+            file.text.includes(`.${candidate}`)),
+      );
       if (name) return { what: protocol.what, name, source: binding.source };
     }
   }
@@ -256,21 +417,34 @@ export type ConsoleFileVerdict =
  * `no-console` (client: nothing reported; stdio protocol: only stdout output reported, with no
  * suggestion) and `console-to-logger` (every call left with the reason).
  */
-export function consoleFileVerdict(file: FileModel, settings: Settings, cwd: string): ConsoleFileVerdict | null {
+export function consoleFileVerdict(
+  file: FileModel,
+  settings: Settings,
+  cwd: string,
+): ConsoleFileVerdict | null {
   const client = clientSign(file);
   if (client && !loggerRunsInBrowsers(file, settings, cwd)) {
-    return { kind: 'client', reason: `client code (${client}) runs in the browser, where importing a server logger breaks the build; a logger built on consola, loglevel, tslog or roarr would be used here` };
+    return {
+      kind: 'client',
+      reason: `client code (${client}) runs in the browser, where importing a server logger breaks the build; a logger built on consola, loglevel, tslog or roarr would be used here`,
+    };
   }
   const protocol = stdioProtocol(file);
   if (protocol) {
-    return { kind: 'stdio-protocol', reason: `${protocol.what} (${protocol.name} from '${protocol.source}') uses stdout as its protocol: console.error goes to stderr on purpose, and a logger writing to stdout would corrupt the protocol` };
+    return {
+      kind: 'stdio-protocol',
+      reason: `${protocol.what} (${protocol.name} from '${protocol.source}') uses stdout as its protocol: console.error goes to stderr on purpose, and a logger writing to stdout would corrupt the protocol`,
+    };
   }
   return null;
 }
 
 /** Whether Node's console method or process write goes to stderr (error, warn, trace, assert). */
 export function writesToStderr(access: ConsoleAccess): boolean {
-  return access.stream === 'stderr' || (access.stream === 'console' && ['error', 'warn', 'trace', 'assert'].includes(access.method));
+  return (
+    access.stream === 'stderr' ||
+    (access.stream === 'console' && ['error', 'warn', 'trace', 'assert'].includes(access.method))
+  );
 }
 
 function levelFor(access: ConsoleAccess): string | undefined {
@@ -286,10 +460,22 @@ function levelFor(access: ConsoleAccess): string | undefined {
  * serves every file.
  */
 function esmExtension(file: FileModel, importFrom: string, cwd: string): string | null {
-  if (!importFrom.startsWith('.') || !path.isAbsolute(file.filename) || !file.nativeEsm() || path.extname(importFrom) !== '') return '';
+  if (
+    !importFrom.startsWith('.') ||
+    !path.isAbsolute(file.filename) ||
+    !file.nativeEsm() ||
+    path.extname(importFrom) !== ''
+  )
+    return '';
   const target = path.resolve(cwd, importFrom);
   let extension = extensionsOnDisk.get(target);
-  if (extension === undefined) extensionsOnDisk.set(target, (extension = ['.js', '.mjs', '.cjs'].find((candidate) => fs.existsSync(`${target}${candidate}`)) ?? null));
+  if (extension === undefined)
+    extensionsOnDisk.set(
+      target,
+      (extension =
+        ['.js', '.mjs', '.cjs'].find((candidate) => fs.existsSync(`${target}${candidate}`)) ??
+        null),
+    );
   return extension;
 }
 
@@ -302,7 +488,10 @@ const extensionsOnDisk = new Map<string, string | null>();
 /** The module specifier for the configured logger (or redactor) as seen from this file. */
 function specifierFor(file: FileModel, importFrom: string, cwd: string): string {
   if (!importFrom.startsWith('.') || !path.isAbsolute(file.filename)) return importFrom;
-  let relative = path.relative(path.dirname(file.filename), path.resolve(cwd, importFrom)).split(path.sep).join('/');
+  let relative = path
+    .relative(path.dirname(file.filename), path.resolve(cwd, importFrom))
+    .split(path.sep)
+    .join('/');
   if (!relative.startsWith('.')) relative = `./${relative}`;
   return relative + (esmExtension(file, importFrom, cwd) ?? '');
 }
@@ -311,7 +500,12 @@ function specifierFor(file: FileModel, importFrom: string, cwd: string): string 
  * Why this file cannot import the configured module, or null when it can: an import Node would fail
  * to load is worse than the console call it replaces. `setting` names where the path is configured.
  */
-export function importProblem(file: FileModel, module: { importFrom: string }, cwd: string, setting: string): string | null {
+export function importProblem(
+  file: FileModel,
+  module: { importFrom: string },
+  cwd: string,
+  setting: string,
+): string | null {
   if (esmExtension(file, module.importFrom, cwd) !== null) return null;
   return `Node's ES module loader needs the file extension of '${module.importFrom}', and no .js, .mjs or .cjs file of that name exists: give it in settings['structured-logging'].${setting}.importFrom`;
 }
@@ -320,18 +514,31 @@ export function importProblem(file: FileModel, module: { importFrom: string }, c
  * The import or require of the configured logger, or null when the file already has it. `firstUse`
  * is where the logger is first called: a `require` must come before it (imports are hoisted).
  */
-export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['logger']>, cwd: string, firstUse = Infinity): Edit | null {
+export function loggerImportEdit(
+  file: FileModel,
+  logger: NonNullable<Settings['logger']>,
+  cwd: string,
+  firstUse = Infinity,
+): Edit | null {
   const specifier = specifierFor(file, logger.importFrom, cwd);
   const existing = file.imports.get(logger.importName);
-  if (existing && (existing.source === specifier || existing.source === logger.importFrom)) return null;
+  if (existing && (existing.source === specifier || existing.source === logger.importFrom))
+    return null;
   // Only reachable for a file's own logger (see consoleRewrite): nothing to import.
   if (!existing && file.isDeclared(logger.importName)) return null;
   const body = file.ast.body;
   // `import { Injectable } from '@nestjs/common'` already there: the name joins it, no second import.
-  const sameModule = logger.importKind === 'default' ? undefined : body.find(
-    (statement): statement is TSESTree.ImportDeclaration =>
-      statement.type === 'ImportDeclaration' && statement.source.value === specifier && statement.importKind !== 'type' && statement.specifiers.length > 0 && statement.specifiers.every((s) => s.type === 'ImportSpecifier'),
-  );
+  const sameModule =
+    logger.importKind === 'default'
+      ? undefined
+      : body.find(
+          (statement): statement is TSESTree.ImportDeclaration =>
+            statement.type === 'ImportDeclaration' &&
+            statement.source.value === specifier &&
+            statement.importKind !== 'type' &&
+            statement.specifiers.length > 0 &&
+            statement.specifiers.every((s) => s.type === 'ImportSpecifier'),
+        );
   if (sameModule) {
     const last = sameModule.specifiers[sameModule.specifiers.length - 1];
     return { range: [last.range[1], last.range[1]], text: `, ${logger.importName}` };
@@ -342,28 +549,52 @@ export function loggerImportEdit(file: FileModel, logger: NonNullable<Settings['
   const end = usesSemicolons ? ';' : '';
   const source = quoteString(specifier, quote);
   const binding = logger.importKind === 'default' ? logger.importName : `{ ${logger.importName} }`;
-  const text = file.moduleSystem() === 'esm' ? `import ${binding} from ${source}${end}` : `const ${binding} = require(${source})${end}`;
-  const imports = body.filter((statement) =>
-    statement.type === 'ImportDeclaration' ||
-    (statement.type === 'VariableDeclaration' && /require\(/.test(file.getText(statement)) && statement.declarations.every((d) => d.init && unwrap(d.init).type !== 'FunctionExpression')),
+  const text =
+    file.moduleSystem() === 'esm'
+      ? `import ${binding} from ${source}${end}`
+      : `const ${binding} = require(${source})${end}`;
+  const imports = body.filter(
+    (statement) =>
+      statement.type === 'ImportDeclaration' ||
+      (statement.type === 'VariableDeclaration' &&
+        /require\(/.test(file.getText(statement)) &&
+        statement.declarations.every(
+          (d) => d.init && unwrap(d.init).type !== 'FunctionExpression',
+        )),
   );
-  const usable = file.moduleSystem() === 'esm' ? imports : imports.filter((statement) => statement.range[1] <= firstUse);
+  const usable =
+    file.moduleSystem() === 'esm'
+      ? imports
+      : imports.filter((statement) => statement.range[1] <= firstUse);
   const last = usable.length > 0 ? usable[usable.length - 1] : undefined;
   if (last) return { range: [last.range[1], last.range[1]], text: `\n${text}` };
-  const user = imports.length > 0 ? body.find((statement) => statement.range[0] <= firstUse && firstUse < statement.range[1]) : undefined;
+  const user =
+    imports.length > 0
+      ? body.find((statement) => statement.range[0] <= firstUse && firstUse < statement.range[1])
+      : undefined;
   if (user) return { range: [user.range[0], user.range[0]], text: `${text}\n` };
-  const directives = body.filter((statement) => statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive);
+  const directives = body.filter(
+    (statement) =>
+      statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive,
+  );
   const anchor = directives.length > 0 ? directives[directives.length - 1] : undefined;
   if (anchor) return { range: [anchor.range[1], anchor.range[1]], text: `\n${text}` };
   const first = body[0];
   // After a shebang and leading comments (licence headers), before the first statement.
   const comments = first ? [] : file.commentsWithin([0, file.text.length]);
-  const at = first ? first.range[0] : comments.length > 0 ? comments[comments.length - 1].range[1] : 0;
+  const at = first
+    ? first.range[0]
+    : comments.length > 0
+      ? comments[comments.length - 1].range[1]
+      : 0;
   return { range: [at, at], text: `${text}\n${first ? '' : '\n'}` };
 }
 
 /** The parts of what a console call prints: its arguments, joined by spaces as console does. */
-function partsOf(args: readonly TSESTree.CallExpressionArgument[], file: FileModel): MessagePart[] | null {
+function partsOf(
+  args: readonly TSESTree.CallExpressionArgument[],
+  file: FileModel,
+): MessagePart[] | null {
   if (args.some((arg) => arg.type === 'SpreadElement')) return null;
   const parts: MessagePart[] = [];
   let rest = args as TSESTree.Expression[];
@@ -388,9 +619,20 @@ function partsOf(args: readonly TSESTree.CallExpressionArgument[], file: FileMod
  * The structured logger call for a console call (`console.log('job failed', job.id, err)` ->
  * `logger.error({ jobId: job.id, err }, 'job.failed')`), without the import (see loggerImportEdit).
  */
-export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAccess, file: FileModel, settings: Settings, cwd: string): RewriteResult {
+export function consoleRewrite(
+  call: TSESTree.CallExpression,
+  access: ConsoleAccess,
+  file: FileModel,
+  settings: Settings,
+  cwd: string,
+): RewriteResult {
   const logger = settings.logger;
-  if (!logger) return { ok: false, reason: "no logger configured: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' }" };
+  if (!logger)
+    return {
+      ok: false,
+      reason:
+        "no logger configured: set settings['structured-logging'].logger = { importFrom: './logger', importName: 'logger' }",
+    };
   const level = levelFor(access);
   if (!level) return { ok: false, reason: `console.${access.method} has no logger equivalent` };
   // A file that creates its own logger under that name (`const logger = winston.createLogger()`) uses it.
@@ -398,20 +640,43 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   // The contract of the logger the call will go to: the module it is imported from, followed to its creation.
   const exported = logger.importKind === 'default' ? 'default' : logger.importName;
   // importFrom is relative to the project root, as the import the rewrite adds is.
-  const answer = contractOfExport(file, specifierFor(file, logger.importFrom, cwd), exported, METHOD_FOR_LEVEL.winston?.[level] ?? level, settings);
+  const answer = contractOfExport(
+    file,
+    specifierFor(file, logger.importFrom, cwd),
+    exported,
+    METHOD_FOR_LEVEL.winston?.[level] ?? level,
+    settings,
+  );
   if (!answer.ok) return { ok: false, reason: answer.reason };
   if (answer.contract.refusal) return { ok: false, reason: answer.contract.refusal };
   const style = answer.contract.style;
   const errorKey = errorKeyOf(answer.contract, settings);
   const existing = file.imports.get(logger.importName);
-  if (existing && existing.source !== logger.importFrom && !existing.source.endsWith(logger.importFrom.replace(/^(\.\.?\/)+/, ''))) {
-    return { ok: false, reason: `\`${logger.importName}\` is already imported from '${existing.source}'` };
+  if (
+    existing &&
+    existing.source !== logger.importFrom &&
+    !existing.source.endsWith(logger.importFrom.replace(/^(\.\.?\/)+/, ''))
+  ) {
+    return {
+      ok: false,
+      reason: `\`${logger.importName}\` is already imported from '${existing.source}'`,
+    };
   }
-  if (file.isDeclared(logger.importName) && !existing && !local) return { ok: false, reason: `\`${logger.importName}\` already means something else in this file` };
-  if (hasCommentInside(call.range, file)) return { ok: false, reason: 'a comment inside the call would be lost' };
+  if (file.isDeclared(logger.importName) && !existing && !local)
+    return {
+      ok: false,
+      reason: `\`${logger.importName}\` already means something else in this file`,
+    };
+  if (hasCommentInside(call.range, file))
+    return { ok: false, reason: 'a comment inside the call would be lost' };
   // Object literals after the message are already fields: their properties are kept as written.
-  const objects = call.arguments.slice(1).filter((arg): arg is TSESTree.ObjectExpression => arg.type === 'ObjectExpression');
-  const parts = partsOf(call.arguments.filter((arg) => !objects.includes(arg as TSESTree.ObjectExpression)), file);
+  const objects = call.arguments
+    .slice(1)
+    .filter((arg): arg is TSESTree.ObjectExpression => arg.type === 'ObjectExpression');
+  const parts = partsOf(
+    call.arguments.filter((arg) => !objects.includes(arg as TSESTree.ObjectExpression)),
+    file,
+  );
   if (!parts) return { ok: false, reason: 'spread arguments cannot be named as fields' };
   const eventName = eventNameFromText(staticText(parts), settings.eventName.case);
   if (!eventName) return { ok: false, reason: 'the output has no static words to name the event' };
@@ -419,31 +684,62 @@ export function consoleRewrite(call: TSESTree.CallExpression, access: ConsoleAcc
   const existingKeys = new Map<string, string>();
   for (const property of keptProperties) {
     const key = property.type === 'Property' ? staticKeyName(property) : null;
-    if (property.type === 'Property' && key === null) return { ok: false, reason: 'an object argument has computed keys that a new field could collide with' };
-    if (property.type === 'Property' && key !== null) existingKeys.set(file.getText(property.value), key);
+    if (property.type === 'Property' && key === null)
+      return {
+        ok: false,
+        reason: 'an object argument has computed keys that a new field could collide with',
+      };
+    if (property.type === 'Property' && key !== null)
+      existingKeys.set(file.getText(property.value), key);
   }
   const values = parts.filter((part) => part.kind === 'value').map((part) => part.node);
   // Moving object properties ahead of earlier values must not reorder side effects.
-  if (keptProperties.length > 0 && values.some((value) => !isSideEffectFree(value)) && objects.some((object) => !isSideEffectFree(object))) {
-    return { ok: false, reason: 'merging the object argument into the fields would change the order side effects run in' };
+  if (
+    keptProperties.length > 0 &&
+    values.some((value) => !isSideEffectFree(value)) &&
+    objects.some((object) => !isSideEffectFree(object))
+  ) {
+    return {
+      ok: false,
+      reason:
+        'merging the object argument into the fields would change the order side effects run in',
+    };
   }
   // Where no key keeps an Error (winston), an error console printed whole stays the whole fields argument.
   // the other values going to a child logger (winston and bunyan have one).
-  const wholeErrors = errorKey === null ? values.filter((value) => isErrorExpression(value, file) && !stringifiedError(value, file)) : [];
+  const wholeErrors =
+    errorKey === null
+      ? values.filter((value) => isErrorExpression(value, file) && !stringifiedError(value, file))
+      : [];
   const hasChild = answer.contract.family === 'winston' || answer.contract.family === 'bunyan';
-  if (wholeErrors.length > 1 || (wholeErrors.length === 1 && !hasChild && (values.length > 1 || keptProperties.length > 0))) {
-    return { ok: false, reason: `${answer.contract.source.where ? `${answer.contract.source.where}: ` : ''}this logger keeps an Error's message and stack only as the whole fields argument; log the other values in a call of their own` };
+  if (
+    wholeErrors.length > 1 ||
+    (wholeErrors.length === 1 && !hasChild && (values.length > 1 || keptProperties.length > 0))
+  ) {
+    return {
+      ok: false,
+      reason: `${answer.contract.source.where ? `${answer.contract.source.where}: ` : ''}this logger keeps an Error's message and stack only as the whole fields argument; log the other values in a call of their own`,
+    };
   }
   const wholeError = wholeErrors.length === 1 ? file.getText(wholeErrors[0]) : undefined;
   if (wholeError) existingKeys.set(wholeError, '\0');
   const fields = [
     ...keptProperties.map((property) => file.getText(property)),
-    ...fieldsFromParts(parts, existingKeys, file, settings, wholeError ? '\0' : errorKey).map((field) => propertyText(field.key, field.valueText)),
+    ...fieldsFromParts(parts, existingKeys, file, settings, wholeError ? '\0' : errorKey).map(
+      (field) => propertyText(field.key, field.valueText),
+    ),
   ];
   const event = quoteString(eventName, preferredQuote(file));
   const object = wholeError ?? (fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined);
-  const args = !object ? event : isFieldsFirst(style) ? `${object}, ${event}` : `${event}, ${object}`;
-  const receiver = wholeError && fields.length > 0 ? `${logger.importName}.child({ ${fields.join(', ')} })` : logger.importName;
+  const args = !object
+    ? event
+    : isFieldsFirst(style)
+      ? `${object}, ${event}`
+      : `${event}, ${object}`;
+  const receiver =
+    wholeError && fields.length > 0
+      ? `${logger.importName}.child({ ${fields.join(', ')} })`
+      : logger.importName;
   const text = `${receiver}.${METHOD_FOR_LEVEL[style]?.[level] ?? level}(${args})`;
   return { ok: true, edits: [{ range: call.range, text }], preview: text };
 }

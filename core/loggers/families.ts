@@ -132,7 +132,8 @@ export const FAMILIES: readonly LoggerFamily[] = [
     fields: false,
     error: { kind: 'inspected', key: 'error' },
     example: "signale.success('Order created')",
-    noFields: 'signale prints for a terminal user, not a log pipeline: keep its messages as they are',
+    noFields:
+      'signale prints for a terminal user, not a log pipeline: keep its messages as they are',
   },
   {
     id: 'debug',
@@ -157,7 +158,12 @@ export function familyOfModule(source: string): LoggerFamily | undefined {
 }
 
 /** Families whose import alone tells a call's argument order; the others are read from their creation. */
-const STYLE_FAMILIES: ReadonlySet<FamilyId> = new Set<FamilyId>(['pino', 'bunyan', 'winston', 'nestjs']);
+const STYLE_FAMILIES: ReadonlySet<FamilyId> = new Set<FamilyId>([
+  'pino',
+  'bunyan',
+  'winston',
+  'nestjs',
+]);
 
 /** The argument order a logging module's import implies (`'pino'` for pino-http), for the quick analysis. */
 export function styleOfModule(source: string): LoggerStyle | undefined {

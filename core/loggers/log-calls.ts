@@ -3,7 +3,16 @@
  * which are the fields, which logger style is it". Every rule and codemod asks here.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isStringLiteral, memberPath, namedProperty, propertyName, unwrap, type CallArgument, type Node } from '../model/ast';
+import {
+  calleeName,
+  isStringLiteral,
+  memberPath,
+  namedProperty,
+  propertyName,
+  unwrap,
+  type CallArgument,
+  type Node,
+} from '../model/ast';
 import { memoTable, type DeclaratorTest, type FileModel } from '../model/file';
 import { styleOfModule } from './families';
 import { constantString, type MessageAnalysis } from '../messages/message';
@@ -12,7 +21,19 @@ import type { RewriteResult } from '../messages/rewrite';
 import type { CustomLoggerShape, LoggerStyle, Settings } from '../model/settings';
 
 export const LEVEL_METHODS: ReadonlySet<string> = new Set([
-  'trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'http', 'silly', 'notice', 'critical',
+  'trace',
+  'debug',
+  'info',
+  'warn',
+  'warning',
+  'error',
+  'fatal',
+  'log',
+  'verbose',
+  'http',
+  'silly',
+  'notice',
+  'critical',
 ]);
 
 /** A level method after `.` or inside brackets: text every log call this module recognises contains. */
@@ -26,13 +47,27 @@ export function mayContainLogCalls(text: string, settings: Settings): boolean {
   return settings.loggers.length > 0 || LOG_CALL_TEXT.test(text);
 }
 
-const WINSTON_LEVELS = new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'emerg', 'alert', 'crit', 'warning', 'notice']);
+const WINSTON_LEVELS = new Set([
+  'error',
+  'warn',
+  'info',
+  'http',
+  'verbose',
+  'debug',
+  'silly',
+  'emerg',
+  'alert',
+  'crit',
+  'warning',
+  'notice',
+]);
 
 /**
  * Receivers that are pino loggers by framework convention: pino-http's `req.log`, Fastify's
  * `request.log` and `reply.log`, also reached through a context object (`ctx.req.log` in tRPC).
  */
-export const PINO_RECEIVERS = /^(?:[\w$]+\.)*(?:req|request|reply)\.log$|^(?:fastify|server|app)\.log$/;
+export const PINO_RECEIVERS =
+  /^(?:[\w$]+\.)*(?:req|request|reply)\.log$|^(?:fastify|server|app)\.log$/;
 
 export interface LogCall {
   node: TSESTree.CallExpression;
@@ -56,11 +91,21 @@ export interface LogCall {
 
 function matchesPattern(path: readonly string[], pattern: string): boolean {
   const segments = pattern.split('.');
-  return segments.length === path.length && segments.every((segment, index) => segment === '*' || segment === path[index]);
+  return (
+    segments.length === path.length &&
+    segments.every((segment, index) => segment === '*' || segment === path[index])
+  );
 }
 
 /** Terminal UI printers named like loggers (`log.error` from @clack/prompts): human output, not logs. */
-const TERMINAL_UI_MODULES: ReadonlySet<string> = new Set(['@clack/prompts', '@clack/core', 'ora', 'listr2', 'signale', 'log-symbols']);
+const TERMINAL_UI_MODULES: ReadonlySet<string> = new Set([
+  '@clack/prompts',
+  '@clack/core',
+  'ora',
+  'listr2',
+  'signale',
+  'log-symbols',
+]);
 
 /** Looks like a logger by name: `logger`, `log`, `*Logger`, `this.logger`, `req.log`, static `Logger`. */
 function isLoggerName(name: string): boolean {
@@ -72,7 +117,11 @@ function isLoggerFactory(node: Node, file: FileModel, depth: number): boolean {
   const target = unwrap(node);
   if (target.type === 'NewExpression') {
     const callee = unwrap(target.callee);
-    return callee.type === 'Identifier' && (callee.name === 'Logger' || /Logger$/.test(callee.name)) && importedFromLoggingModule(callee.name, file);
+    return (
+      callee.type === 'Identifier' &&
+      (callee.name === 'Logger' || /Logger$/.test(callee.name)) &&
+      importedFromLoggingModule(callee.name, file)
+    );
   }
   if (target.type !== 'CallExpression') return false;
   const callee = unwrap(target.callee);
@@ -90,7 +139,11 @@ function isLoggerFactory(node: Node, file: FileModel, depth: number): boolean {
 
 function importedFromLoggingModule(localName: string, file: FileModel): boolean {
   const binding = file.imports.get(localName);
-  return binding !== undefined && (styleOfModule(binding.source) !== undefined || /^(nestjs-pino|@nestjs\/common)$/.test(binding.source));
+  return (
+    binding !== undefined &&
+    (styleOfModule(binding.source) !== undefined ||
+      /^(nestjs-pino|@nestjs\/common)$/.test(binding.source))
+  );
 }
 
 /** Whether an expression is a logger: by name, by how it was created, or as a child of one. */
@@ -99,7 +152,11 @@ export function isLoggerReceiver(node: Node, file: FileModel, depth = 0): boolea
   const target = unwrap(node);
   if (target.type === 'CallExpression') {
     const callee = unwrap(target.callee);
-    return callee.type === 'MemberExpression' && propertyName(callee) === 'child' && isLoggerReceiver(callee.object, file, depth + 1);
+    return (
+      callee.type === 'MemberExpression' &&
+      propertyName(callee) === 'child' &&
+      isLoggerReceiver(callee.object, file, depth + 1)
+    );
   }
   const path = memberPath(target);
   if (!path) return false;
@@ -121,14 +178,20 @@ export function isLoggerReceiver(node: Node, file: FileModel, depth = 0): boolea
 }
 
 /** Which logger family a call belongs to; undefined when no evidence says. */
-function resolveStyle(receiverPath: string | null, receiver: Node, file: FileModel, settings: Settings): LoggerStyle | undefined {
+function resolveStyle(
+  receiverPath: string | null,
+  receiver: Node,
+  file: FileModel,
+  settings: Settings,
+): LoggerStyle | undefined {
   if (settings.style !== 'auto') return settings.style;
   if (receiverPath && PINO_RECEIVERS.test(receiverPath)) return 'pino';
   let families: ReturnType<typeof importedFamilies> | undefined;
   const root = unwrap(receiver);
   if (root.type === 'Identifier') {
     const binding = file.imports.get(root.name);
-    if (binding?.source === 'nestjs-pino') return binding.imported === 'PinoLogger' ? 'pino' : 'nestjs';
+    if (binding?.source === 'nestjs-pino')
+      return binding.imported === 'PinoLogger' ? 'pino' : 'nestjs';
     // A receiver imported from anywhere else (`Logger` from '@vendure/core', `logger` from './log')
     // is that module's own logger: only settings can say its shape.
     if (binding) return styleOfModule(binding.source) ?? projectStyle(file);
@@ -181,7 +244,11 @@ function importedFamilies(file: FileModel): { all: Set<LoggerStyle>; telling: Se
 
 function importsNestLogger(file: FileModel): boolean {
   for (const binding of file.imports.values()) {
-    if (binding.source === '@nestjs/common' && /^(Logger|ConsoleLogger|LoggerService)$/.test(binding.imported)) return true;
+    if (
+      binding.source === '@nestjs/common' &&
+      /^(Logger|ConsoleLogger|LoggerService)$/.test(binding.imported)
+    )
+      return true;
   }
   return false;
 }
@@ -197,17 +264,22 @@ function creatorStyle(identifier: TSESTree.Identifier, file: FileModel): LoggerS
   // Most names no logging module's factory initialises: then there is nothing to resolve.
   if (!file.mayBeBoundBy(identifier.name, initialisedByLoggerFactory)) return undefined;
   const definition = file.resolve(identifier)?.defs[0];
-  if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return undefined;
+  if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator')
+    return undefined;
   const init = (definition.node as TSESTree.VariableDeclarator).init;
   return init ? factoryStyle(init, file) : undefined;
 }
 
-const initialisedByLoggerFactory: DeclaratorTest = (declarator, file) => declarator.init !== null && factoryStyle(declarator.init, file) !== undefined;
+const initialisedByLoggerFactory: DeclaratorTest = (declarator, file) =>
+  declarator.init !== null && factoryStyle(declarator.init, file) !== undefined;
 
 /** The style of the logging module whose function or class an expression calls (`winston.createLogger()`). */
 function factoryStyle(init: Node, file: FileModel): LoggerStyle | undefined {
   const target = unwrap(init);
-  const callee = target.type === 'CallExpression' || target.type === 'NewExpression' ? unwrap(target.callee) : undefined;
+  const callee =
+    target.type === 'CallExpression' || target.type === 'NewExpression'
+      ? unwrap(target.callee)
+      : undefined;
   const root = callee?.type === 'MemberExpression' ? unwrap(callee.object) : callee;
   const binding = root?.type === 'Identifier' ? file.imports.get(root.name) : undefined;
   return binding ? styleOfModule(binding.source) : undefined;
@@ -215,14 +287,21 @@ function factoryStyle(init: Node, file: FileModel): LoggerStyle | undefined {
 
 function isObjectLike(node: Node): boolean {
   const target = unwrap(node);
-  return target.type === 'ObjectExpression' || target.type === 'Identifier' || target.type === 'MemberExpression' || target.type === 'CallExpression' || target.type === 'NewExpression';
+  return (
+    target.type === 'ObjectExpression' ||
+    target.type === 'Identifier' ||
+    target.type === 'MemberExpression' ||
+    target.type === 'CallExpression' ||
+    target.type === 'NewExpression'
+  );
 }
 
 /** Could this argument be the message? Strings, templates and concatenations, formatters. */
 export function isStringLike(node: Node): boolean {
   const target = unwrap(node);
   if (target.type === 'TemplateLiteral' || isStringLiteral(target)) return true;
-  if (target.type === 'BinaryExpression' && target.operator === '+') return isStringLike(target.left) || isStringLike(target.right);
+  if (target.type === 'BinaryExpression' && target.operator === '+')
+    return isStringLike(target.left) || isStringLike(target.right);
   if (target.type === 'CallExpression') {
     const name = calleeName(target);
     return name === 'format' || name === 'join' || name === 'concat';
@@ -230,10 +309,16 @@ export function isStringLike(node: Node): boolean {
   return false;
 }
 
-function customShape(receiverPath: string[] | null, method: string, settings: Settings): CustomLoggerShape | undefined {
+function customShape(
+  receiverPath: string[] | null,
+  method: string,
+  settings: Settings,
+): CustomLoggerShape | undefined {
   if (!receiverPath) return undefined;
   return settings.loggers.find(
-    (shape) => matchesPattern(receiverPath, shape.match) && (shape.methods ? shape.methods.includes(method) : LEVEL_METHODS.has(method)),
+    (shape) =>
+      matchesPattern(receiverPath, shape.match) &&
+      (shape.methods ? shape.methods.includes(method) : LEVEL_METHODS.has(method)),
   );
 }
 
@@ -243,10 +328,16 @@ const LOG_CALLS = memoTable<LogCall | null>('log calls');
  * Recognises a log call and locates its parts, or returns null. Memoised per node: every rule asks
  * about the same calls, and the answer depends only on the node, its file and the settings.
  */
-export function analyzeLogCall(call: TSESTree.CallExpression, file: FileModel, settings: Settings): LogCall | null {
+export function analyzeLogCall(
+  call: TSESTree.CallExpression,
+  file: FileModel,
+  settings: Settings,
+): LogCall | null {
   // Most calls of a file are not `x.<level>(...)`: settled here, cheaper than even a memo lookup.
   if (settings.loggers.length === 0 && !hasLevelMethodCallee(call)) return null;
-  return file.remember(LOG_CALLS, settings, call, () => analyzeLogCallUncached(call, file, settings));
+  return file.remember(LOG_CALLS, settings, call, () =>
+    analyzeLogCallUncached(call, file, settings),
+  );
 }
 
 function hasLevelMethodCallee(call: TSESTree.CallExpression): boolean {
@@ -256,7 +347,11 @@ function hasLevelMethodCallee(call: TSESTree.CallExpression): boolean {
   return method !== null && LEVEL_METHODS.has(method);
 }
 
-function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, settings: Settings): LogCall | null {
+function analyzeLogCallUncached(
+  call: TSESTree.CallExpression,
+  file: FileModel,
+  settings: Settings,
+): LogCall | null {
   const callee = unwrap(call.callee);
   if (callee.type !== 'MemberExpression') return null;
   const method = propertyName(callee);
@@ -271,22 +366,40 @@ function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, 
   }
   const args = call.arguments;
   const result: LogCall = {
-    node: call, method, args, shape,
-    style: undefined, messageIndex: undefined, fieldsIndex: undefined, levelIndex: undefined, contextIndex: undefined, infoObject: undefined,
+    node: call,
+    method,
+    args,
+    shape,
+    style: undefined,
+    messageIndex: undefined,
+    fieldsIndex: undefined,
+    levelIndex: undefined,
+    contextIndex: undefined,
+    infoObject: undefined,
     memo: {},
   };
   if (args.some((arg) => arg.type === 'SpreadElement')) return result;
   const pathText = path ? path.join('.') : null;
-  result.style = shape ? (shape.fieldsArg !== undefined && shape.fieldsArg < shape.messageArg ? 'pino' : 'winston') : resolveStyle(pathText, receiver, file, settings);
+  result.style = shape
+    ? shape.fieldsArg !== undefined && shape.fieldsArg < shape.messageArg
+      ? 'pino'
+      : 'winston'
+    : resolveStyle(pathText, receiver, file, settings);
   if (shape) {
     if (shape.messageArg < args.length) result.messageIndex = shape.messageArg;
-    if (shape.fieldsArg !== undefined && shape.fieldsArg < args.length) result.fieldsIndex = shape.fieldsArg;
+    if (shape.fieldsArg !== undefined && shape.fieldsArg < args.length)
+      result.fieldsIndex = shape.fieldsArg;
     return result;
   }
   // nestjs-pino takes the last argument of a static `Logger.log(..., context)` as the context and
   // hands the rest to pino: pino's shape before the context (see nestLoggerInstanceStyle).
   const viaNestjsPino =
-    result.style === 'nestjs' && settings.style === 'auto' && isStaticNestLogger(receiver, file) && args.length >= 2 && isContextArgument(args[args.length - 1], file) && file.projectDependsOn('nestjs-pino');
+    result.style === 'nestjs' &&
+    settings.style === 'auto' &&
+    isStaticNestLogger(receiver, file) &&
+    args.length >= 2 &&
+    isContextArgument(args[args.length - 1], file) &&
+    file.projectDependsOn('nestjs-pino');
   if (viaNestjsPino) {
     result.style = 'pino';
     result.contextIndex = args.length - 1;
@@ -302,12 +415,26 @@ function analyzeLogCallUncached(call: TSESTree.CallExpression, file: FileModel, 
  * or at a declared wrapper's own positions. Used when a logger contract, learned later and from
  * further away than this analysis looks, says the call has another shape than the guess.
  */
-export function callWithShape(call: LogCall, style: LoggerStyle, positions: { messageArg?: number; fieldsArg?: number }, file: FileModel): LogCall {
-  const shape = positions.fieldsArg !== undefined && positions.messageArg !== undefined ? { match: '', messageArg: positions.messageArg, fieldsArg: positions.fieldsArg } : undefined;
+export function callWithShape(
+  call: LogCall,
+  style: LoggerStyle,
+  positions: { messageArg?: number; fieldsArg?: number },
+  file: FileModel,
+): LogCall {
+  const shape =
+    positions.fieldsArg !== undefined && positions.messageArg !== undefined
+      ? { match: '', messageArg: positions.messageArg, fieldsArg: positions.fieldsArg }
+      : undefined;
   if (call.style === style && !shape) return call;
   const result: LogCall = {
-    ...call, style, shape: shape ?? call.shape,
-    messageIndex: undefined, fieldsIndex: undefined, levelIndex: undefined, contextIndex: undefined, infoObject: undefined,
+    ...call,
+    style,
+    shape: shape ?? call.shape,
+    messageIndex: undefined,
+    fieldsIndex: undefined,
+    levelIndex: undefined,
+    contextIndex: undefined,
+    infoObject: undefined,
     memo: { contract: call.memo.contract },
   };
   if (call.args.some((arg) => arg.type === 'SpreadElement')) return result;
@@ -316,7 +443,11 @@ export function callWithShape(call: LogCall, style: LoggerStyle, positions: { me
     if (shape.fieldsArg < call.args.length) result.fieldsIndex = shape.fieldsArg;
     return result;
   }
-  locateArguments(result, call.contextIndex !== undefined && style === 'pino' ? call.args.slice(0, -1) : call.args, file);
+  locateArguments(
+    result,
+    call.contextIndex !== undefined && style === 'pino' ? call.args.slice(0, -1) : call.args,
+    file,
+  );
   if (call.contextIndex !== undefined && style === 'pino') result.contextIndex = call.contextIndex;
   return result;
 }
@@ -336,13 +467,23 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
   const first = unwrap(args[0]);
   // winston: log({ level, message, ...meta }); pino: info({ msg, ...fields }), the message in the object
   const infoObject = first.type === 'ObjectExpression' && args.length === 1 ? first : undefined;
-  if (infoObject && ((method === 'log' && namedProperty(infoObject, 'level')) || (style === 'pino' && namedProperty(infoObject, 'msg')))) {
+  if (
+    infoObject &&
+    ((method === 'log' && namedProperty(infoObject, 'level')) ||
+      (style === 'pino' && namedProperty(infoObject, 'msg')))
+  ) {
     result.infoObject = infoObject;
     return;
   }
   // winston: log(level, message, meta)
   let offset = 0;
-  if (method === 'log' && args.length >= 2 && isStringLiteral(first) && WINSTON_LEVELS.has(first.value) && style !== 'nestjs') {
+  if (
+    method === 'log' &&
+    args.length >= 2 &&
+    isStringLiteral(first) &&
+    WINSTON_LEVELS.has(first.value) &&
+    style !== 'nestjs'
+  ) {
     result.levelIndex = 0;
     offset = 1;
   }
@@ -351,7 +492,12 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
   const fieldsFirst = style === 'pino' || style === 'bunyan';
   if (fieldsFirst || style === undefined) {
     // pino/bunyan: ([mergingObject], message, ...interpolationValues)
-    if (rest.length >= 2 && !isStringLike(rest[0]) && isObjectLike(rest[0]) && (fieldsFirst || isStringLike(rest[1]))) {
+    if (
+      rest.length >= 2 &&
+      !isStringLike(rest[0]) &&
+      isObjectLike(rest[0]) &&
+      (fieldsFirst || isStringLike(rest[1]))
+    ) {
       result.fieldsIndex = offset;
       result.messageIndex = offset + 1;
       return;
@@ -361,7 +507,8 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
       return;
     }
     result.messageIndex = offset;
-    if (style === undefined && rest.length >= 2 && unwrap(rest[1]).type === 'ObjectExpression') result.fieldsIndex = offset + 1;
+    if (style === undefined && rest.length >= 2 && unwrap(rest[1]).type === 'ObjectExpression')
+      result.fieldsIndex = offset + 1;
     return;
   }
   // message first: winston (message, meta) and NestJS (message, ...optionalParams, context?)
@@ -371,14 +518,20 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
     return;
   }
   result.messageIndex = offset;
-  if (style === 'nestjs' && rest.length >= 2 && isContextArgument(rest[rest.length - 1], file) && method !== 'error') {
+  if (
+    style === 'nestjs' &&
+    rest.length >= 2 &&
+    isContextArgument(rest[rest.length - 1], file) &&
+    method !== 'error'
+  ) {
     result.contextIndex = offset + rest.length - 1;
   }
   const second = rest[1];
   if (!second || offset + 1 === result.contextIndex || isStringLike(second)) return;
   // NestJS's optional params are printed as they are (error's second one is the stack): only an
   // object literal is unmistakably fields there.
-  if (style === 'nestjs' ? unwrap(second).type === 'ObjectExpression' : isObjectLike(second)) result.fieldsIndex = offset + 1;
+  if (style === 'nestjs' ? unwrap(second).type === 'ObjectExpression' : isObjectLike(second))
+    result.fieldsIndex = offset + 1;
 }
 
 /**
@@ -396,13 +549,20 @@ function isContextArgument(node: Node, file: FileModel): boolean {
  * A module-level logger the file creates itself (`const logger = winston.createLogger()`), with its
  * style when the creating module tells it; null when `name` is not such a logger.
  */
-export function localLogger(name: string, file: FileModel): { style: LoggerStyle | undefined } | null {
+export function localLogger(
+  name: string,
+  file: FileModel,
+): { style: LoggerStyle | undefined } | null {
   for (const statement of file.ast.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    const declaration =
+      statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations) {
-      if (declarator.id.type !== 'Identifier' || declarator.id.name !== name || !declarator.init) continue;
-      return isLoggerFactory(declarator.init, file, 0) ? { style: factoryStyle(declarator.init, file) } : null;
+      if (declarator.id.type !== 'Identifier' || declarator.id.name !== name || !declarator.init)
+        continue;
+      return isLoggerFactory(declarator.init, file, 0)
+        ? { style: factoryStyle(declarator.init, file) }
+        : null;
     }
   }
   return null;

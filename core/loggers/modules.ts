@@ -26,7 +26,8 @@ function asModuleFile(base: string): string | null {
   }
   const stripped = base.replace(/\.([cm]?)jsx?$/, '');
   for (const extension of EXTENSIONS) if (isFile(stripped + extension)) return stripped + extension;
-  for (const extension of EXTENSIONS) if (isFile(path.join(base, `index${extension}`))) return path.join(base, `index${extension}`);
+  for (const extension of EXTENSIONS)
+    if (isFile(path.join(base, `index${extension}`))) return path.join(base, `index${extension}`);
   return null;
 }
 
@@ -91,7 +92,10 @@ function pathMappingFor(directory: string): PathMapping | null {
 function readPathMapping(configFile: string, depth: number): PathMapping | null {
   const json = readJsonc(configFile);
   if (!json) return null;
-  const options = (json.compilerOptions ?? {}) as { baseUrl?: string; paths?: Record<string, string[]> };
+  const options = (json.compilerOptions ?? {}) as {
+    baseUrl?: string;
+    paths?: Record<string, string[]>;
+  };
   const directory = path.dirname(configFile);
   let inherited: PathMapping | null = null;
   if (typeof json.extends === 'string' && json.extends.startsWith('.') && depth < 4) {
@@ -100,7 +104,10 @@ function readPathMapping(configFile: string, depth: number): PathMapping | null 
   }
   if (!options.paths) return inherited;
   const baseUrl = path.resolve(directory, options.baseUrl ?? '.');
-  return { baseUrl, paths: Object.entries(options.paths).map(([pattern, targets]) => ({ pattern, targets })) };
+  return {
+    baseUrl,
+    paths: Object.entries(options.paths).map(([pattern, targets]) => ({ pattern, targets })),
+  };
 }
 
 function viaPaths(specifier: string, mapping: PathMapping): string | null {
@@ -108,7 +115,10 @@ function viaPaths(specifier: string, mapping: PathMapping): string | null {
     const star = pattern.indexOf('*');
     let rest: string | null = null;
     if (star === -1) rest = pattern === specifier ? '' : null;
-    else if (specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) {
+    else if (
+      specifier.startsWith(pattern.slice(0, star)) &&
+      specifier.endsWith(pattern.slice(star + 1))
+    ) {
       rest = specifier.slice(star, specifier.length - (pattern.length - star - 1));
     }
     if (rest === null) continue;
@@ -122,17 +132,44 @@ function viaPaths(specifier: string, mapping: PathMapping): string | null {
 
 /** The source entry of a package directory: its TypeScript sources when they sit beside the build. */
 function packageEntry(directory: string, subpath: string): string | null {
-  if (subpath) return asModuleFile(path.join(directory, subpath)) ?? asModuleFile(path.join(directory, 'src', subpath));
+  if (subpath)
+    return (
+      asModuleFile(path.join(directory, subpath)) ??
+      asModuleFile(path.join(directory, 'src', subpath))
+    );
   const manifest = readJsonc(path.join(directory, 'package.json')) ?? {};
   const exported = manifest.exports as Record<string, unknown> | string | undefined;
-  const dot = typeof exported === 'string' ? exported : exported && typeof exported === 'object' ? (exported['.'] ?? exported) : undefined;
-  const conditions = typeof dot === 'string' ? [dot] : dot && typeof dot === 'object' ? ['source', 'types', 'import', 'require', 'default'].map((key) => (dot as Record<string, unknown>)[key]) : [];
-  const candidates = [manifest.source, ...conditions, manifest.types, manifest.typings, manifest.module, manifest.main, 'src/index', 'index'].filter((value): value is string => typeof value === 'string');
+  const dot =
+    typeof exported === 'string'
+      ? exported
+      : exported && typeof exported === 'object'
+        ? (exported['.'] ?? exported)
+        : undefined;
+  const conditions =
+    typeof dot === 'string'
+      ? [dot]
+      : dot && typeof dot === 'object'
+        ? ['source', 'types', 'import', 'require', 'default'].map(
+            (key) => (dot as Record<string, unknown>)[key],
+          )
+        : [];
+  const candidates = [
+    manifest.source,
+    ...conditions,
+    manifest.types,
+    manifest.typings,
+    manifest.module,
+    manifest.main,
+    'src/index',
+    'index',
+  ].filter((value): value is string => typeof value === 'string');
   for (const candidate of candidates) {
     const found = asModuleFile(path.resolve(directory, candidate));
     if (!found) continue;
     // A build output whose sources are in the package too: read the sources.
-    const source = found.replace(/[/\\](dist|build|lib|out)[/\\]/, `${path.sep}src${path.sep}`).replace(/\.d\.ts$|\.[cm]?js$/, '');
+    const source = found
+      .replace(/[/\\](dist|build|lib|out)[/\\]/, `${path.sep}src${path.sep}`)
+      .replace(/\.d\.ts$|\.[cm]?js$/, '');
     return (source !== found && asModuleFile(source)) || found;
   }
   return null;
@@ -189,7 +226,8 @@ function listWorkspace(root: string, patterns: readonly string[]): Map<string, s
     } catch {
       continue;
     }
-    for (const entry of entries) if (entry.isDirectory() && entry.name !== 'node_modules') add(path.join(base, entry.name));
+    for (const entry of entries)
+      if (entry.isDirectory() && entry.name !== 'node_modules') add(path.join(base, entry.name));
   }
   return packages;
 }
@@ -224,7 +262,8 @@ export function resolveImport(fromFile: string, specifier: string): string | nul
 }
 
 function resolveUncached(directory: string, specifier: string): string | null {
-  if (specifier.startsWith('.') || path.isAbsolute(specifier)) return asModuleFile(path.resolve(directory, specifier));
+  if (specifier.startsWith('.') || path.isAbsolute(specifier))
+    return asModuleFile(path.resolve(directory, specifier));
   const mapping = pathMappingFor(directory);
   const mapped = mapping ? viaPaths(specifier, mapping) : null;
   if (mapped) return mapped;
@@ -232,7 +271,9 @@ function resolveUncached(directory: string, specifier: string): string | null {
   const parts = specifier.split('/');
   const nameLength = specifier.startsWith('@') ? 2 : 1;
   const packageDirectory = projectPackage(directory, parts.slice(0, nameLength).join('/'));
-  return packageDirectory ? packageEntry(packageDirectory, parts.slice(nameLength).join('/')) : null;
+  return packageDirectory
+    ? packageEntry(packageDirectory, parts.slice(nameLength).join('/'))
+    : null;
 }
 
 const versionCache = new Map<string, number | null>();
@@ -250,8 +291,17 @@ export function libraryMajor(fromFile: string, name: string): number | null {
   for (let current = directory; major === null; current = path.dirname(current)) {
     const installed = readJsonc(path.join(current, 'node_modules', name, 'package.json'))?.version;
     const manifest = readJsonc(path.join(current, 'package.json'));
-    const declared = manifest ? ({ ...(manifest.dependencies as object), ...(manifest.devDependencies as object), ...(manifest.peerDependencies as object) } as Record<string, unknown>)[name] : undefined;
-    const text = typeof installed === 'string' ? installed : typeof declared === 'string' ? declared : null;
+    const declared = manifest
+      ? (
+          {
+            ...(manifest.dependencies as object),
+            ...(manifest.devDependencies as object),
+            ...(manifest.peerDependencies as object),
+          } as Record<string, unknown>
+        )[name]
+      : undefined;
+    const text =
+      typeof installed === 'string' ? installed : typeof declared === 'string' ? declared : null;
     const digits = text ? /(\d+)/.exec(text) : null;
     if (digits) major = Number(digits[1]);
     if (path.dirname(current) === current) break;

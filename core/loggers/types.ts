@@ -20,7 +20,11 @@ function ts(): typeof TypeScript {
 }
 
 /** The innermost node of a source file spanning exactly [start, end), or the innermost around it. */
-function nodeAt(source: TypeScript.SourceFile, start: number, end: number): TypeScript.Node | undefined {
+function nodeAt(
+  source: TypeScript.SourceFile,
+  start: number,
+  end: number,
+): TypeScript.Node | undefined {
   let found: TypeScript.Node | undefined;
   const visit = (node: TypeScript.Node): void => {
     if (node.getStart(source) > start || node.getEnd() < end) return;
@@ -37,7 +41,13 @@ function libraryOf(filename: string): string | undefined {
 }
 
 /** Where the program declares `method` of the value at `range` in `filename`, if its type says. */
-export function declaredMethod(program: TypeScript.Program, filename: string, text: string, range: readonly [number, number], method: string): DeclaredMethod | null {
+export function declaredMethod(
+  program: TypeScript.Program,
+  filename: string,
+  text: string,
+  range: readonly [number, number],
+  method: string,
+): DeclaredMethod | null {
   const source = program.getSourceFile(filename);
   // Positions only mean the same node in the text the program read (not after a codemod's rewrite).
   if (!source || source.text !== text) return null;
@@ -51,9 +61,25 @@ export function declaredMethod(program: TypeScript.Program, filename: string, te
   const file = declaration.getSourceFile();
   const { SyntaxKind } = ts();
   // A library's declaration names its family; a project's is read like any declaration.
-  if (file.isDeclarationFile && libraryOf(file.fileName)) return { filename: file.fileName, range: [declaration.getStart(file), declaration.getEnd()], library: libraryOf(file.fileName) };
-  const isMethod = [SyntaxKind.MethodDeclaration, SyntaxKind.MethodSignature, SyntaxKind.PropertySignature, SyntaxKind.PropertyDeclaration].includes(declaration.kind);
-  return isMethod ? { filename: file.fileName, range: [declaration.getStart(file), declaration.getEnd()], library: undefined } : null;
+  if (file.isDeclarationFile && libraryOf(file.fileName))
+    return {
+      filename: file.fileName,
+      range: [declaration.getStart(file), declaration.getEnd()],
+      library: libraryOf(file.fileName),
+    };
+  const isMethod = [
+    SyntaxKind.MethodDeclaration,
+    SyntaxKind.MethodSignature,
+    SyntaxKind.PropertySignature,
+    SyntaxKind.PropertyDeclaration,
+  ].includes(declaration.kind);
+  return isMethod
+    ? {
+        filename: file.fileName,
+        range: [declaration.getStart(file), declaration.getEnd()],
+        library: undefined,
+      }
+    : null;
 }
 
 const programs = new Map<string, TypeScript.Program>();
@@ -67,9 +93,19 @@ export function programOf(tsconfig: string): TypeScript.Program {
   if (known) return known;
   const typescript = ts();
   const read = typescript.readConfigFile(tsconfig, typescript.sys.readFile);
-  if (read.error) throw new Error(`${tsconfig}: ${typescript.flattenDiagnosticMessageText(read.error.messageText, '\n')}`);
-  const parsed = typescript.parseJsonConfigFileContent(read.config, typescript.sys, require('node:path').dirname(tsconfig));
-  const program = typescript.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
+  if (read.error)
+    throw new Error(
+      `${tsconfig}: ${typescript.flattenDiagnosticMessageText(read.error.messageText, '\n')}`,
+    );
+  const parsed = typescript.parseJsonConfigFileContent(
+    read.config,
+    typescript.sys,
+    require('node:path').dirname(tsconfig),
+  );
+  const program = typescript.createProgram({
+    rootNames: parsed.fileNames,
+    options: { ...parsed.options, noEmit: true },
+  });
   programs.set(tsconfig, program);
   return program;
 }

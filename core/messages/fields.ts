@@ -3,7 +3,14 @@
  * and what field key a value gets.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isStringLiteral, memberPath, propertyName, unwrap, type Node } from '../model/ast';
+import {
+  calleeName,
+  isStringLiteral,
+  memberPath,
+  propertyName,
+  unwrap,
+  type Node,
+} from '../model/ast';
 import type { FileModel } from '../model/file';
 import type { LogCall } from '../loggers/log-calls';
 import { applyFieldCase, joinKeySegments, splitWords, toCamelCase } from './naming';
@@ -21,7 +28,10 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
     // may bind it, no scope lookup is needed.
     if (!mayBeCatchParameter(target)) return false;
     const definition = file.resolve(target)?.defs[0];
-    return definition?.type === 'CatchClause' && (definition.node as TSESTree.CatchClause).param?.type === 'Identifier';
+    return (
+      definition?.type === 'CatchClause' &&
+      (definition.node as TSESTree.CatchClause).param?.type === 'Identifier'
+    );
   }
   if (target.type === 'NewExpression') {
     const callee = unwrap(target.callee);
@@ -39,21 +49,37 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
  * spreading what they return into fields would drop its message and stack. Not `formatError` or
  * `serializeError`, which return text or a plain object.
  */
-const ERROR_MAKERS = /^(to|as|ensure|normali[sz]e|wrap|coerce|create|make)([A-Z]\w*)?(Error|Exception)$/;
+const ERROR_MAKERS =
+  /^(to|as|ensure|normali[sz]e|wrap|coerce|create|make)([A-Z]\w*)?(Error|Exception)$/;
 
 /**
  * Whether the name is the reason a promise rejected with: the first parameter of the callback given
  * to `.catch(cb)` or as `.then(_, cb)`'s second argument (`.catch((e) => log.error(e, ...))`).
  */
 function isRejectionParameter(identifier: TSESTree.Identifier): boolean {
-  for (let current: TSESTree.Node | undefined = identifier.parent; current; current = current.parent) {
-    if (current.type !== 'ArrowFunctionExpression' && current.type !== 'FunctionExpression' && current.type !== 'FunctionDeclaration') continue;
-    const index = current.params.findIndex((param) => param.type === 'Identifier' && param.name === identifier.name);
+  for (
+    let current: TSESTree.Node | undefined = identifier.parent;
+    current;
+    current = current.parent
+  ) {
+    if (
+      current.type !== 'ArrowFunctionExpression' &&
+      current.type !== 'FunctionExpression' &&
+      current.type !== 'FunctionDeclaration'
+    )
+      continue;
+    const index = current.params.findIndex(
+      (param) => param.type === 'Identifier' && param.name === identifier.name,
+    );
     if (index === -1) continue;
     const call = current.parent;
-    if (index !== 0 || call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return false;
+    if (index !== 0 || call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression')
+      return false;
     const method = propertyName(call.callee);
-    return (method === 'catch' && call.arguments[0] === current) || (method === 'then' && call.arguments[1] === current);
+    return (
+      (method === 'catch' && call.arguments[0] === current) ||
+      (method === 'then' && call.arguments[1] === current)
+    );
   }
   return false;
 }
@@ -63,8 +89,17 @@ function isRejectionParameter(identifier: TSESTree.Identifier): boolean {
  * (`catch ({ code })`) is one of its properties, not the error.
  */
 function mayBeCatchParameter(identifier: TSESTree.Identifier): boolean {
-  for (let current: TSESTree.Node | undefined = identifier.parent; current; current = current.parent) {
-    if (current.type === 'CatchClause' && current.param?.type === 'Identifier' && current.param.name === identifier.name) return true;
+  for (
+    let current: TSESTree.Node | undefined = identifier.parent;
+    current;
+    current = current.parent
+  ) {
+    if (
+      current.type === 'CatchClause' &&
+      current.param?.type === 'Identifier' &&
+      current.param.name === identifier.name
+    )
+      return true;
   }
   return false;
 }
@@ -75,7 +110,12 @@ function mayBeCatchParameter(identifier: TSESTree.Identifier): boolean {
  * of the error's text then loses nothing. pino and bunyan print nothing of a trailing argument, and
  * NestJS prints an Error there as text, so for them only the fields count.
  */
-export function logsErrorObject(call: LogCall, error: Node, consumedArgs: number, file: FileModel): boolean {
+export function logsErrorObject(
+  call: LogCall,
+  error: Node,
+  consumedArgs: number,
+  file: FileModel,
+): boolean {
   const text = file.getText(unwrap(error));
   const logged: Node[] = [];
   if (call.infoObject) logged.push(call.infoObject);
@@ -83,7 +123,8 @@ export function logsErrorObject(call: LogCall, error: Node, consumedArgs: number
   // winston logs what follows the message as meta. A logger of unknown family may too (a project's
   // own `error(message, error)` wrapper): claiming the stack is lost would be a guess.
   if ((call.style === 'winston' || call.style === undefined) && call.messageIndex !== undefined) {
-    for (let index = call.messageIndex + consumedArgs + 1; index < call.args.length; index++) if (index !== call.fieldsIndex) logged.push(call.args[index]);
+    for (let index = call.messageIndex + consumedArgs + 1; index < call.args.length; index++)
+      if (index !== call.fieldsIndex) logged.push(call.args[index]);
   }
   return logged.some((value) => holdsAsValue(value, text, file));
 }
@@ -95,10 +136,14 @@ function holdsAsValue(node: Node, text: string, file: FileModel): boolean {
     case 'LogicalExpression':
       return holdsAsValue(target.left, text, file) || holdsAsValue(target.right, text, file);
     case 'ConditionalExpression':
-      return holdsAsValue(target.consequent, text, file) || holdsAsValue(target.alternate, text, file);
+      return (
+        holdsAsValue(target.consequent, text, file) || holdsAsValue(target.alternate, text, file)
+      );
     case 'ObjectExpression':
       // Not a spread: spreading an Error copies none of its message or stack.
-      return target.properties.some((property) => property.type === 'Property' && holdsAsValue(property.value, text, file));
+      return target.properties.some(
+        (property) => property.type === 'Property' && holdsAsValue(property.value, text, file),
+      );
     default:
       return file.getText(target) === text;
   }
@@ -116,7 +161,8 @@ export interface StringifiedError {
  * `(error: unknown) => string`), `toErrorMessage`, `errorToString`, `stringifyError`. `formatError`
  * is left out: formatters often keep the stack.
  */
-const ERROR_TEXT_HELPER = /^(?:(?:get|to)_?)?err(?:or)?_?(?:message|msg|text|string)$|^err(?:or)?_?to_?(?:string|text)$|^stringify_?err(?:or)?$/i;
+const ERROR_TEXT_HELPER =
+  /^(?:(?:get|to)_?)?err(?:or)?_?(?:message|msg|text|string)$|^err(?:or)?_?to_?(?:string|text)$|^stringify_?err(?:or)?$/i;
 
 /**
  * Recognises an error turned into text: `err.message`, `err.stack`, `String(err)`, `err.toString()`,
@@ -132,10 +178,19 @@ export function stringifiedError(node: Node, file: FileModel): StringifiedError 
     }
     return null;
   }
-  if (target.type !== 'CallExpression' || target.arguments.some((arg) => arg.type === 'SpreadElement')) return null;
+  if (
+    target.type !== 'CallExpression' ||
+    target.arguments.some((arg) => arg.type === 'SpreadElement')
+  )
+    return null;
   const callee = unwrap(target.callee);
   const [first] = target.arguments as TSESTree.Expression[];
-  if (callee.type === 'Identifier' && callee.name === 'String' && first && isErrorExpression(first, file)) {
+  if (
+    callee.type === 'Identifier' &&
+    callee.name === 'String' &&
+    first &&
+    isErrorExpression(first, file)
+  ) {
     return { error: unwrap(first) as TSESTree.Expression, how: file.getText(target) };
   }
   const name = calleeName(target);
@@ -143,7 +198,11 @@ export function stringifiedError(node: Node, file: FileModel): StringifiedError 
     return { error: unwrap(first) as TSESTree.Expression, how: file.getText(target) };
   }
   if (callee.type === 'MemberExpression') {
-    if (name === 'toString' && target.arguments.length === 0 && isErrorExpression(callee.object, file)) {
+    if (
+      name === 'toString' &&
+      target.arguments.length === 0 &&
+      isErrorExpression(callee.object, file)
+    ) {
       return { error: unwrap(callee.object) as TSESTree.Expression, how: file.getText(target) };
     }
     const path = memberPath(callee);
@@ -162,10 +221,28 @@ export function stringifiedError(node: Node, file: FileModel): StringifiedError 
 const DATE_FORMATTER = /^format(?:Date|DateTime|Time|ISO|Timestamp)?$/;
 
 /** Lookups by a string key: the field is named after the key. */
-const ACCESSOR_METHODS = new Set(['get', 'getHeader', 'header', 'param', 'getItem', 'getAttribute']);
+const ACCESSOR_METHODS = new Set([
+  'get',
+  'getHeader',
+  'header',
+  'param',
+  'getItem',
+  'getAttribute',
+]);
 
 /** Methods that only format their receiver: the field is named after the receiver. */
-const FORMATTING_METHODS = new Set(['toString', 'toFixed', 'toISOString', 'toJSON', 'join', 'trim', 'toUpperCase', 'toLowerCase', 'toLocaleString', 'valueOf']);
+const FORMATTING_METHODS = new Set([
+  'toString',
+  'toFixed',
+  'toISOString',
+  'toJSON',
+  'join',
+  'trim',
+  'toUpperCase',
+  'toLowerCase',
+  'toLocaleString',
+  'valueOf',
+]);
 
 function baseKey(node: Node): string {
   const target = unwrap(node);
@@ -185,28 +262,45 @@ function baseKey(node: Node): string {
       // `a || 'default'`, `a ?? fallback`: the value is about `a`.
       return baseKey(target.left);
     case 'ConditionalExpression':
-      return target.consequent.type === 'Literal' ? baseKey(target.alternate) : baseKey(target.consequent);
+      return target.consequent.type === 'Literal'
+        ? baseKey(target.alternate)
+        : baseKey(target.consequent);
     case 'CallExpression': {
       const callee = unwrap(target.callee);
       const [first] = target.arguments;
       if (callee.type === 'Identifier') {
         if ((callee.name === 'String' || callee.name === 'Number') && first) return baseKey(first);
         // `format(from, DATE_FORMAT)`, `formatDate(createdAt)`: the value is the date, formatted.
-        if (DATE_FORMATTER.test(callee.name) && first && (first.type === 'Identifier' || first.type === 'MemberExpression')) return baseKey(first);
+        if (
+          DATE_FORMATTER.test(callee.name) &&
+          first &&
+          (first.type === 'Identifier' || first.type === 'MemberExpression')
+        )
+          return baseKey(first);
         return stripGetter(callee.name);
       }
       if (callee.type === 'MemberExpression') {
         const name = propertyName(callee);
         if (name && FORMATTING_METHODS.has(name)) return baseKey(callee.object);
         // `req.get('Call-ID')`, `headers.get('x-request-id')`: named after what is looked up.
-        if (name && ACCESSOR_METHODS.has(name) && first && isStringLiteral(first)) return toCamelCase(splitWords(first.value)) || 'value';
+        if (name && ACCESSOR_METHODS.has(name) && first && isStringLiteral(first))
+          return toCamelCase(splitWords(first.value)) || 'value';
         const path = memberPath(callee);
         // Static helpers of globals (`JSON.stringify(x)`, `Object.keys(x)`) describe their argument.
-        if (path && path.length === 2 && /^(JSON|Object|Array|Math|Number|String|Buffer|Date)$/.test(path[0]) && first && first.type !== 'SpreadElement') {
+        if (
+          path &&
+          path.length === 2 &&
+          /^(JSON|Object|Array|Math|Number|String|Buffer|Date)$/.test(path[0]) &&
+          first &&
+          first.type !== 'SpreadElement'
+        ) {
           const argumentKey = baseKey(first);
-          return /^(keys|values|entries)$/.test(path[1]) ? argumentKey + path[1].charAt(0).toUpperCase() + path[1].slice(1) : argumentKey;
+          return /^(keys|values|entries)$/.test(path[1])
+            ? argumentKey + path[1].charAt(0).toUpperCase() + path[1].slice(1)
+            : argumentKey;
         }
-        if (path) return joinKeySegments([...path.slice(0, -1), stripGetter(path[path.length - 1])]);
+        if (path)
+          return joinKeySegments([...path.slice(0, -1), stripGetter(path[path.length - 1])]);
         if (name) return stripGetter(name);
       }
       return 'value';

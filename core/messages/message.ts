@@ -3,11 +3,19 @@
  * (template literals, concatenation, printf placeholders, util.format, join/concat builders).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, namedProperty, propertyName, unwrap, type CallArgument, type Node } from '../model/ast';
+import {
+  isStringLiteral,
+  namedProperty,
+  propertyName,
+  unwrap,
+  type CallArgument,
+  type Node,
+} from '../model/ast';
 import type { DeclaratorTest, FileModel } from '../model/file';
 import type { LogCall } from '../loggers/log-calls';
 
-export type MessagePart = { kind: 'text'; text: string } | { kind: 'value'; node: TSESTree.Expression };
+export type MessagePart =
+  { kind: 'text'; text: string } | { kind: 'value'; node: TSESTree.Expression };
 
 export type DynamicHow = 'template' | 'concatenation' | 'printf' | 'format' | 'join' | 'concat';
 
@@ -45,9 +53,15 @@ const PRINTF = new RegExp(`${PRINTF_PLACEHOLDER.slice(0, -1)}%]`, 'g');
  * initialiser is a string, a template, a `+` or another name (never destructured: see constantString).
  */
 const mayBindConstantText: DeclaratorTest = (declarator) => {
-  if (declarator.parent.kind !== 'const' || declarator.id.type !== 'Identifier' || !declarator.init) return false;
+  if (declarator.parent.kind !== 'const' || declarator.id.type !== 'Identifier' || !declarator.init)
+    return false;
   const target = unwrap(declarator.init);
-  return isStringLiteral(target) || target.type === 'TemplateLiteral' || (target.type === 'BinaryExpression' && target.operator === '+') || target.type === 'Identifier';
+  return (
+    isStringLiteral(target) ||
+    target.type === 'TemplateLiteral' ||
+    (target.type === 'BinaryExpression' && target.operator === '+') ||
+    target.type === 'Identifier'
+  );
 };
 
 /** Resolves an identifier bound to a constant string (`const PREFIX = 'orders'`). */
@@ -56,7 +70,8 @@ export function constantString(node: Node, file: FileModel, depth = 0): string |
   if (isStringLiteral(target)) return target.value;
   // A number is constant text too once it is inside a message (`const MAX = 3` in `of ${MAX}`).
   if (target.type === 'Literal' && typeof target.value === 'number') return String(target.value);
-  if (target.type === 'TemplateLiteral' && target.expressions.length === 0) return target.quasis[0].value.cooked ?? null;
+  if (target.type === 'TemplateLiteral' && target.expressions.length === 0)
+    return target.quasis[0].value.cooked ?? null;
   if (depth > 3) return null;
   if (target.type === 'BinaryExpression' && target.operator === '+') {
     const left = constantString(target.left, file, depth + 1);
@@ -67,7 +82,8 @@ export function constantString(node: Node, file: FileModel, depth = 0): string |
     if (!file.mayBeBoundBy(target.name, mayBindConstantText)) return null;
     const variable = file.resolve(target);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
+    if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator')
+      return null;
     const declaration = definition.parent as TSESTree.VariableDeclaration | undefined;
     const { id, init } = definition.node as TSESTree.VariableDeclarator;
     // Not `const { length } = PREFIX`: a destructured name is not the whole initialiser.
@@ -88,13 +104,21 @@ function isUtilFormat(call: TSESTree.CallExpression, file: FileModel): boolean {
   }
   if (callee.type === 'MemberExpression' && propertyName(callee) === 'format') {
     const object = unwrap(callee.object);
-    return object.type === 'Identifier' && (isUtil(file.imports.get(object.name)?.source) || (object.name === 'util' && !file.imports.has('util')));
+    return (
+      object.type === 'Identifier' &&
+      (isUtil(file.imports.get(object.name)?.source) ||
+        (object.name === 'util' && !file.imports.has('util')))
+    );
   }
   return false;
 }
 
 /** Splits a printf format into parts, consuming values from `values`; null when there are more placeholders than values. */
-function printfParts(format: string, values: readonly CallArgument[], file: FileModel): { parts: MessagePart[]; consumed: number } | null {
+function printfParts(
+  format: string,
+  values: readonly CallArgument[],
+  file: FileModel,
+): { parts: MessagePart[]; consumed: number } | null {
   const parts: MessagePart[] = [];
   let consumed = 0;
   let last = 0;
@@ -116,7 +140,8 @@ function printfParts(format: string, values: readonly CallArgument[], file: File
 function isStringish(node: Node, file: FileModel): boolean {
   const target = unwrap(node);
   if (isStringLiteral(target) || target.type === 'TemplateLiteral') return true;
-  if (target.type === 'BinaryExpression' && target.operator === '+') return isStringish(target.left, file) || isStringish(target.right, file);
+  if (target.type === 'BinaryExpression' && target.operator === '+')
+    return isStringish(target.left, file) || isStringish(target.right, file);
   return false;
 }
 
@@ -138,7 +163,11 @@ function valuePart(node: TSESTree.Expression, file: FileModel, parts: MessagePar
   else parts.push({ kind: 'value', node });
 }
 
-function templateParts(node: TSESTree.TemplateLiteral, file: FileModel, parts: MessagePart[]): void {
+function templateParts(
+  node: TSESTree.TemplateLiteral,
+  file: FileModel,
+  parts: MessagePart[],
+): void {
   node.quasis.forEach((quasi, index) => {
     parts.push({ kind: 'text', text: quasi.value.cooked ?? quasi.value.raw });
     const expression = node.expressions[index];
@@ -146,7 +175,12 @@ function templateParts(node: TSESTree.TemplateLiteral, file: FileModel, parts: M
   });
 }
 
-function finish(node: TSESTree.Expression, how: DynamicHow, parts: MessagePart[], consumedArgs = 0): MessageAnalysis {
+function finish(
+  node: TSESTree.Expression,
+  how: DynamicHow,
+  parts: MessagePart[],
+  consumedArgs = 0,
+): MessageAnalysis {
   const merged: MessagePart[] = [];
   for (const part of parts) {
     const previous = merged[merged.length - 1];
@@ -154,7 +188,11 @@ function finish(node: TSESTree.Expression, how: DynamicHow, parts: MessagePart[]
     else merged.push(part.kind === 'text' ? { ...part } : part);
   }
   if (merged.every((part) => part.kind === 'text')) {
-    return { kind: 'constant', text: merged.map((part) => (part as { text: string }).text).join(''), node };
+    return {
+      kind: 'constant',
+      text: merged.map((part) => (part as { text: string }).text).join(''),
+      node,
+    };
   }
   return { kind: 'dynamic', how, parts: merged, node, consumedArgs };
 }
@@ -163,7 +201,12 @@ function finish(node: TSESTree.Expression, how: DynamicHow, parts: MessagePart[]
  * Analyses the message argument. `following` are the arguments after it, which printf-style
  * placeholders consume (pino, winston's splat, console).
  */
-export function analyzeMessage(argument: CallArgument, following: readonly CallArgument[], file: FileModel, allowPrintf = true): MessageAnalysis {
+export function analyzeMessage(
+  argument: CallArgument,
+  following: readonly CallArgument[],
+  file: FileModel,
+  allowPrintf = true,
+): MessageAnalysis {
   if (argument.type === 'SpreadElement') return { kind: 'unknown', node: argument };
   const node = unwrap(argument) as TSESTree.Expression;
   if (isStringLiteral(node)) {
@@ -192,7 +235,11 @@ export function analyzeMessage(argument: CallArgument, following: readonly CallA
   return { kind: 'unknown', node };
 }
 
-function analyzeBuilderCall(node: TSESTree.CallExpression, argument: TSESTree.Expression, file: FileModel): MessageAnalysis {
+function analyzeBuilderCall(
+  node: TSESTree.CallExpression,
+  argument: TSESTree.Expression,
+  file: FileModel,
+): MessageAnalysis {
   const args = node.arguments;
   if (args.some((arg) => arg.type === 'SpreadElement')) return { kind: 'unknown', node };
   if (isUtilFormat(node, file) && args.length > 0) {
@@ -207,7 +254,11 @@ function analyzeBuilderCall(node: TSESTree.CallExpression, argument: TSESTree.Ex
   const object = unwrap(callee.object);
   if (name === 'join' && object.type === 'ArrayExpression' && args.length <= 1) {
     const separator = args.length === 0 ? ',' : constantString(args[0], file);
-    if (separator === null || object.elements.some((element) => element === null || element.type === 'SpreadElement')) return { kind: 'unknown', node };
+    if (
+      separator === null ||
+      object.elements.some((element) => element === null || element.type === 'SpreadElement')
+    )
+      return { kind: 'unknown', node };
     const parts: MessagePart[] = [];
     object.elements.forEach((element, index) => {
       if (index > 0) parts.push({ kind: 'text', text: separator });
@@ -231,7 +282,9 @@ export function staticText(parts: readonly MessagePart[]): string {
 
 /** The property of an info object that holds the message: winston's `message`, pino's `msg`. */
 export function infoMessageProperty(call: LogCall): TSESTree.Property | undefined {
-  return call.infoObject && namedProperty(call.infoObject, call.style === 'pino' ? 'msg' : 'message');
+  return (
+    call.infoObject && namedProperty(call.infoObject, call.style === 'pino' ? 'msg' : 'message')
+  );
 }
 
 /** The message of a recognised log call, analysed (once per call); null when the call has none. */
@@ -246,6 +299,8 @@ function messageOfCallUncached(call: LogCall, file: FileModel): MessageAnalysis 
     return property ? analyzeMessage(property.value as TSESTree.Expression, [], file, false) : null;
   }
   if (call.messageIndex === undefined) return null;
-  const following = call.args.slice(call.messageIndex + 1).filter((_, offset) => call.messageIndex! + 1 + offset !== call.contextIndex);
+  const following = call.args
+    .slice(call.messageIndex + 1)
+    .filter((_, offset) => call.messageIndex! + 1 + offset !== call.contextIndex);
   return analyzeMessage(call.args[call.messageIndex], following, file, call.style !== 'nestjs');
 }

@@ -28,7 +28,9 @@ export function splitWords(text: string): string[] {
     }
     if (kind !== UPPER) continue;
     const previous = charKind(text.charCodeAt(index - 1));
-    const startsWord = previous !== UPPER || (index + 1 < text.length && charKind(text.charCodeAt(index + 1)) === LOWER);
+    const startsWord =
+      previous !== UPPER ||
+      (index + 1 < text.length && charKind(text.charCodeAt(index + 1)) === LOWER);
     if (startsWord) {
       words.push(text.slice(start, index).toLowerCase());
       start = index;
@@ -51,9 +53,47 @@ function charKind(code: number): number {
 
 /** Words that carry no meaning in an event name. */
 const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'into', 'as',
-  'is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'and', 'or', 'but',
-  'this', 'that', 'it', 'its', 'our', 'your', 'my', 'we', 'i', 'you', 'so', 'now', 'just', 's',
+  'a',
+  'an',
+  'the',
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'with',
+  'from',
+  'into',
+  'as',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'and',
+  'or',
+  'but',
+  'this',
+  'that',
+  'it',
+  'its',
+  'our',
+  'your',
+  'my',
+  'we',
+  'i',
+  'you',
+  'so',
+  'now',
+  'just',
+  's',
 ]);
 
 const EVENT_SEPARATOR: Record<EventNameCase, string> = { dot: '.', snake: '_', kebab: '-' };
@@ -85,10 +125,16 @@ export function eventNameFromText(text: string, eventCase: EventNameCase): strin
 function withoutDecoration(text: string): string {
   let cleaned = text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, ' ') : text;
   if (cleaned.includes('://')) cleaned = cleaned.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ');
-  cleaned = cleaned.replace(/\b([A-Z])([A-Z][a-z])/g, (_, capital: string, next: string) => capital + next.toLowerCase());
+  cleaned = cleaned.replace(
+    /\b([A-Z])([A-Z][a-z])/g,
+    (_, capital: string, next: string) => capital + next.toLowerCase(),
+  );
   if (!/['\u2019]/.test(cleaned)) return cleaned;
   return cleaned
-    .replace(/\b(ca|wo|sha)n['\u2019]t\b/gi, (_, stem: string) => `${CONTRACTED_STEMS[stem.toLowerCase()]} not`)
+    .replace(
+      /\b(ca|wo|sha)n['\u2019]t\b/gi,
+      (_, stem: string) => `${CONTRACTED_STEMS[stem.toLowerCase()]} not`,
+    )
     .replace(/n['\u2019]t\b/gi, ' not')
     .replace(/['\u2019](s|re|ll|ve|m|d)\b/gi, '');
 }
@@ -108,7 +154,8 @@ function withoutLongNumber(word: string): string {
 }
 
 function isNumber(word: string): boolean {
-  for (let index = 0; index < word.length; index++) if (charKind(word.charCodeAt(index)) !== DIGIT) return false;
+  for (let index = 0; index < word.length; index++)
+    if (charKind(word.charCodeAt(index)) !== DIGIT) return false;
   return true;
 }
 
@@ -124,7 +171,9 @@ export function isValidEventName(name: string, eventName: Settings['eventName'])
 }
 
 export function toCamelCase(words: readonly string[]): string {
-  return words.map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
+  return words
+    .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join('');
 }
 
 /** Applies `fieldCase` to a field key. `preserve` keeps what the code called it. */
@@ -141,7 +190,13 @@ export function isIdentifierName(name: string): boolean {
 
 /** Request containers whose name adds nothing to a field key: `req.params.id` is the `id`. */
 const REQUEST_OBJECTS: ReadonlySet<string> = new Set(['req', 'request', 'ctx']);
-const REQUEST_CONTAINERS: ReadonlySet<string> = new Set(['params', 'query', 'body', 'locals', 'headers']);
+const REQUEST_CONTAINERS: ReadonlySet<string> = new Set([
+  'params',
+  'query',
+  'body',
+  'locals',
+  'headers',
+]);
 
 /**
  * Joins path segments into one key: ['order', 'id'] -> 'orderId', ['account', 'sip_realm'] ->
@@ -149,7 +204,8 @@ const REQUEST_CONTAINERS: ReadonlySet<string> = new Set(['params', 'query', 'bod
  */
 export function joinKeySegments(segments: readonly string[]): string {
   let cleaned = segments.filter((segment) => segment !== 'this' && segment !== '');
-  if (cleaned.length > 2 && REQUEST_OBJECTS.has(cleaned[0]) && REQUEST_CONTAINERS.has(cleaned[1])) cleaned = cleaned.slice(2);
+  if (cleaned.length > 2 && REQUEST_OBJECTS.has(cleaned[0]) && REQUEST_CONTAINERS.has(cleaned[1]))
+    cleaned = cleaned.slice(2);
   if (cleaned.length === 0) return 'value';
   if (cleaned.length === 1) return cleaned[0];
   return toCamelCase(cleaned.flatMap((segment) => splitWords(segment)));

@@ -3,18 +3,31 @@
  * One function answers for the rules' suggestions and the codemods, so they cannot disagree.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isSideEffectFree, propertyName, staticKeyName, unwrap, type CallArgument, type Node } from '../model/ast';
+import {
+  isSideEffectFree,
+  propertyName,
+  staticKeyName,
+  unwrap,
+  type CallArgument,
+  type Node,
+} from '../model/ast';
 import { applyEditsWithin, type Edit } from '../model/edits';
 import { fieldKeyFor, isErrorExpression, stringifiedError } from './fields';
 import type { FileModel } from '../model/file';
-import { contractOf, errorKeyOf, errorPlacementText, type LoggerContract } from '../loggers/contract';
+import {
+  contractOf,
+  errorKeyOf,
+  errorPlacementText,
+  type LoggerContract,
+} from '../loggers/contract';
 import { family } from '../loggers/families';
 import { callWithShape, type LogCall } from '../loggers/log-calls';
 import { messageOfCall, staticText, type MessageAnalysis, type MessagePart } from './message';
 import { eventNameFromText, isIdentifierName } from './naming';
 import { isFieldsFirst, type Settings } from '../model/settings';
 
-export type RewriteResult = { ok: true; edits: Edit[]; preview: string } | { ok: false; reason: string };
+export type RewriteResult =
+  { ok: true; edits: Edit[]; preview: string } | { ok: false; reason: string };
 
 type DynamicMessage = Extract<MessageAnalysis, { kind: 'dynamic' }>;
 
@@ -40,7 +53,10 @@ export function preferredQuote(file: FileModel): string {
 }
 
 export function quoteString(value: string, quote: string): string {
-  const escaped = value.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`).replaceAll('\n', '\\n');
+  const escaped = value
+    .replaceAll('\\', '\\\\')
+    .replaceAll(quote, `\\${quote}`)
+    .replaceAll('\n', '\\n');
   return `${quote}${escaped}${quote}`;
 }
 
@@ -82,7 +98,10 @@ export function fieldsFromParts(
     const isError = stringified !== null || isErrorExpression(part.node, file);
     const asObject = isError && errorKey !== null;
     const valueNode = asObject ? (stringified?.error ?? part.node) : part.node;
-    const valueText = isError && !asObject && !stringified ? `String(${file.getText(valueNode)})` : valueSource(valueNode, file);
+    const valueText =
+      isError && !asObject && !stringified
+        ? `String(${file.getText(valueNode)})`
+        : valueSource(valueNode, file);
     const pure = isSideEffectFree(valueNode);
     if (pure && byValue.has(valueText)) continue;
     const baseKey = asObject ? errorKey : fieldKeyFor(valueNode, settings.fieldCase);
@@ -96,7 +115,8 @@ export function fieldsFromParts(
 }
 
 /** Names that say a value is an object of fields, safe to spread into a new fields object. */
-const FIELDS_OBJECT_NAME = /^(meta|metadata|fields|logFields|extra|extras|details|attributes|attrs|props|properties|payload|bindings|labels|tags|data)$|[a-z](Meta|Metadata|Fields|Details|Attributes|Attrs|Props|Payload)$/;
+const FIELDS_OBJECT_NAME =
+  /^(meta|metadata|fields|logFields|extra|extras|details|attributes|attrs|props|properties|payload|bindings|labels|tags|data)$|[a-z](Meta|Metadata|Fields|Details|Attributes|Attrs|Props|Payload)$/;
 
 /**
  * Whether an expression is known to be a plain object: declared as an object literal in the file, or
@@ -122,7 +142,10 @@ function isKnownPlainObject(node: Node, file: FileModel): boolean {
 }
 
 /** Keys already present in an object literal, mapped from their value's text for de-duplication. */
-function existingKeysOf(object: TSESTree.ObjectExpression | undefined, file: FileModel): Map<string, string> | null {
+function existingKeysOf(
+  object: TSESTree.ObjectExpression | undefined,
+  file: FileModel,
+): Map<string, string> | null {
   const keys = new Map<string, string>();
   if (!object) return keys;
   for (const property of object.properties) {
@@ -134,44 +157,85 @@ function existingKeysOf(object: TSESTree.ObjectExpression | undefined, file: Fil
   return keys;
 }
 
-function insertIntoObject(object: TSESTree.ObjectExpression, properties: string[], file: FileModel): Edit {
-  if (object.properties.length === 0) return { range: object.range, text: `{ ${properties.join(', ')} }` };
+function insertIntoObject(
+  object: TSESTree.ObjectExpression,
+  properties: string[],
+  file: FileModel,
+): Edit {
+  if (object.properties.length === 0)
+    return { range: object.range, text: `{ ${properties.join(', ')} }` };
   const last = object.properties[object.properties.length - 1];
   const objectText = file.getText(object);
-  if (!objectText.includes('\n')) return { range: [last.range[1], last.range[1]], text: `, ${properties.join(', ')}` };
+  if (!objectText.includes('\n'))
+    return { range: [last.range[1], last.range[1]], text: `, ${properties.join(', ')}` };
   const lineStart = file.text.lastIndexOf('\n', last.range[0]) + 1;
   const indent = /^[ \t]*/.exec(file.text.slice(lineStart, last.range[0]))?.[0] ?? '';
-  return { range: [last.range[1], last.range[1]], text: properties.map((property) => `,\n${indent}${property}`).join('') };
+  return {
+    range: [last.range[1], last.range[1]],
+    text: properties.map((property) => `,\n${indent}${property}`).join(''),
+  };
 }
 
 /**
  * pino and bunyan drop an error passed after the message (`logger.error(\`...\`, err)`); the
  * structured call moves it into the fields, where it is finally logged.
  */
-function trailingError(call: LogCall, message: DynamicMessage, file: FileModel): TSESTree.Expression | undefined {
-  if (!call.style || !isFieldsFirst(call.style) || call.fieldsIndex !== undefined || call.messageIndex === undefined || message.consumedArgs > 0) return undefined;
+function trailingError(
+  call: LogCall,
+  message: DynamicMessage,
+  file: FileModel,
+): TSESTree.Expression | undefined {
+  if (
+    !call.style ||
+    !isFieldsFirst(call.style) ||
+    call.fieldsIndex !== undefined ||
+    call.messageIndex === undefined ||
+    message.consumedArgs > 0
+  )
+    return undefined;
   const candidate = call.args[call.messageIndex + 1];
-  if (call.args.length !== call.messageIndex + 2 || candidate.type === 'SpreadElement' || !isErrorExpression(candidate, file)) return undefined;
+  if (
+    call.args.length !== call.messageIndex + 2 ||
+    candidate.type === 'SpreadElement' ||
+    !isErrorExpression(candidate, file)
+  )
+    return undefined;
   return candidate;
 }
 
 /** Whether this call's shape lets us rewrite it at all. */
-function checkShape(call: LogCall, message: DynamicMessage, droppedError: TSESTree.Expression | undefined): string | null {
-  const used = new Set<number>([call.levelIndex, call.messageIndex, call.fieldsIndex, call.contextIndex].filter((i): i is number => i !== undefined));
+function checkShape(
+  call: LogCall,
+  message: DynamicMessage,
+  droppedError: TSESTree.Expression | undefined,
+): string | null {
+  const used = new Set<number>(
+    [call.levelIndex, call.messageIndex, call.fieldsIndex, call.contextIndex].filter(
+      (i): i is number => i !== undefined,
+    ),
+  );
   if (call.infoObject) return null;
   if (call.messageIndex === undefined) return 'no message argument';
   if (droppedError) used.add(call.messageIndex + 1);
-  for (let offset = 1; offset <= message.consumedArgs; offset++) used.add(call.messageIndex + offset);
+  for (let offset = 1; offset <= message.consumedArgs; offset++)
+    used.add(call.messageIndex + offset);
   // A custom logger's own positions (a category before the message, an error between it and the
   // fields) stay where they are; only what follows its fields is unaccounted for.
   const ownPositionsEnd = call.shape ? Math.max(call.messageIndex, call.shape.fieldsArg ?? 0) : 0;
-  for (let index = 0; index < ownPositionsEnd; index++) if (index < call.messageIndex || index > call.messageIndex + message.consumedArgs) used.add(index);
+  for (let index = 0; index < ownPositionsEnd; index++)
+    if (index < call.messageIndex || index > call.messageIndex + message.consumedArgs)
+      used.add(index);
   const extra = call.args.findIndex((_, index) => !used.has(index));
   if (extra !== -1) {
-    if (call.style === 'nestjs' && call.method === 'error') return "NestJS error(message, stack, context): the stack argument has no place in a structured call; rewrite by hand";
+    if (call.style === 'nestjs' && call.method === 'error')
+      return 'NestJS error(message, stack, context): the stack argument has no place in a structured call; rewrite by hand';
     return `argument ${extra + 1} is neither fields nor a printf value: rewriting would change what is logged`;
   }
-  if (message.consumedArgs > 0 && call.fieldsIndex !== undefined && call.fieldsIndex > call.messageIndex) {
+  if (
+    message.consumedArgs > 0 &&
+    call.fieldsIndex !== undefined &&
+    call.fieldsIndex > call.messageIndex
+  ) {
     return 'printf values mixed with a fields object';
   }
   return null;
@@ -182,7 +246,11 @@ function checkShape(call: LogCall, message: DynamicMessage, droppedError: TSESTr
  * evaluated the message before what follows it, the fields included; now the values come after those.
  * All the arguments after the message when the fields are appended at the end.
  */
-function argumentsPassed(call: LogCall, consumedArgs: number, appendedAtEnd: boolean): readonly CallArgument[] {
+function argumentsPassed(
+  call: LogCall,
+  consumedArgs: number,
+  appendedAtEnd: boolean,
+): readonly CallArgument[] {
   if (call.messageIndex === undefined) return [];
   if (appendedAtEnd) return call.args.slice(call.messageIndex + 1);
   if (call.fieldsIndex === undefined || !(call.fieldsIndex > call.messageIndex)) return [];
@@ -195,12 +263,22 @@ function argumentsPassed(call: LogCall, consumedArgs: number, appendedAtEnd: boo
  * Memoised per call (a LogCall already stands for one node under one settings): no-dynamic-message
  * and error-field both offer this rewrite for the same call.
  */
-export function structuredRewrite(call: LogCall, message: DynamicMessage, file: FileModel, settings: Settings): RewriteResult {
+export function structuredRewrite(
+  call: LogCall,
+  message: DynamicMessage,
+  file: FileModel,
+  settings: Settings,
+): RewriteResult {
   call.memo.rewrite ??= structuredRewriteUncached(call, message, file, settings);
   return call.memo.rewrite;
 }
 
-function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMessage, file: FileModel, settings: Settings): RewriteResult {
+function structuredRewriteUncached(
+  original: LogCall,
+  originalMessage: DynamicMessage,
+  file: FileModel,
+  settings: Settings,
+): RewriteResult {
   const answer = contractOf(original, file, settings);
   if (!answer.ok) return { ok: false, reason: answer.reason };
   const contract = answer.contract;
@@ -209,65 +287,121 @@ function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMe
   const call = callWithShape(original, contract.style, contract, file);
   const located = call === original ? originalMessage : messageOfCall(call, file);
   if (located?.kind !== 'dynamic' || located.node !== originalMessage.node) {
-    return { ok: false, reason: `${describe(contract)} reads argument ${(call.messageIndex ?? 0) + 1} as the message, not this one` };
+    return {
+      ok: false,
+      reason: `${describe(contract)} reads argument ${(call.messageIndex ?? 0) + 1} as the message, not this one`,
+    };
   }
   const message = located;
   const style = contract.style;
   const eventName = eventNameFromText(staticText(message.parts), settings.eventName.case);
-  if (eventName === '') return { ok: false, reason: 'the message has no static words to name the event' };
+  if (eventName === '')
+    return { ok: false, reason: 'the message has no static words to name the event' };
   const droppedError = trailingError(call, message, file);
   const shapeProblem = checkShape(call, message, droppedError);
   if (shapeProblem) return { ok: false, reason: shapeProblem };
   const messageRange = message.node.range;
-  if (hasCommentInside(messageRange, file)) return { ok: false, reason: 'a comment inside the message would be lost' };
+  if (hasCommentInside(messageRange, file))
+    return { ok: false, reason: 'a comment inside the message would be lost' };
 
-  const fieldsArg = call.infoObject ?? (call.fieldsIndex === undefined ? undefined : (call.args[call.fieldsIndex] as TSESTree.Expression));
+  const fieldsArg =
+    call.infoObject ??
+    (call.fieldsIndex === undefined
+      ? undefined
+      : (call.args[call.fieldsIndex] as TSESTree.Expression));
   const fieldsTarget = fieldsArg ? unwrap(fieldsArg) : undefined;
   const fieldsObject = fieldsTarget?.type === 'ObjectExpression' ? fieldsTarget : undefined;
   const existingKeys = existingKeysOf(fieldsObject, file);
-  if (!existingKeys) return { ok: false, reason: 'the fields object has computed keys that a new field could collide with' };
+  if (!existingKeys)
+    return {
+      ok: false,
+      reason: 'the fields object has computed keys that a new field could collide with',
+    };
   const errorKey = errorKeyOf(contract, settings);
-  const fieldsIsError = fieldsArg !== undefined && !fieldsObject && isErrorExpression(fieldsArg, file);
+  const fieldsIsError =
+    fieldsArg !== undefined && !fieldsObject && isErrorExpression(fieldsArg, file);
   const errorAlone = fieldsIsError || droppedError !== undefined;
   if (errorKey === null && contract.error?.kind === 'fields-argument' && !fieldsObject) {
-    const kept = errorKeptWhole(call, message, contract, file, settings, { fieldsIsError, droppedError, eventName });
+    const kept = errorKeptWhole(call, message, contract, file, settings, {
+      fieldsIsError,
+      droppedError,
+      eventName,
+    });
     if (kept) return kept;
   }
   if (errorAlone && errorKey === null) {
     const placement = errorPlacementText(contract, settings);
-    return { ok: false, reason: `${describe(contract)} keeps an Error's message and stack ${placement.where}; moving it into a fields object would print {}: ${placement.unlock}` };
+    return {
+      ok: false,
+      reason: `${describe(contract)} keeps an Error's message and stack ${placement.where}; moving it into a fields object would print {}: ${placement.unlock}`,
+    };
   }
   const fieldsKey = errorKey ?? 'error';
   if (fieldsIsError) existingKeys.set(file.getText(fieldsArg), fieldsKey);
   // Any other value is named as a field, not spread: only a known plain object spreads safely.
-  const spreadFields = fieldsArg !== undefined && !fieldsObject && !fieldsIsError && isKnownPlainObject(fieldsArg, file);
-  const namedFieldsKey = fieldsArg !== undefined && !fieldsObject && !fieldsIsError && !spreadFields ? fieldKeyFor(fieldsArg, settings.fieldCase) : undefined;
+  const spreadFields =
+    fieldsArg !== undefined &&
+    !fieldsObject &&
+    !fieldsIsError &&
+    isKnownPlainObject(fieldsArg, file);
+  const namedFieldsKey =
+    fieldsArg !== undefined && !fieldsObject && !fieldsIsError && !spreadFields
+      ? fieldKeyFor(fieldsArg, settings.fieldCase)
+      : undefined;
   if (namedFieldsKey !== undefined) existingKeys.set(file.getText(fieldsArg!), namedFieldsKey);
 
   if (droppedError) existingKeys.set(file.getText(droppedError), fieldsKey);
-  const fields = fieldsFromParts(message.parts, existingKeys, file, settings, errorKey, reservedKeysOf(contract));
+  const fields = fieldsFromParts(
+    message.parts,
+    existingKeys,
+    file,
+    settings,
+    errorKey,
+    reservedKeysOf(contract),
+  );
   const properties = fields.map((field) => propertyText(field.key, field.valueText));
   // winston and bunyan without serializers keep an Error whole only as the fields argument: when the
   // error is the message's only value, it becomes that argument.
-  const soleError = !fieldsArg && !droppedError && contract.error?.kind === 'fields-argument' && errorKey === null ? soleErrorOf(message, file) : undefined;
+  const soleError =
+    !fieldsArg && !droppedError && contract.error?.kind === 'fields-argument' && errorKey === null
+      ? soleErrorOf(message, file)
+      : undefined;
   if (droppedError) properties.unshift(propertyText(fieldsKey, file.getText(droppedError)));
 
   // A custom shape whose fields come later than right after the message: they go after the logger's
   // own arguments, which must all be there.
   const fieldsAt = call.shape?.fieldsArg;
-  const fieldsAfterOwnArguments = !fieldsArg && properties.length > 0 && fieldsAt !== undefined && call.messageIndex !== undefined && fieldsAt > call.messageIndex + 1;
+  const fieldsAfterOwnArguments =
+    !fieldsArg &&
+    properties.length > 0 &&
+    fieldsAt !== undefined &&
+    call.messageIndex !== undefined &&
+    fieldsAt > call.messageIndex + 1;
   if (fieldsAfterOwnArguments && (call.args.length !== fieldsAt || message.consumedArgs > 0)) {
-    return { ok: false, reason: `the fields go in argument ${fieldsAt + 1}, after arguments this call leaves out` };
+    return {
+      ok: false,
+      reason: `the fields go in argument ${fieldsAt + 1}, after arguments this call leaves out`,
+    };
   }
   const passed = argumentsPassed(call, message.consumedArgs, fieldsAfterOwnArguments);
-  if (passed.some((arg) => !isSideEffectFree(arg)) && fields.some((field) => !isSideEffectFree(field.node))) {
-    return { ok: false, reason: 'moving the values into the fields object would change the order side effects run in' };
+  if (
+    passed.some((arg) => !isSideEffectFree(arg)) &&
+    fields.some((field) => !isSideEffectFree(field.node))
+  ) {
+    return {
+      ok: false,
+      reason: 'moving the values into the fields object would change the order side effects run in',
+    };
   }
 
   const quote = preferredQuote(file);
   const eventText = quoteString(eventName, quote);
   const edits: Edit[] = [];
-  const lastConsumed = droppedError ?? (message.consumedArgs > 0 ? call.args[(call.messageIndex ?? 0) + message.consumedArgs] : undefined);
+  const lastConsumed =
+    droppedError ??
+    (message.consumedArgs > 0
+      ? call.args[(call.messageIndex ?? 0) + message.consumedArgs]
+      : undefined);
   const messageEnd = lastConsumed ? lastConsumed.range[1] : messageRange[1];
 
   if (fieldsArg && properties.length === 0 && !fieldsIsError && namedFieldsKey === undefined) {
@@ -277,7 +411,9 @@ function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMe
     if (properties.length > 0) edits.push(insertIntoObject(fieldsObject, properties, file));
   } else if (fieldsArg) {
     const text = file.getText(fieldsArg);
-    const head = spreadFields ? `...${text}` : propertyText(fieldsIsError ? fieldsKey : namedFieldsKey!, text);
+    const head = spreadFields
+      ? `...${text}`
+      : propertyText(fieldsIsError ? fieldsKey : namedFieldsKey!, text);
     edits.push({ range: fieldsArg.range, text: `{ ${[head, ...properties].join(', ')} }` });
     edits.push({ range: [messageRange[0], messageEnd], text: eventText });
   } else if (fieldsAfterOwnArguments) {
@@ -285,8 +421,16 @@ function structuredRewriteUncached(original: LogCall, originalMessage: DynamicMe
     edits.push({ range: [messageRange[0], messageEnd], text: eventText });
     edits.push({ range: [last.range[1], last.range[1]], text: `, { ${properties.join(', ')} }` });
   } else {
-    const object = soleError ? file.getText(soleError) : properties.length > 0 ? `{ ${properties.join(', ')} }` : '';
-    const text = !object ? eventText : isFieldsFirst(style) ? `${object}, ${eventText}` : `${eventText}, ${object}`;
+    const object = soleError
+      ? file.getText(soleError)
+      : properties.length > 0
+        ? `{ ${properties.join(', ')} }`
+        : '';
+    const text = !object
+      ? eventText
+      : isFieldsFirst(style)
+        ? `${object}, ${eventText}`
+        : `${eventText}, ${object}`;
     edits.push({ range: [messageRange[0], messageEnd], text });
   }
   const preview = applyEditsWithin(file.text, call.node.range, edits);
@@ -305,28 +449,55 @@ function errorKeptWhole(
   contract: LoggerContract,
   file: FileModel,
   settings: Settings,
-  found: { fieldsIsError: boolean; droppedError: TSESTree.Expression | undefined; eventName: string },
+  found: {
+    fieldsIsError: boolean;
+    droppedError: TSESTree.Expression | undefined;
+    eventName: string;
+  },
 ): RewriteResult | undefined {
-  if ((contract.family !== 'winston' && contract.family !== 'bunyan') || call.infoObject || call.levelIndex !== undefined || call.messageIndex === undefined) return undefined;
+  if (
+    (contract.family !== 'winston' && contract.family !== 'bunyan') ||
+    call.infoObject ||
+    call.levelIndex !== undefined ||
+    call.messageIndex === undefined
+  )
+    return undefined;
   const fieldsArg = call.fieldsIndex === undefined ? undefined : call.args[call.fieldsIndex];
   if (fieldsArg && !found.fieldsIsError) return undefined;
   const inMessage = errorsIn(message, file);
-  const error = found.droppedError ?? (found.fieldsIsError ? fieldsArg : undefined) ?? (inMessage.length > 0 ? inMessage[0] : undefined);
+  const error =
+    found.droppedError ??
+    (found.fieldsIsError ? fieldsArg : undefined) ??
+    (inMessage.length > 0 ? inMessage[0] : undefined);
   if (!error) return undefined;
   const errorText = file.getText(error);
   // One error only: a second one would need a key, and no key keeps it.
   if (inMessage.some((node) => file.getText(node) !== errorText)) return undefined;
-  const fields = fieldsFromParts(message.parts, new Map([[errorText, '\0']]), file, settings, '\0', reservedKeysOf(contract));
+  const fields = fieldsFromParts(
+    message.parts,
+    new Map([[errorText, '\0']]),
+    file,
+    settings,
+    '\0',
+    reservedKeysOf(contract),
+  );
   const properties = fields.map((field) => propertyText(field.key, field.valueText));
   const eventText = quoteString(found.eventName, preferredQuote(file));
   const errorIsArgument = found.droppedError === undefined && found.fieldsIsError;
   const fieldsFirst = isFieldsFirst(contract.style);
-  const messageText = errorIsArgument ? eventText : fieldsFirst ? `${errorText}, ${eventText}` : `${eventText}, ${errorText}`;
+  const messageText = errorIsArgument
+    ? eventText
+    : fieldsFirst
+      ? `${errorText}, ${eventText}`
+      : `${eventText}, ${errorText}`;
   const messageEnd = (found.droppedError ?? message.node).range[1];
   const edits: Edit[] = [{ range: [message.node.range[0], messageEnd], text: messageText }];
   if (properties.length > 0) {
     const receiver = (unwrap(call.node.callee) as TSESTree.MemberExpression).object;
-    edits.unshift({ range: [receiver.range[1], receiver.range[1]], text: `.child({ ${properties.join(', ')} })` });
+    edits.unshift({
+      range: [receiver.range[1], receiver.range[1]],
+      text: `.child({ ${properties.join(', ')} })`,
+    });
   }
   return { ok: true, edits, preview: applyEditsWithin(file.text, call.node.range, edits) };
 }
@@ -336,7 +507,9 @@ function errorsIn(message: DynamicMessage, file: FileModel): Node[] {
   const errors: Node[] = [];
   for (const part of message.parts) {
     if (part.kind !== 'value') continue;
-    const error = stringifiedError(part.node, file)?.error ?? (isErrorExpression(part.node, file) ? part.node : undefined);
+    const error =
+      stringifiedError(part.node, file)?.error ??
+      (isErrorExpression(part.node, file) ? part.node : undefined);
     if (error) errors.push(error);
   }
   return errors;
@@ -357,6 +530,7 @@ function reservedKeysOf(contract: LoggerContract): readonly string[] {
 
 /** The logger a reason speaks of: where it is defined and what was read there. */
 function describe(contract: LoggerContract): string {
-  return contract.source.where ? `${contract.source.where}: ${contract.source.what}` : contract.source.what;
+  return contract.source.where
+    ? `${contract.source.where}: ${contract.source.what}`
+    : contract.source.what;
 }
-

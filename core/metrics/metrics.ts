@@ -4,7 +4,14 @@
  * API takes its labels, and which label names and values are unbounded.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from '../model/ast';
+import {
+  isStringLiteral,
+  memberPath,
+  propertyName,
+  staticKeyName,
+  unwrap,
+  type Node,
+} from '../model/ast';
 import type { FileModel } from '../model/file';
 import { splitWords } from '../messages/naming';
 import { preferredQuote, quoteString } from '../messages/rewrite';
@@ -25,11 +32,24 @@ export interface MetricDeclaration {
 }
 
 const PROM_CLASSES = new Set(['Counter', 'Gauge', 'Histogram', 'Summary']);
-const STATSD_MODULES = new Set(['hot-shots', 'node-statsd', 'node-dogstatsd', 'dogstatsd', 'statsd-client', 'lynx']);
-const OTEL_CREATORS = /^create(Counter|Histogram|UpDownCounter|Gauge|ObservableGauge|ObservableCounter|ObservableUpDownCounter)$/;
+const STATSD_MODULES = new Set([
+  'hot-shots',
+  'node-statsd',
+  'node-dogstatsd',
+  'dogstatsd',
+  'statsd-client',
+  'lynx',
+]);
+const OTEL_CREATORS =
+  /^create(Counter|Histogram|UpDownCounter|Gauge|ObservableGauge|ObservableCounter|ObservableUpDownCounter)$/;
 
-function objectProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
-  return object.properties.find((p): p is TSESTree.Property => p.type === 'Property' && staticKeyName(p) === key);
+function objectProperty(
+  object: TSESTree.ObjectExpression,
+  key: string,
+): TSESTree.Property | undefined {
+  return object.properties.find(
+    (p): p is TSESTree.Property => p.type === 'Property' && staticKeyName(p) === key,
+  );
 }
 
 function importedFrom(name: string, file: FileModel): string | undefined {
@@ -42,14 +62,18 @@ function promOptions(argument: Node | undefined): Pick<MetricDeclaration, 'label
   if (options?.type !== 'ObjectExpression') return {};
   const labelNames = objectProperty(options, 'labelNames');
   const array = labelNames && unwrap(labelNames.value);
-  return { labelNames: array?.type === 'ArrayExpression' ? array : undefined, name: objectProperty(options, 'name')?.value };
+  return {
+    labelNames: array?.type === 'ArrayExpression' ? array : undefined,
+    name: objectProperty(options, 'name')?.value,
+  };
 }
 
 /**
  * A metric is recognised by its creation, which needs one of these modules imported, or by a
  * prom-client-only method on a metric imported from a local module.
  */
-const METRICS_TEXT = /prom-client|@opentelemetry\/api|statsd|lynx|nestjs-prometheus|aws-embedded-metrics|\.\s*(?:inc|observe|labels|startTimer)\s*\(/;
+const METRICS_TEXT =
+  /prom-client|@opentelemetry\/api|statsd|lynx|nestjs-prometheus|aws-embedded-metrics|\.\s*(?:inc|observe|labels|startTimer)\s*\(/;
 
 /** Cheap text test: can this file declare or use a metric this module recognises? */
 export function mayContainMetrics(text: string): boolean {
@@ -65,20 +89,33 @@ export function metricDeclaration(node: Node, file: FileModel): MetricDeclaratio
     if (!path) return null;
     const className = path[path.length - 1];
     const source = importedFrom(path[0], file);
-    if (PROM_CLASSES.has(className) && source === 'prom-client') return { library: 'prom-client', node: target, ...promOptions(target.arguments[0]) };
+    if (PROM_CLASSES.has(className) && source === 'prom-client')
+      return { library: 'prom-client', node: target, ...promOptions(target.arguments[0]) };
     if (source && STATSD_MODULES.has(source)) return { library: 'statsd', node: target };
     return null;
   }
   if (target.type === 'CallExpression') {
     const callee = unwrap(target.callee);
-    if (callee.type === 'MemberExpression' && OTEL_CREATORS.test(propertyName(callee) ?? '') && file.importedModules.has('@opentelemetry/api')) {
+    if (
+      callee.type === 'MemberExpression' &&
+      OTEL_CREATORS.test(propertyName(callee) ?? '') &&
+      file.importedModules.has('@opentelemetry/api')
+    ) {
       return { library: 'opentelemetry', node: target, name: target.arguments[0] };
     }
     // @willsoto/nestjs-prometheus declares prom-client metrics through providers.
-    if (callee.type === 'Identifier' && /^make(Counter|Gauge|Histogram|Summary)Provider$/.test(callee.name) && importedFrom(callee.name, file) === '@willsoto/nestjs-prometheus') {
+    if (
+      callee.type === 'Identifier' &&
+      /^make(Counter|Gauge|Histogram|Summary)Provider$/.test(callee.name) &&
+      importedFrom(callee.name, file) === '@willsoto/nestjs-prometheus'
+    ) {
       return { library: 'prom-client', node: target, ...promOptions(target.arguments[0]) };
     }
-    if (callee.type === 'Identifier' && callee.name === 'createMetricsLogger' && importedFrom(callee.name, file) === 'aws-embedded-metrics') {
+    if (
+      callee.type === 'Identifier' &&
+      callee.name === 'createMetricsLogger' &&
+      importedFrom(callee.name, file) === 'aws-embedded-metrics'
+    ) {
       return { library: 'aws-embedded-metrics', node: target };
     }
   }
@@ -89,19 +126,36 @@ export function metricDeclaration(node: Node, file: FileModel): MetricDeclaratio
 const PROM_ONLY_METHODS = new Set(['inc', 'observe', 'labels', 'startTimer']);
 
 /** The declaration behind a receiver: a variable, `this.field` of the enclosing class, or a `startTimer()` result. */
-export function resolveMetric(receiver: Node, file: FileModel, method?: string): MetricDeclaration | null {
+export function resolveMetric(
+  receiver: Node,
+  file: FileModel,
+  method?: string,
+): MetricDeclaration | null {
   const target = unwrap(receiver);
   if (target.type === 'Identifier') {
     const definition = file.resolve(target)?.defs[0];
     const binding = file.imports.get(target.name);
-    if (definition?.type === 'ImportBinding' && binding?.source.startsWith('.') && method && PROM_ONLY_METHODS.has(method)) {
-      return { library: 'prom-client', node: definition.node as unknown as TSESTree.CallExpression, importedFrom: binding.source };
+    if (
+      definition?.type === 'ImportBinding' &&
+      binding?.source.startsWith('.') &&
+      method &&
+      PROM_ONLY_METHODS.has(method)
+    ) {
+      return {
+        library: 'prom-client',
+        node: definition.node as unknown as TSESTree.CallExpression,
+        importedFrom: binding.source,
+      };
     }
     if (definition?.type === 'Parameter' && file.importedModules.has('aws-embedded-metrics')) {
       // metricScope((metrics) => async () => ...) hands the metrics logger in as a parameter.
-      return { library: 'aws-embedded-metrics', node: definition.node as unknown as TSESTree.CallExpression };
+      return {
+        library: 'aws-embedded-metrics',
+        node: definition.node as unknown as TSESTree.CallExpression,
+      };
     }
-    if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
+    if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator')
+      return null;
     const init = (definition.node as TSESTree.VariableDeclarator).init;
     return init ? metricDeclaration(init, file) : null;
   }
@@ -110,7 +164,13 @@ export function resolveMetric(receiver: Node, file: FileModel, method?: string):
     for (let node: TSESTree.Node | undefined = target.parent; node; node = node.parent) {
       if (node.type !== 'ClassBody') continue;
       for (const member of node.body) {
-        if (member.type === 'PropertyDefinition' && !member.computed && member.key.type === 'Identifier' && member.key.name === name && member.value) {
+        if (
+          member.type === 'PropertyDefinition' &&
+          !member.computed &&
+          member.key.type === 'Identifier' &&
+          member.key.name === name &&
+          member.value
+        ) {
           return metricDeclaration(member.value, file);
         }
       }
@@ -133,9 +193,34 @@ export interface LabelSite {
   statName?: TSESTree.Node;
 }
 
-const PROM_LABEL_METHODS: Readonly<Record<string, number>> = { inc: 0, dec: 0, set: 0, observe: 0, startTimer: 0, zero: 0, remove: 0 };
-const STATSD_METHODS = new Set(['increment', 'decrement', 'gauge', 'timing', 'histogram', 'distribution', 'gaugeDelta', 'timer']);
-const LABEL_METHODS = new Set([...Object.keys(PROM_LABEL_METHODS), 'labels', 'add', 'record', 'putDimensions', 'setDimensions', ...STATSD_METHODS]);
+const PROM_LABEL_METHODS: Readonly<Record<string, number>> = {
+  inc: 0,
+  dec: 0,
+  set: 0,
+  observe: 0,
+  startTimer: 0,
+  zero: 0,
+  remove: 0,
+};
+const STATSD_METHODS = new Set([
+  'increment',
+  'decrement',
+  'gauge',
+  'timing',
+  'histogram',
+  'distribution',
+  'gaugeDelta',
+  'timer',
+]);
+const LABEL_METHODS = new Set([
+  ...Object.keys(PROM_LABEL_METHODS),
+  'labels',
+  'add',
+  'record',
+  'putDimensions',
+  'setDimensions',
+  ...STATSD_METHODS,
+]);
 
 /** Labels passed by a call, if the call is on a metric (or on the end function a timer returned). */
 export function labelSite(call: TSESTree.CallExpression, file: FileModel): LabelSite | null {
@@ -144,14 +229,20 @@ export function labelSite(call: TSESTree.CallExpression, file: FileModel): Label
   if (callee.type === 'Identifier') {
     if (call.arguments.length !== 1 || call.arguments[0].type !== 'ObjectExpression') return null;
     const definition = file.resolve(callee)?.defs[0];
-    const init = definition?.type === 'Variable' ? (definition.node as TSESTree.VariableDeclarator).init : null;
+    const init =
+      definition?.type === 'Variable'
+        ? (definition.node as TSESTree.VariableDeclarator).init
+        : null;
     const timer = init && unwrap(init);
     if (timer?.type !== 'CallExpression') return null;
     const timerCallee = unwrap(timer.callee);
-    if (timerCallee.type !== 'MemberExpression' || propertyName(timerCallee) !== 'startTimer') return null;
+    if (timerCallee.type !== 'MemberExpression' || propertyName(timerCallee) !== 'startTimer')
+      return null;
     const declaration = resolveMetric(timerCallee.object, file);
     const labels = call.arguments[0] && unwrap(call.arguments[0]);
-    return declaration && labels?.type === 'ObjectExpression' ? { declaration, object: labels } : null;
+    return declaration && labels?.type === 'ObjectExpression'
+      ? { declaration, object: labels }
+      : null;
   }
   if (callee.type !== 'MemberExpression') return null;
   const method = propertyName(callee);
@@ -175,9 +266,13 @@ export function labelSite(call: TSESTree.CallExpression, file: FileModel): Label
       }
       return method in PROM_LABEL_METHODS ? { declaration, object: asObject(args[0]) } : null;
     case 'opentelemetry':
-      return method === 'add' || method === 'record' ? { declaration, object: asObject(args[1]) } : null;
+      return method === 'add' || method === 'record'
+        ? { declaration, object: asObject(args[1]) }
+        : null;
     case 'aws-embedded-metrics':
-      return method === 'putDimensions' || method === 'setDimensions' ? { declaration, object: asObject(args[0]) } : null;
+      return method === 'putDimensions' || method === 'setDimensions'
+        ? { declaration, object: asObject(args[0]) }
+        : null;
     case 'statsd': {
       if (!STATSD_METHODS.has(method)) return null;
       const last = args.length > 1 ? unwrap(args[args.length - 1]) : undefined;
@@ -192,14 +287,25 @@ export function labelSite(call: TSESTree.CallExpression, file: FileModel): Label
 }
 
 /** `result.observe(v, attrs)` inside an OpenTelemetry observable's callback. */
-export function observableAttributes(call: TSESTree.CallExpression, file: FileModel): LabelSite | null {
+export function observableAttributes(
+  call: TSESTree.CallExpression,
+  file: FileModel,
+): LabelSite | null {
   const callee = unwrap(call.callee);
-  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'observe' || !file.importedModules.has('@opentelemetry/api')) return null;
+  if (
+    callee.type !== 'MemberExpression' ||
+    propertyName(callee) !== 'observe' ||
+    !file.importedModules.has('@opentelemetry/api')
+  )
+    return null;
   const attrs = call.arguments[1] && unwrap(call.arguments[1]);
   if (attrs?.type !== 'ObjectExpression') return null;
   // The callback is registered with `.addCallback(fn)` on a meter-created observable.
   for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
-    if ((node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') && node.parent?.type === 'CallExpression') {
+    if (
+      (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') &&
+      node.parent?.type === 'CallExpression'
+    ) {
       const register = unwrap(node.parent.callee);
       if (register.type === 'MemberExpression' && propertyName(register) === 'addCallback') {
         const declaration = resolveMetric(register.object, file);
@@ -214,8 +320,48 @@ export function observableAttributes(call: TSESTree.CallExpression, file: FileMo
  * Words that make a label name unbounded. `path`, `url` and `endpoint` are not here: such a label is
  * fine with a route template as its value, so for them the values are checked instead.
  */
-const UNBOUNDED_WORDS = new Set(['email', 'ip', 'query', 'uuid', 'guid', 'timestamp', 'token', 'message', 'stack', 'trace', 'span', 'session', 'correlation', 'useragent']);
-const ID_OWNERS = new Set(['user', 'session', 'request', 'req', 'trace', 'span', 'correlation', 'order', 'customer', 'account', 'transaction', 'tx', 'device', 'visitor', 'client', 'message', 'job', 'execution', 'invocation', 'event', 'payment', 'cart', 'document', 'file']);
+const UNBOUNDED_WORDS = new Set([
+  'email',
+  'ip',
+  'query',
+  'uuid',
+  'guid',
+  'timestamp',
+  'token',
+  'message',
+  'stack',
+  'trace',
+  'span',
+  'session',
+  'correlation',
+  'useragent',
+]);
+const ID_OWNERS = new Set([
+  'user',
+  'session',
+  'request',
+  'req',
+  'trace',
+  'span',
+  'correlation',
+  'order',
+  'customer',
+  'account',
+  'transaction',
+  'tx',
+  'device',
+  'visitor',
+  'client',
+  'message',
+  'job',
+  'execution',
+  'invocation',
+  'event',
+  'payment',
+  'cart',
+  'document',
+  'file',
+]);
 
 /** Is this label name unbounded by nature (a per-entity id, a raw URL, a timestamp...)? */
 export function isUnboundedLabelName(name: string, settings: Settings): boolean {
@@ -225,20 +371,26 @@ export function isUnboundedLabelName(name: string, settings: Settings): boolean 
   const words = splitWords(name);
   if (words.length === 0) return false;
   const last = words[words.length - 1];
-  if (words.join('') === 'useragent' || (words.includes('user') && words.includes('agent'))) return true;
-  if (last === 'id' || last === 'ids') return words.length === 1 || ID_OWNERS.has(words[words.length - 2]);
+  if (words.join('') === 'useragent' || (words.includes('user') && words.includes('agent')))
+    return true;
+  if (last === 'id' || last === 'ids')
+    return words.length === 1 || ID_OWNERS.has(words[words.length - 2]);
   // OpenTelemetry's `http.target` and `http.url` (`url.full`) are raw request targets by definition.
-  if (words.length > 1 && (words[0] === 'http' || words[0] === 'url')) return words.includes('target') || words.includes('url') || words.includes('full');
+  if (words.length > 1 && (words[0] === 'http' || words[0] === 'url'))
+    return words.includes('target') || words.includes('url') || words.includes('full');
   return words.some((word) => UNBOUNDED_WORDS.has(word));
 }
 
 /** Route templates: bounded by construction, never reported. */
 export function isRouteTemplate(node: Node): boolean {
   const path = memberPath(unwrap(node))?.join('.') ?? '';
-  return /(^|\.)route\.path$|routeOptions\.url$|routerPath$|_matchedRoute$|routePath$|(^|\.)route$/.test(path);
+  return /(^|\.)route\.path$|routeOptions\.url$|routerPath$|_matchedRoute$|routePath$|(^|\.)route$/.test(
+    path,
+  );
 }
 
-const RAW_PATH = /^(req|request|ctx|c\.req|context\.req)\.(url|originalUrl|path|href|querystring|query)$/;
+const RAW_PATH =
+  /^(req|request|ctx|c\.req|context\.req)\.(url|originalUrl|path|href|querystring|query)$/;
 
 /** Is this label value unbounded: a raw path or URL, an error message, a timestamp, a random id? */
 export function unboundedValue(node: Node): string | null {
@@ -249,17 +401,34 @@ export function unboundedValue(node: Node): string | null {
     if (!path) return null;
     const joined = path.join('.');
     if (RAW_PATH.test(joined)) return joined;
-    if (path.length >= 2 && path[path.length - 1] === 'message' && /^(err|error|e|ex|exception)$|Error$/.test(path[path.length - 2])) return joined;
+    if (
+      path.length >= 2 &&
+      path[path.length - 1] === 'message' &&
+      /^(err|error|e|ex|exception)$|Error$/.test(path[path.length - 2])
+    )
+      return joined;
     return null;
   }
   if (target.type === 'CallExpression') {
     const callee = unwrap(target.callee);
     const path = memberPath(callee)?.join('.');
-    if (path && /^(Date\.now|crypto\.randomUUID|randomUUID|uuid|uuidv4|v4|nanoid|Math\.random|performance\.now)$/.test(path)) return `${path}()`;
-    if (callee.type === 'MemberExpression' && /^(toISOString|getTime|toString)$/.test(propertyName(callee) ?? '') && unwrap(callee.object).type === 'NewExpression') return 'a timestamp';
+    if (
+      path &&
+      /^(Date\.now|crypto\.randomUUID|randomUUID|uuid|uuidv4|v4|nanoid|Math\.random|performance\.now)$/.test(
+        path,
+      )
+    )
+      return `${path}()`;
+    if (
+      callee.type === 'MemberExpression' &&
+      /^(toISOString|getTime|toString)$/.test(propertyName(callee) ?? '') &&
+      unwrap(callee.object).type === 'NewExpression'
+    )
+      return 'a timestamp';
     return null;
   }
-  if (target.type === 'NewExpression' && memberPath(unwrap(target.callee))?.join('.') === 'Date') return 'new Date()';
+  if (target.type === 'NewExpression' && memberPath(unwrap(target.callee))?.join('.') === 'Date')
+    return 'new Date()';
   if (target.type === 'TemplateLiteral') {
     for (const expression of target.expressions) {
       const inner = unboundedValue(expression);
@@ -273,21 +442,31 @@ export function unboundedValue(node: Node): string | null {
 export function isDynamicName(node: Node | undefined): boolean {
   if (!node) return false;
   const target = unwrap(node);
-  if (target.type === 'TemplateLiteral') return target.expressions.some((expression) => !isConfiguredPart(expression));
-  if (target.type === 'BinaryExpression' && target.operator === '+') return [target.left, target.right].some((part) => !isStringLiteral(part) && !isConfiguredPart(part));
+  if (target.type === 'TemplateLiteral')
+    return target.expressions.some((expression) => !isConfiguredPart(expression));
+  if (target.type === 'BinaryExpression' && target.operator === '+')
+    return [target.left, target.right].some(
+      (part) => !isStringLiteral(part) && !isConfiguredPart(part),
+    );
   return false;
 }
 
 /** A configured prefix or namespace (`${prefix}http_requests`) is one value per process: bounded. */
 function isConfiguredPart(node: Node): boolean {
   const path = memberPath(unwrap(node));
-  return path !== null && /(prefix|namespace|subsystem|service|app)(name)?$/i.test(path[path.length - 1]);
+  return (
+    path !== null && /(prefix|namespace|subsystem|service|app)(name)?$/i.test(path[path.length - 1])
+  );
 }
 
 /** Declared label names with their literal nodes. */
-export function declaredLabels(declaration: MetricDeclaration): Array<{ name: string; node: TSESTree.Node }> {
+export function declaredLabels(
+  declaration: MetricDeclaration,
+): Array<{ name: string; node: TSESTree.Node }> {
   return (declaration.labelNames?.elements ?? []).flatMap((element) =>
-    element && isStringLiteral(element) ? [{ name: element.value, node: element as TSESTree.Node }] : [],
+    element && isStringLiteral(element)
+      ? [{ name: element.value, node: element as TSESTree.Node }]
+      : [],
   );
 }
 
@@ -336,38 +515,81 @@ export interface MetricFinding {
 /** Label name of a StatsD `'key:value'` tag, from its literal start. */
 function tagKey(element: TSESTree.Node): string | null {
   let target = unwrap(element);
-  while (target.type === 'BinaryExpression' && target.operator === '+') target = unwrap(target.left);
-  const text = isStringLiteral(target) ? target.value : target.type === 'TemplateLiteral' ? target.quasis[0].value.cooked ?? '' : null;
+  while (target.type === 'BinaryExpression' && target.operator === '+')
+    target = unwrap(target.left);
+  const text = isStringLiteral(target)
+    ? target.value
+    : target.type === 'TemplateLiteral'
+      ? (target.quasis[0].value.cooked ?? '')
+      : null;
   const colon = text?.indexOf(':') ?? -1;
   return text && colon > 0 ? text.slice(0, colon) : null;
 }
 
 /** Everything unbounded about one call or constructor: declared label names, label values, metric names. */
-export function metricFindings(node: TSESTree.CallExpression | TSESTree.NewExpression, file: FileModel, settings: Settings): MetricFinding[] {
+export function metricFindings(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  file: FileModel,
+  settings: Settings,
+): MetricFinding[] {
   const findings: MetricFinding[] = [];
   const declaration = metricDeclaration(node, file);
   if (declaration) {
-    if (isDynamicName(declaration.name)) findings.push({ problem: 'dynamicMetricName', node: declaration.name!, what: 'name', declaration });
+    if (isDynamicName(declaration.name))
+      findings.push({
+        problem: 'dynamicMetricName',
+        node: declaration.name!,
+        what: 'name',
+        declaration,
+      });
     for (const label of declaredLabels(declaration)) {
-      if (isUnboundedLabelName(label.name, settings)) findings.push({ problem: 'unboundedLabelName', node: label.node, what: label.name, declaration });
+      if (isUnboundedLabelName(label.name, settings))
+        findings.push({
+          problem: 'unboundedLabelName',
+          node: label.node,
+          what: label.name,
+          declaration,
+        });
     }
     return findings;
   }
   if (node.type !== 'CallExpression') return findings;
   const site = labelSite(node, file) ?? observableAttributes(node, file);
   if (!site) return findings;
-  if (isDynamicName(site.statName)) findings.push({ problem: 'dynamicMetricName', node: site.statName!, what: 'name', declaration: site.declaration });
+  if (isDynamicName(site.statName))
+    findings.push({
+      problem: 'dynamicMetricName',
+      node: site.statName!,
+      what: 'name',
+      declaration: site.declaration,
+    });
   const checkValue = (value: TSESTree.Node) => {
     const what = unboundedValue(value);
-    if (what) findings.push({ problem: 'unboundedLabelValue', node: value, what, declaration: site.declaration, routeTemplate: routeTemplateFor(value, file) ?? undefined });
+    if (what)
+      findings.push({
+        problem: 'unboundedLabelValue',
+        node: value,
+        what,
+        declaration: site.declaration,
+        routeTemplate: routeTemplateFor(value, file) ?? undefined,
+      });
   };
   // prom-client labels were checked by name where they were declared; other libraries declare nothing.
   const checkNames = site.declaration.library !== 'prom-client' || !site.declaration.labelNames;
   for (const property of site.object?.properties ?? []) {
     if (property.type !== 'Property') continue;
     const key = staticKeyName(property);
-    if (key !== null && isUnboundedLabelName(key, settings) && (checkNames || declaredLabels(site.declaration).every((label) => label.name !== key))) {
-      findings.push({ problem: 'unboundedLabelName', node: property.key, what: key, declaration: site.declaration });
+    if (
+      key !== null &&
+      isUnboundedLabelName(key, settings) &&
+      (checkNames || declaredLabels(site.declaration).every((label) => label.name !== key))
+    ) {
+      findings.push({
+        problem: 'unboundedLabelName',
+        node: property.key,
+        what: key,
+        declaration: site.declaration,
+      });
     } else {
       checkValue(property.value);
     }
@@ -376,7 +598,13 @@ export function metricFindings(node: TSESTree.CallExpression | TSESTree.NewExpre
   for (const element of site.tagArray?.elements ?? []) {
     if (!element || element.type === 'SpreadElement') continue;
     const key = tagKey(element);
-    if (key !== null && isUnboundedLabelName(key, settings)) findings.push({ problem: 'unboundedLabelName', node: element, what: key, declaration: site.declaration });
+    if (key !== null && isUnboundedLabelName(key, settings))
+      findings.push({
+        problem: 'unboundedLabelName',
+        node: element,
+        what: key,
+        declaration: site.declaration,
+      });
     else checkValue(element);
   }
   return findings;
@@ -385,19 +613,36 @@ export function metricFindings(node: TSESTree.CallExpression | TSESTree.NewExpre
 /** Whether a metric declared in this file is visible to other files (exported, module.exports). */
 export function isExported(declaration: MetricDeclaration, file: FileModel): boolean {
   const declarator = declaration.node.parent;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return false;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier')
+    return false;
   if (declarator.parent?.parent?.type === 'ExportNamedDeclaration') return true;
   const name = declarator.id.name;
   let exported = false;
   const visit = (node: TSESTree.Node): void => {
     if (exported) return;
-    if (node.type === 'ExportSpecifier' && node.local.type === 'Identifier' && node.local.name === name) exported = true;
-    if (node.type === 'ExportDefaultDeclaration' && node.declaration.type === 'Identifier' && node.declaration.name === name) exported = true;
-    if (node.type === 'AssignmentExpression' && /^(module\.)?exports\b/.test(file.getText(node.left)) && new RegExp(`\\b${name}\\b`).test(file.getText(node.right))) exported = true;
+    if (
+      node.type === 'ExportSpecifier' &&
+      node.local.type === 'Identifier' &&
+      node.local.name === name
+    )
+      exported = true;
+    if (
+      node.type === 'ExportDefaultDeclaration' &&
+      node.declaration.type === 'Identifier' &&
+      node.declaration.name === name
+    )
+      exported = true;
+    if (
+      node.type === 'AssignmentExpression' &&
+      /^(module\.)?exports\b/.test(file.getText(node.left)) &&
+      new RegExp(`\\b${name}\\b`).test(file.getText(node.right))
+    )
+      exported = true;
   };
   for (const statement of file.ast.body) {
     visit(statement);
-    if (statement.type === 'ExportNamedDeclaration') for (const specifier of statement.specifiers) visit(specifier);
+    if (statement.type === 'ExportNamedDeclaration')
+      for (const specifier of statement.specifiers) visit(specifier);
     if (statement.type === 'ExpressionStatement') visit(statement.expression);
   }
   return exported;

@@ -73,7 +73,8 @@ export function addBoundNames(pattern: TSESTree.Node, names: Set<string>): void 
       names.add(pattern.name);
       return;
     case 'ObjectPattern':
-      for (const property of pattern.properties) addBoundNames(property.type === 'Property' ? property.value : property, names);
+      for (const property of pattern.properties)
+        addBoundNames(property.type === 'Property' ? property.value : property, names);
       return;
     case 'ArrayPattern':
       for (const element of pattern.elements) if (element) addBoundNames(element, names);
@@ -91,16 +92,26 @@ export function addBoundNames(pattern: TSESTree.Node, names: Set<string>): void 
 }
 
 /** The property of an object literal whose key is written as the plain name `key` (`{ key: v }`, `{ key }`). */
-export function namedProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
-  return object.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
+export function namedProperty(
+  object: TSESTree.ObjectExpression,
+  key: string,
+): TSESTree.Property | undefined {
+  return object.properties.find(
+    (p): p is TSESTree.Property =>
+      p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === key,
+  );
 }
 
 /** The name of a property key (`a`, `'a'`, `['a']`), or null for dynamic keys. */
-export function staticKeyName(property: Pick<TSESTree.Property | TSESTree.MethodDefinition, 'key' | 'computed'>): string | null {
+export function staticKeyName(
+  property: Pick<TSESTree.Property | TSESTree.MethodDefinition, 'key' | 'computed'>,
+): string | null {
   const key = property.key;
   if (!property.computed && key.type === 'Identifier') return key.name;
-  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
-  if (property.computed && key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0].value.cooked ?? null;
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number'))
+    return String(key.value);
+  if (property.computed && key.type === 'TemplateLiteral' && key.expressions.length === 0)
+    return key.quasis[0].value.cooked ?? null;
   return null;
 }
 
@@ -117,7 +128,9 @@ export function isSideEffectFree(node: Node): boolean {
     case 'Super':
       return true;
     case 'MemberExpression':
-      return isSideEffectFree(target.object) && (!target.computed || isSideEffectFree(target.property));
+      return (
+        isSideEffectFree(target.object) && (!target.computed || isSideEffectFree(target.property))
+      );
     case 'TemplateLiteral':
       return target.expressions.every(isSideEffectFree);
     case 'UnaryExpression':
@@ -126,14 +139,19 @@ export function isSideEffectFree(node: Node): boolean {
     case 'LogicalExpression':
       return isSideEffectFree(target.left) && isSideEffectFree(target.right);
     case 'ConditionalExpression':
-      return isSideEffectFree(target.test) && isSideEffectFree(target.consequent) && isSideEffectFree(target.alternate);
+      return (
+        isSideEffectFree(target.test) &&
+        isSideEffectFree(target.consequent) &&
+        isSideEffectFree(target.alternate)
+      );
     case 'ArrayExpression':
       return target.elements.every((element) => element === null || isSideEffectFree(element));
     case 'ObjectExpression':
       return target.properties.every((property) =>
         property.type === 'SpreadElement'
           ? isSideEffectFree(property.argument)
-          : (!property.computed || isSideEffectFree(property.key)) && isSideEffectFree(property.value),
+          : (!property.computed || isSideEffectFree(property.key)) &&
+            isSideEffectFree(property.value),
       );
     case 'ArrowFunctionExpression':
     case 'FunctionExpression':

@@ -18,14 +18,27 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 }
 
 /** The text of `range` with edits applied, every one of which lies inside that range. */
-export function applyEditsWithin(text: string, range: readonly [number, number], edits: readonly Edit[]): string {
+export function applyEditsWithin(
+  text: string,
+  range: readonly [number, number],
+  edits: readonly Edit[],
+): string {
   const [start, end] = range;
-  return applyEdits(text.slice(start, end), edits.map((edit) => ({ range: [edit.range[0] - start, edit.range[1] - start], text: edit.text })));
+  return applyEdits(
+    text.slice(start, end),
+    edits.map((edit) => ({
+      range: [edit.range[0] - start, edit.range[1] - start],
+      text: edit.text,
+    })),
+  );
 }
 
 /** The span an edit set touches, to keep independent rewrites from overlapping. */
 export function editsSpan(edits: readonly Edit[]): [number, number] {
-  return [Math.min(...edits.map((edit) => edit.range[0])), Math.max(...edits.map((edit) => edit.range[1]))];
+  return [
+    Math.min(...edits.map((edit) => edit.range[0])),
+    Math.max(...edits.map((edit) => edit.range[1])),
+  ];
 }
 
 export function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
@@ -41,18 +54,26 @@ interface Ranged {
  * run by run, so neighbouring removals never overlap and the list keeps its layout: whole lines in a
  * multi-line list, `, x` spans in a one-line one. `whenEmpty` replaces the container when every item goes.
  */
-export function removeListItems(text: string, items: readonly Ranged[], removed: ReadonlySet<Ranged>, whenEmpty: Edit): Edit[] {
+export function removeListItems(
+  text: string,
+  items: readonly Ranged[],
+  removed: ReadonlySet<Ranged>,
+  whenEmpty: Edit,
+): Edit[] {
   if (items.length > 0 && items.every((item) => removed.has(item))) return [whenEmpty];
   const edits: Edit[] = [];
   const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-  const ownLine = (item: Ranged) => text.slice(lineStart(item.range[0]), item.range[0]).trim() === '';
+  const ownLine = (item: Ranged) =>
+    text.slice(lineStart(item.range[0]), item.range[0]).trim() === '';
   for (let first = 0; first < items.length; first++) {
     if (!removed.has(items[first])) continue;
     let last = first;
     while (last + 1 < items.length && removed.has(items[last + 1])) last++;
     const next = items[last + 1];
     if (ownLine(items[first]) && (!next || ownLine(next))) {
-      const end = next ? lineStart(next.range[0]) : text.indexOf('\n', items[last].range[1]) + 1 || items[last].range[1];
+      const end = next
+        ? lineStart(next.range[0])
+        : text.indexOf('\n', items[last].range[1]) + 1 || items[last].range[1];
       edits.push({ range: [lineStart(items[first].range[0]), end], text: '' });
     } else if (first > 0) {
       edits.push({ range: [items[first - 1].range[1], items[last].range[1]], text: '' });

@@ -14,14 +14,21 @@ import type { LoggerStyle } from './settings';
 /** The subset of a scope manager (eslint-scope or @typescript-eslint/scope-manager) the analysis reads. */
 export interface ScopeManagerLike {
   scopes: ReadonlyArray<{
-    references: ReadonlyArray<{ identifier: { range?: [number, number] } | TSESTree.Node; resolved: VariableLike | null }>;
+    references: ReadonlyArray<{
+      identifier: { range?: [number, number] } | TSESTree.Node;
+      resolved: VariableLike | null;
+    }>;
     variables: ReadonlyArray<VariableLike>;
   }>;
 }
 
 export interface VariableLike {
   name: string;
-  defs: ReadonlyArray<{ type: string; node: TSESTree.Node | { type: string }; parent?: TSESTree.Node | null | { type: string } }>;
+  defs: ReadonlyArray<{
+    type: string;
+    node: TSESTree.Node | { type: string };
+    parent?: TSESTree.Node | null | { type: string };
+  }>;
 }
 
 export interface ImportBinding {
@@ -70,7 +77,9 @@ export interface FileModel {
    */
   mayBeBoundBy(name: string, test: DeclaratorTest): boolean;
   /** The comments lying wholly inside a range, in source order. */
-  commentsWithin(range: readonly [number, number]): ReadonlyArray<{ range: readonly [number, number] }>;
+  commentsWithin(
+    range: readonly [number, number],
+  ): ReadonlyArray<{ range: readonly [number, number] }>;
   /**
    * The answer `compute` gives for a node of this file under a settings object, computed once.
    * Keyed by the node's range: no weak map keyed by AST nodes (whose entries cost the garbage
@@ -123,8 +132,10 @@ export function createFileModel(options: {
   program?: TypeScript.Program;
 }): FileModel {
   const { text, ast, filename } = options;
-  let built: ScopeManagerLike | null | undefined = typeof options.scopeManager === 'function' ? undefined : options.scopeManager;
-  const scopes = (): ScopeManagerLike | null => (built === undefined ? (built = (options.scopeManager as () => ScopeManagerLike)()) : built);
+  let built: ScopeManagerLike | null | undefined =
+    typeof options.scopeManager === 'function' ? undefined : options.scopeManager;
+  const scopes = (): ScopeManagerLike | null =>
+    built === undefined ? (built = (options.scopeManager as () => ScopeManagerLike)()) : built;
   let resolutions: Map<number, VariableLike | null> | undefined;
   const { imports, modules } = collectImports(ast);
   let manifest: PackageFacts | undefined;
@@ -173,11 +184,17 @@ export function createFileModel(options: {
       return moduleSystemOf(ast, filename, () => packageFacts().type);
     },
     nativeEsm() {
-      return /\.mjs$/.test(filename) || (/\.js$/.test(filename) && packageFacts().type === 'module');
+      return (
+        /\.mjs$/.test(filename) || (/\.js$/.test(filename) && packageFacts().type === 'module')
+      );
     },
     isDeclared(name) {
       if (!mayDeclare(name)) return false;
-      declared ??= new Set(scopes()?.scopes.flatMap((scope) => scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name)) ?? []);
+      declared ??= new Set(
+        scopes()?.scopes.flatMap((scope) =>
+          scope.variables.filter((v) => v.defs.length > 0).map((v) => v.name),
+        ) ?? [],
+      );
       return declared.has(name);
     },
     mayDeclare,
@@ -186,7 +203,8 @@ export function createFileModel(options: {
       let names = namesBoundBy.get(test);
       if (!names) {
         names = new Set();
-        for (const declarator of options.declarators()) if (test(declarator, model)) addBoundNames(declarator.id, names);
+        for (const declarator of options.declarators())
+          if (test(declarator, model)) addBoundNames(declarator.id, names);
         namesBoundBy.set(test, names);
       }
       return names.has(name);
@@ -196,7 +214,9 @@ export function createFileModel(options: {
       // Every comment starts with one of these; most ranges have neither and need no comment list.
       if (!slice.includes('//') && !slice.includes('/*')) return [];
       allComments ??= ast.comments ?? options.comments?.() ?? [];
-      return allComments.filter((comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1]);
+      return allComments.filter(
+        (comment) => comment.range[0] >= range[0] && comment.range[1] <= range[1],
+      );
     },
     remember<T>(table: MemoTable<T>, settings: object, node: TSESTree.Node, compute: () => T): T {
       let bySettings = tables.get(table);
@@ -214,11 +234,22 @@ export function createFileModel(options: {
   return model;
 }
 
-function moduleSystemOf(ast: TSESTree.Program, filename: string, packageType: () => string | undefined): 'esm' | 'commonjs' {
+function moduleSystemOf(
+  ast: TSESTree.Program,
+  filename: string,
+  packageType: () => string | undefined,
+): 'esm' | 'commonjs' {
   if (/\.(mjs|mts)$/.test(filename)) return 'esm';
   if (/\.(cjs|cts)$/.test(filename)) return 'commonjs';
   if (ast.body.some((statement) => /^(Import|Export)/.test(statement.type))) return 'esm';
-  if (ast.body.some((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((d) => requireSource(d.init) !== null))) return 'commonjs';
+  if (
+    ast.body.some(
+      (statement) =>
+        statement.type === 'VariableDeclaration' &&
+        statement.declarations.some((d) => requireSource(d.init) !== null),
+    )
+  )
+    return 'commonjs';
   // TypeScript compiles `import` to whatever the project targets; plain JavaScript follows package.json.
   if (/\.tsx?$/.test(filename)) return 'esm';
   return packageType() === 'module' ? 'esm' : 'commonjs';
@@ -227,14 +258,23 @@ function moduleSystemOf(ast: TSESTree.Program, filename: string, packageType: ()
 function requireSource(node: TSESTree.Node | null | undefined): string | null {
   if (!node) return null;
   const call = unwrap(node);
-  if (call.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments.length === 1 && isStringLiteral(call.arguments[0])) {
+  if (
+    call.type === 'CallExpression' &&
+    call.callee.type === 'Identifier' &&
+    call.callee.name === 'require' &&
+    call.arguments.length === 1 &&
+    isStringLiteral(call.arguments[0])
+  ) {
     return call.arguments[0].value;
   }
   if (call.type === 'MemberExpression') return requireSource(call.object);
   return null;
 }
 
-function collectImports(ast: TSESTree.Program): { imports: Map<string, ImportBinding>; modules: Set<string> } {
+function collectImports(ast: TSESTree.Program): {
+  imports: Map<string, ImportBinding>;
+  modules: Set<string>;
+} {
   const imports = new Map<string, ImportBinding>();
   const modules = new Set<string>();
   for (const statement of ast.body) {
@@ -244,11 +284,18 @@ function collectImports(ast: TSESTree.Program): { imports: Map<string, ImportBin
       for (const specifier of statement.specifiers) {
         const imported =
           specifier.type === 'ImportSpecifier'
-            ? specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value
-            : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+            ? specifier.imported.type === 'Identifier'
+              ? specifier.imported.name
+              : specifier.imported.value
+            : specifier.type === 'ImportDefaultSpecifier'
+              ? 'default'
+              : '*';
         imports.set(specifier.local.name, { source, imported });
       }
-    } else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
+    } else if (
+      statement.type === 'TSImportEqualsDeclaration' &&
+      statement.moduleReference.type === 'TSExternalModuleReference'
+    ) {
       const source = statement.moduleReference.expression.value;
       modules.add(source);
       imports.set(statement.id.name, { source, imported: '*' });
@@ -261,7 +308,11 @@ function collectImports(ast: TSESTree.Program): { imports: Map<string, ImportBin
           imports.set(declarator.id.name, { source, imported: '*' });
         } else if (declarator.id.type === 'ObjectPattern') {
           for (const property of declarator.id.properties) {
-            if (property.type === 'Property' && property.key.type === 'Identifier' && property.value.type === 'Identifier') {
+            if (
+              property.type === 'Property' &&
+              property.key.type === 'Identifier' &&
+              property.value.type === 'Identifier'
+            ) {
               imports.set(property.value.name, { source, imported: property.key.name });
             }
           }
@@ -302,10 +353,20 @@ function packageFactsFor(filename: string): PackageFacts {
     const manifest = path.join(directory, 'package.json');
     if (fs.existsSync(manifest)) {
       try {
-        const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { type?: string; dependencies?: object; peerDependencies?: object };
+        const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+          type?: string;
+          dependencies?: object;
+          peerDependencies?: object;
+        };
         const names = Object.keys({ ...json.dependencies, ...json.peerDependencies });
-        const styles = new Set(names.map(styleOfModule).filter((s): s is LoggerStyle => s !== undefined));
-        facts = { style: styles.size === 1 ? [...styles][0] : undefined, type: json.type, dependencies: new Set(names) };
+        const styles = new Set(
+          names.map(styleOfModule).filter((s): s is LoggerStyle => s !== undefined),
+        );
+        facts = {
+          style: styles.size === 1 ? [...styles][0] : undefined,
+          type: json.type,
+          dependencies: new Set(names),
+        };
       } catch {
         facts = NO_FACTS;
       }
@@ -344,13 +405,21 @@ function mayBeDeclaredIn(text: string, name: string): boolean {
   if (text.includes('\\u')) return true;
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
     const end = at + name.length;
-    if ((at > 0 && IDENTIFIER_CHAR.test(text[at - 1])) || (end < text.length && IDENTIFIER_CHAR.test(text[end]))) continue;
+    if (
+      (at > 0 && IDENTIFIER_CHAR.test(text[at - 1])) ||
+      (end < text.length && IDENTIFIER_CHAR.test(text[end]))
+    )
+      continue;
     const before = previousVisible(text, at);
     // A property (`x.console`, `x?.console`), but not a rest element (`...console`).
     if (before.endsWith('.') && !before.endsWith('...')) continue;
     const after = nextVisible(text, end);
     // A member read, unless the name opens a dotted TypeScript namespace (`namespace console.x {}`).
-    if ((after[0] === '.' || after[0] === '[' || after === '?.') && !NAMESPACE_BEFORE.test(text.slice(Math.max(0, at - 12), at))) continue;
+    if (
+      (after[0] === '.' || after[0] === '[' || after === '?.') &&
+      !NAMESPACE_BEFORE.test(text.slice(Math.max(0, at - 12), at))
+    )
+      continue;
     return true;
   }
   return false;
@@ -359,6 +428,7 @@ function mayBeDeclaredIn(text: string, name: string): boolean {
 /** The line (from 1) of an offset in a text. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1))
+    line++;
   return line;
 }

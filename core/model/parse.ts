@@ -14,10 +14,20 @@ import type * as TypeScript from 'typescript';
 import { applyEditsWithin, type Edit } from './edits';
 import { createFileModel, type FileModel, type ScopeManagerLike } from './file';
 
-let typescriptModules: { ts: typeof TypeScript; estree: typeof import('@typescript-eslint/typescript-estree'); apiUtils: typeof import('ts-api-utils') } | undefined;
+let typescriptModules:
+  | {
+      ts: typeof TypeScript;
+      estree: typeof import('@typescript-eslint/typescript-estree');
+      apiUtils: typeof import('ts-api-utils');
+    }
+  | undefined;
 function typescript() {
   // require, not import: loaded on first use (see above).
-  typescriptModules ??= { ts: require('typescript'), estree: require('@typescript-eslint/typescript-estree'), apiUtils: require('ts-api-utils') };
+  typescriptModules ??= {
+    ts: require('typescript'),
+    estree: require('@typescript-eslint/typescript-estree'),
+    apiUtils: require('ts-api-utils'),
+  };
   return typescriptModules;
 }
 
@@ -32,7 +42,16 @@ export interface ParsedModel extends FileModel {
   readonly parser: 'espree' | 'typescript-estree';
 }
 
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+export const SOURCE_EXTENSIONS = [
+  '.ts',
+  '.tsx',
+  '.mts',
+  '.cts',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+] as const;
 
 export class ParseError extends Error {
   constructor(
@@ -76,15 +95,27 @@ function scriptKind(filename: string): TypeScript.ScriptKind {
  * it, so the tree, the comment scan and the syntax check read a file alike: parsed JSDoc, for one,
  * made the comment scan find a comment inside `@scope/*) ...` in a JSDoc block.
  */
-function typescriptSourceFile(text: string, filename: string, setParents = true): TypeScript.SourceFile {
+function typescriptSourceFile(
+  text: string,
+  filename: string,
+  setParents = true,
+): TypeScript.SourceFile {
   const { ts } = typescript();
   const alwaysModule = /\.m[jt]s$/.test(filename);
   const options: TypeScript.CreateSourceFileOptions = {
     languageVersion: ts.ScriptTarget.Latest,
     jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-    setExternalModuleIndicator: alwaysModule ? (file) => Object.assign(file, { externalModuleIndicator: true }) : undefined,
+    setExternalModuleIndicator: alwaysModule
+      ? (file) => Object.assign(file, { externalModuleIndicator: true })
+      : undefined,
   };
-  return ts.createSourceFile(path.basename(filename), text, options, setParents, scriptKind(filename));
+  return ts.createSourceFile(
+    path.basename(filename),
+    text,
+    options,
+    setParents,
+    scriptKind(filename),
+  );
 }
 
 /**
@@ -98,7 +129,11 @@ function typescriptSourceFile(text: string, filename: string, setParents = true)
 const releasedChildren = {};
 function releaseChildrenCache(source: TypeScript.SourceFile): void {
   const { ts } = typescript();
-  const transfer = (ts as unknown as { transferSourceFileChildren?: (from: TypeScript.SourceFile, to: object) => void }).transferSourceFileChildren;
+  const transfer = (
+    ts as unknown as {
+      transferSourceFileChildren?: (from: TypeScript.SourceFile, to: object) => void;
+    }
+  ).transferSourceFileChildren;
   if (typeof transfer === 'function') transfer(source, releasedChildren);
 }
 
@@ -106,10 +141,20 @@ function releaseChildrenCache(source: TypeScript.SourceFile): void {
  * JavaScript through espree: as a module first (also right for most CommonJS), then as a sloppy-mode
  * script (octal literals, `with`, top-level `return`). Null when neither parses.
  */
-export function parseJavaScript(text: string, sourceTypes: ReadonlyArray<'module' | 'commonjs'> = ['module', 'commonjs']): TSESTree.Program | null {
+export function parseJavaScript(
+  text: string,
+  sourceTypes: ReadonlyArray<'module' | 'commonjs'> = ['module', 'commonjs'],
+): TSESTree.Program | null {
   for (const sourceType of sourceTypes) {
     try {
-      return espree.parse(text, { ecmaVersion: 'latest', sourceType, range: true, loc: false, comment: true, ecmaFeatures: { jsx: true } }) as unknown as TSESTree.Program;
+      return espree.parse(text, {
+        ecmaVersion: 'latest',
+        sourceType,
+        range: true,
+        loc: false,
+        comment: true,
+        ecmaFeatures: { jsx: true },
+      }) as unknown as TSESTree.Program;
     } catch {
       // next
     }
@@ -127,10 +172,22 @@ export function parseJavaScript(text: string, sourceTypes: ReadonlyArray<'module
 export function parseTypeScript(text: string, filename: string): TSESTree.Program {
   const source = typescriptSourceFile(text, filename);
   try {
-    return typescript().estree.parse(source as unknown as string, { range: true, loc: true, comment: false, jsx: jsxFor(filename), filePath: path.basename(filename), suppressDeprecatedPropertyWarnings: true });
+    return typescript().estree.parse(source as unknown as string, {
+      range: true,
+      loc: true,
+      comment: false,
+      jsx: jsxFor(filename),
+      filePath: path.basename(filename),
+      suppressDeprecatedPropertyWarnings: true,
+    });
   } catch (error) {
     const failure = error as { message?: string; lineNumber?: number; column?: number };
-    throw new ParseError(filename, failure.message ?? String(error), failure.lineNumber, failure.column);
+    throw new ParseError(
+      filename,
+      failure.message ?? String(error),
+      failure.lineNumber,
+      failure.column,
+    );
   } finally {
     releaseChildrenCache(source);
   }
@@ -140,25 +197,57 @@ export function parseTypeScript(text: string, filename: string): TSESTree.Progra
  * Parses a file into the model the analysis reads; throws ParseError, never anything else. With a
  * TypeScript program (the CLI's --project), the model carries it, so logger contracts can ask the checker.
  */
-export function parseFile(text: string, filename: string, program?: TypeScript.Program): ParsedModel {
+export function parseFile(
+  text: string,
+  filename: string,
+  program?: TypeScript.Program,
+): ParsedModel {
   const javascript = JAVASCRIPT.test(filename) ? parseJavaScript(text) : null;
-  return modelOfTree(text, filename, javascript ?? parseTypeScript(text, filename), javascript ? 'espree' : 'typescript-estree', program);
+  return modelOfTree(
+    text,
+    filename,
+    javascript ?? parseTypeScript(text, filename),
+    javascript ? 'espree' : 'typescript-estree',
+    program,
+  );
 }
 
 /** The model of a whole tree: parents set and nodes indexed here. */
-export function modelOfTree(text: string, filename: string, ast: TSESTree.Program, parser: ParsedModel['parser'], program?: TypeScript.Program): ParsedModel {
+export function modelOfTree(
+  text: string,
+  filename: string,
+  ast: TSESTree.Program,
+  parser: ParsedModel['parser'],
+  program?: TypeScript.Program,
+): ParsedModel {
   const index = setParentsAndIndex(ast);
-  const isModule = ast.body.some((statement) => /^(Import|Export)/.test(statement.type)) || /\.m[jt]s$/.test(filename);
+  const isModule =
+    ast.body.some((statement) => /^(Import|Export)/.test(statement.type)) ||
+    /\.m[jt]s$/.test(filename);
   // Each tree with the scope analysis ESLint pairs it with: eslint-scope for espree's, typescript-eslint's
   // for its own (which expects TypeScript-only properties on every node). No lib globals: an
   // unresolved name is a global to the analysis, which is all it needs to know.
   const scopeManager = (): ScopeManagerLike =>
     parser === 'espree'
-      ? (eslintScope.analyze(ast as never, { ecmaVersion: 2026, sourceType: isModule ? 'module' : 'commonjs', ignoreEval: true, fallback: childKeys }) as unknown as ScopeManagerLike)
+      ? (eslintScope.analyze(ast as never, {
+          ecmaVersion: 2026,
+          sourceType: isModule ? 'module' : 'commonjs',
+          ignoreEval: true,
+          fallback: childKeys,
+        }) as unknown as ScopeManagerLike)
       : analyze(ast, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
   const comments = () => commentRanges(text, filename);
-  const declarators = () => (index.get('VariableDeclarator') ?? []) as TSESTree.VariableDeclarator[];
-  const model = createFileModel({ text, ast, filename: path.resolve(filename), scopeManager, comments, declarators, program });
+  const declarators = () =>
+    (index.get('VariableDeclarator') ?? []) as TSESTree.VariableDeclarator[];
+  const model = createFileModel({
+    text,
+    ast,
+    filename: path.resolve(filename),
+    scopeManager,
+    comments,
+    declarators,
+    program,
+  });
   return Object.assign(model, {
     parser,
     nodesOfType<T extends NodeType>(...types: T[]): ReadonlyArray<NodeOfType<T>> {
@@ -169,7 +258,13 @@ export function modelOfTree(text: string, filename: string, ast: TSESTree.Progra
 }
 
 /** Node types to which typescript-estree adds getters for deprecated aliases (`assertions` for `attributes`...). */
-const ALIAS_HOLDERS: ReadonlySet<string> = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression', 'TSImportType']);
+const ALIAS_HOLDERS: ReadonlySet<string> = new Set([
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportAllDeclaration',
+  'ImportExpression',
+  'TSImportType',
+]);
 
 /**
  * The node with its alias getters turned into plain values, or the node itself if it has none. V8
@@ -185,7 +280,13 @@ function withoutAliasGetters<T extends TSESTree.Node>(node: T): T {
   const original = node as unknown as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(original)) copy[key] = original[key];
-  for (const key of aliases) Object.defineProperty(copy, key, { value: original[key], writable: true, configurable: true, enumerable: false });
+  for (const key of aliases)
+    Object.defineProperty(copy, key, {
+      value: original[key],
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
   for (const key of Object.keys(original)) original[key] = undefined;
   return copy as unknown as T;
 }
@@ -232,7 +333,11 @@ function commentRanges(text: string, filename: string): Array<{ range: [number, 
   // With parent pointers: the comment walk asks each token's parent whether trivia may trail it.
   const source = typescriptSourceFile(text, filename);
   const ranges: Array<{ range: [number, number] }> = [];
-  apiUtils.forEachComment(source, (_, comment) => ranges.push({ range: [comment.pos, comment.end] }), source);
+  apiUtils.forEachComment(
+    source,
+    (_, comment) => ranges.push({ range: [comment.pos, comment.end] }),
+    source,
+  );
   releaseChildrenCache(source);
   return ranges;
 }
@@ -253,7 +358,12 @@ export function syntaxError(text: string, filename: string): string | null {
 /** TypeScript's parser alone, without parent pointers, and the syntax errors it found. */
 function parseWithTypeScript(text: string, filename: string) {
   const source = typescriptSourceFile(text, filename, false);
-  const diagnostics = (source as unknown as { parseDiagnostics?: ReadonlyArray<{ messageText: string | { messageText: string } }> }).parseDiagnostics ?? [];
+  const diagnostics =
+    (
+      source as unknown as {
+        parseDiagnostics?: ReadonlyArray<{ messageText: string | { messageText: string } }>;
+      }
+    ).parseDiagnostics ?? [];
   return { source, diagnostics };
 }
 
@@ -262,7 +372,12 @@ function parseWithTypeScript(text: string, filename: string) {
  * (so `await`, `yield` and `return` keep their meaning): nothing in them refers outside them the way
  * `break label` or `case` do. Each with the TypeScript kind it parses back as.
  */
-const SELF_CONTAINED = { ExpressionStatement: 'ExpressionStatement', VariableDeclaration: 'VariableStatement', ReturnStatement: 'ReturnStatement', ThrowStatement: 'ThrowStatement' } as const;
+const SELF_CONTAINED = {
+  ExpressionStatement: 'ExpressionStatement',
+  VariableDeclaration: 'VariableStatement',
+  ReturnStatement: 'ReturnStatement',
+  ThrowStatement: 'ThrowStatement',
+} as const;
 
 /** The self-contained statements around rewritten nodes, each once; null if a node is in none. */
 export function rewrittenStatements(rewritten: readonly TSESTree.Node[]): TSESTree.Node[] | null {
@@ -281,7 +396,9 @@ function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
     if (!(current.type in SELF_CONTAINED)) continue;
     // `for (const x of xs)`: a declaration that is a loop's head, not a statement.
-    return current.type === 'VariableDeclaration' && /^For/.test(current.parent?.type ?? '') ? null : current;
+    return current.type === 'VariableDeclaration' && /^For/.test(current.parent?.type ?? '')
+      ? null
+      : current;
   }
   return null;
 }
@@ -294,7 +411,11 @@ function enclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
  * outside those statements (an added import), a node in no such statement, or a statement that
  * needs its surroundings (`super`) all leave the verdict to `syntaxError` on the whole file.
  */
-export function rewrittenStatementsParse(file: FileModel, rewritten: readonly TSESTree.Node[], edits: readonly Edit[]): boolean {
+export function rewrittenStatementsParse(
+  file: FileModel,
+  rewritten: readonly TSESTree.Node[],
+  edits: readonly Edit[],
+): boolean {
   if (edits.length === 0) return true;
   const statements = rewrittenStatements(rewritten);
   if (!statements) return false;
@@ -307,7 +428,7 @@ export function rewrittenStatementsParse(file: FileModel, rewritten: readonly TS
   for (const statement of statements) {
     const [start, end] = statement.range;
     let first = 0;
-    for (let high = sorted.length; first < high; ) {
+    for (let high = sorted.length; first < high;) {
       const middle = (first + high) >> 1;
       if (sorted[middle].range[0] < start) first = middle + 1;
       else high = middle;
@@ -316,10 +437,12 @@ export function rewrittenStatementsParse(file: FileModel, rewritten: readonly TS
     const inside: Edit[] = [];
     for (let index = first; index < sorted.length && sorted[index].range[0] <= end; index++) {
       const edit = sorted[index];
-      if (edit.range[1] <= end) inside.push(edit), covered.add(edit);
+      if (edit.range[1] <= end) (inside.push(edit), covered.add(edit));
       else if (edit.range[0] < end) return false;
     }
-    wrapped.push(`async function* check() {\n${applyEditsWithin(file.text, statement.range, inside)}\n}\n`);
+    wrapped.push(
+      `async function* check() {\n${applyEditsWithin(file.text, statement.range, inside)}\n}\n`,
+    );
   }
   if (covered.size !== edits.length) return false;
   const text = wrapped.join('');
@@ -329,7 +452,12 @@ export function rewrittenStatementsParse(file: FileModel, rewritten: readonly TS
     return (
       program !== null &&
       program.body.length === kinds.length &&
-      program.body.every((wrapper, i) => wrapper.type === 'FunctionDeclaration' && wrapper.body.body.length === 1 && wrapper.body.body[0].type === kinds[i])
+      program.body.every(
+        (wrapper, i) =>
+          wrapper.type === 'FunctionDeclaration' &&
+          wrapper.body.body.length === 1 &&
+          wrapper.body.body[0].type === kinds[i],
+      )
     );
   }
   const { ts } = typescript();

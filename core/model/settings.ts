@@ -65,10 +65,18 @@ function rejectUnknownKeys(value: Raw, allowed: readonly string[], option: strin
   }
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: string, fallback: T): T {
+function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  option: string,
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw new SettingsError(option, `expected one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${JSON.stringify(value)}`);
+    throw new SettingsError(
+      option,
+      `expected one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${JSON.stringify(value)}`,
+    );
   }
   return value as T;
 }
@@ -83,27 +91,37 @@ function stringList(value: unknown, option: string): string[] {
 
 function nonNegativeInteger(value: unknown, option: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new SettingsError(option, `expected a non-negative integer, got ${JSON.stringify(value)}`);
+    throw new SettingsError(
+      option,
+      `expected a non-negative integer, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
 
 function parseLoggers(value: unknown): CustomLoggerShape[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new SettingsError('loggers', 'expected an array of { match, messageArg, fieldsArg? }');
+  if (!Array.isArray(value))
+    throw new SettingsError('loggers', 'expected an array of { match, messageArg, fieldsArg? }');
   return value.map((entry: unknown, index) => {
     const option = `loggers[${index}]`;
-    if (!isRecord(entry)) throw new SettingsError(option, 'expected an object { match, messageArg, fieldsArg? }');
+    if (!isRecord(entry))
+      throw new SettingsError(option, 'expected an object { match, messageArg, fieldsArg? }');
     rejectUnknownKeys(entry, ['match', 'messageArg', 'fieldsArg', 'methods'], option);
     if (typeof entry.match !== 'string' || !/^(\*|[\w$]+)(\.(\*|[\w$]+))*$/.test(entry.match)) {
-      throw new SettingsError(`${option}.match`, `expected a dotted pattern such as 'logger', 'this.logger' or '*.log', got ${JSON.stringify(entry.match)}`);
+      throw new SettingsError(
+        `${option}.match`,
+        `expected a dotted pattern such as 'logger', 'this.logger' or '*.log', got ${JSON.stringify(entry.match)}`,
+      );
     }
     const shape: CustomLoggerShape = {
       match: entry.match,
       messageArg: nonNegativeInteger(entry.messageArg ?? 0, `${option}.messageArg`),
     };
-    if (entry.fieldsArg !== undefined) shape.fieldsArg = nonNegativeInteger(entry.fieldsArg, `${option}.fieldsArg`);
-    if (shape.fieldsArg === shape.messageArg) throw new SettingsError(`${option}.fieldsArg`, 'must differ from messageArg');
+    if (entry.fieldsArg !== undefined)
+      shape.fieldsArg = nonNegativeInteger(entry.fieldsArg, `${option}.fieldsArg`);
+    if (shape.fieldsArg === shape.messageArg)
+      throw new SettingsError(`${option}.fieldsArg`, 'must differ from messageArg');
     if (entry.methods !== undefined) shape.methods = stringList(entry.methods, `${option}.methods`);
     return shape;
   });
@@ -111,15 +129,25 @@ function parseLoggers(value: unknown): CustomLoggerShape[] {
 
 function parseEventName(value: unknown): Settings['eventName'] {
   if (value === undefined) return { case: 'dot' };
-  if (!isRecord(value)) throw new SettingsError('eventName', "expected { case: 'dot' | 'snake' | 'kebab' } or { pattern: '<regexp>' }");
+  if (!isRecord(value))
+    throw new SettingsError(
+      'eventName',
+      "expected { case: 'dot' | 'snake' | 'kebab' } or { pattern: '<regexp>' }",
+    );
   rejectUnknownKeys(value, ['case', 'pattern'], 'eventName');
-  const result: Settings['eventName'] = { case: oneOf(value.case, EVENT_CASES, 'eventName.case', 'dot') };
+  const result: Settings['eventName'] = {
+    case: oneOf(value.case, EVENT_CASES, 'eventName.case', 'dot'),
+  };
   if (value.pattern !== undefined) {
-    if (typeof value.pattern !== 'string') throw new SettingsError('eventName.pattern', 'expected a regular expression source string');
+    if (typeof value.pattern !== 'string')
+      throw new SettingsError('eventName.pattern', 'expected a regular expression source string');
     try {
       result.pattern = new RegExp(value.pattern, 'u');
     } catch (error) {
-      throw new SettingsError('eventName.pattern', `not a valid regular expression (${(error as Error).message})`);
+      throw new SettingsError(
+        'eventName.pattern',
+        `not a valid regular expression (${(error as Error).message})`,
+      );
     }
   }
   return result;
@@ -127,38 +155,82 @@ function parseEventName(value: unknown): Settings['eventName'] {
 
 function parseLoggerImport(value: unknown, option = 'logger'): Settings['logger'] {
   if (value === undefined) return undefined;
-  if (!isRecord(value)) throw new SettingsError(option, "expected { importFrom: './logger', importName: 'logger' }");
+  if (!isRecord(value))
+    throw new SettingsError(option, "expected { importFrom: './logger', importName: 'logger' }");
   rejectUnknownKeys(value, ['importFrom', 'importName', 'importKind'], option);
-  if (typeof value.importFrom !== 'string' || value.importFrom === '') throw new SettingsError(`${option}.importFrom`, 'expected a module specifier string');
+  if (typeof value.importFrom !== 'string' || value.importFrom === '')
+    throw new SettingsError(`${option}.importFrom`, 'expected a module specifier string');
   const importName = value.importName ?? 'logger';
-  if (typeof importName !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(importName)) throw new SettingsError(`${option}.importName`, 'expected an identifier');
-  return { importFrom: value.importFrom, importName, importKind: oneOf(value.importKind, ['named', 'default'] as const, `${option}.importKind`, 'named') };
+  if (typeof importName !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(importName))
+    throw new SettingsError(`${option}.importName`, 'expected an identifier');
+  return {
+    importFrom: value.importFrom,
+    importName,
+    importKind: oneOf(
+      value.importKind,
+      ['named', 'default'] as const,
+      `${option}.importKind`,
+      'named',
+    ),
+  };
 }
 
-function parseSection<K extends string>(value: unknown, option: string, keys: readonly K[]): Record<K, string[]> {
-  if (value !== undefined && !isRecord(value)) throw new SettingsError(option, `expected an object with ${keys.join(', ')}`);
+function parseSection<K extends string>(
+  value: unknown,
+  option: string,
+  keys: readonly K[],
+): Record<K, string[]> {
+  if (value !== undefined && !isRecord(value))
+    throw new SettingsError(option, `expected an object with ${keys.join(', ')}`);
   const raw = value ?? {};
   rejectUnknownKeys(raw, keys, option);
-  return Object.fromEntries(keys.map((key) => [key, stringList(raw[key], `${option}.${key}`)])) as Record<K, string[]>;
+  return Object.fromEntries(
+    keys.map((key) => [key, stringList(raw[key], `${option}.${key}`)]),
+  ) as Record<K, string[]>;
 }
 
 const CATEGORIES = ['secret', 'financial', 'personal'] as const;
 
 function parseSensitive(value: unknown): Settings['sensitive'] {
-  if (value !== undefined && !isRecord(value)) throw new SettingsError('sensitive', 'expected an object');
+  if (value !== undefined && !isRecord(value))
+    throw new SettingsError('sensitive', 'expected an object');
   const raw = value ?? {};
-  rejectUnknownKeys(raw, ['names', 'allow', 'redactors', 'categories', 'redaction', 'redactor'], 'sensitive');
-  const categories = raw.categories === undefined ? [...CATEGORIES] : stringList(raw.categories, 'sensitive.categories');
+  rejectUnknownKeys(
+    raw,
+    ['names', 'allow', 'redactors', 'categories', 'redaction', 'redactor'],
+    'sensitive',
+  );
+  const categories =
+    raw.categories === undefined
+      ? [...CATEGORIES]
+      : stringList(raw.categories, 'sensitive.categories');
   for (const category of categories) {
-    if (!(CATEGORIES as readonly string[]).includes(category)) throw new SettingsError('sensitive.categories', `unknown category '${category}' (expected ${CATEGORIES.join(', ')})`);
+    if (!(CATEGORIES as readonly string[]).includes(category))
+      throw new SettingsError(
+        'sensitive.categories',
+        `unknown category '${category}' (expected ${CATEGORIES.join(', ')})`,
+      );
   }
-  const redactor = raw.redactor === undefined ? undefined : parseLoggerImport(raw.redactor, 'sensitive.redactor');
-  const redaction = oneOf(raw.redaction, ['literal', 'wrap', 'remove'] as const, 'sensitive.redaction', 'literal');
-  if (redaction === 'wrap' && !redactor) throw new SettingsError('sensitive.redactor', "redaction 'wrap' needs { importFrom, importName } of the redacting function");
+  const redactor =
+    raw.redactor === undefined ? undefined : parseLoggerImport(raw.redactor, 'sensitive.redactor');
+  const redaction = oneOf(
+    raw.redaction,
+    ['literal', 'wrap', 'remove'] as const,
+    'sensitive.redaction',
+    'literal',
+  );
+  if (redaction === 'wrap' && !redactor)
+    throw new SettingsError(
+      'sensitive.redactor',
+      "redaction 'wrap' needs { importFrom, importName } of the redacting function",
+    );
   return {
     names: stringList(raw.names, 'sensitive.names'),
     allow: stringList(raw.allow, 'sensitive.allow'),
-    redactors: raw.redactors === undefined ? ['redact', 'mask', ...(redactor ? [redactor.importName] : [])] : stringList(raw.redactors, 'sensitive.redactors'),
+    redactors:
+      raw.redactors === undefined
+        ? ['redact', 'mask', ...(redactor ? [redactor.importName] : [])]
+        : stringList(raw.redactors, 'sensitive.redactors'),
     categories: categories as Settings['sensitive']['categories'],
     redaction,
     redactor,
@@ -181,8 +253,15 @@ export function parseSettings(raw: unknown): Settings {
 
 function parseSettingsUncached(raw: Raw | undefined): Settings {
   const value = raw ?? {};
-  rejectUnknownKeys(value, ['loggers', 'style', 'eventName', 'fieldCase', 'errorKey', 'logger', 'sensitive', 'metrics'], '');
-  if (value.errorKey !== undefined && (typeof value.errorKey !== 'string' || value.errorKey === '')) {
+  rejectUnknownKeys(
+    value,
+    ['loggers', 'style', 'eventName', 'fieldCase', 'errorKey', 'logger', 'sensitive', 'metrics'],
+    '',
+  );
+  if (
+    value.errorKey !== undefined &&
+    (typeof value.errorKey !== 'string' || value.errorKey === '')
+  ) {
     throw new SettingsError('errorKey', 'expected a non-empty string');
   }
   const sensitive = parseSensitive(value.sensitive);
@@ -199,7 +278,9 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
 }
 
 /** Reads the plugin's settings from an ESLint `settings` object. */
-export function settingsFrom(eslintSettings: Readonly<Record<string, unknown>> | undefined): Settings {
+export function settingsFrom(
+  eslintSettings: Readonly<Record<string, unknown>> | undefined,
+): Settings {
   return parseSettings(eslintSettings?.[SETTINGS_KEY]);
 }
 

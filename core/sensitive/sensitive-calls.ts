@@ -3,7 +3,15 @@
  * `no-sensitive-data` reports these findings; `redact-sensitive-data` applies their redactions.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isStringLiteral, memberPath, propertyName, staticKeyName, unwrap, type Node } from '../model/ast';
+import {
+  calleeName,
+  isStringLiteral,
+  memberPath,
+  propertyName,
+  staticKeyName,
+  unwrap,
+  type Node,
+} from '../model/ast';
 import { consoleAccess, mayContainConsole } from '../console/console';
 import { getterSubject } from '../messages/fields';
 import { removeListItems, type Edit } from '../model/edits';
@@ -11,7 +19,14 @@ import type { FileModel } from '../model/file';
 import { analyzeLogCall, mayContainLogCalls } from '../loggers/log-calls';
 import { constantString } from '../messages/message';
 import { preferredQuote, quoteString } from '../messages/rewrite';
-import { mayMentionSensitive, riskyObjectPath, secretShape, sensitiveName, type SensitiveCategory, type SensitiveOptions } from './sensitive';
+import {
+  mayMentionSensitive,
+  riskyObjectPath,
+  secretShape,
+  sensitiveName,
+  type SensitiveCategory,
+  type SensitiveOptions,
+} from './sensitive';
 import { isFieldsFirst, type Settings } from '../model/settings';
 
 export type SensitiveKind = 'key' | 'value' | 'spread' | 'risky' | 'shape';
@@ -35,19 +50,34 @@ export const REDACTED = '[REDACTED]';
 
 /** Cheap text test: can this file log (or print) anything the lexicon, its settings or the secret shapes match? */
 export function mayContainSensitiveData(text: string, settings: Settings): boolean {
-  return (mayContainLogCalls(text, settings) || mayContainConsole(text)) && mayMentionSensitive(text, settings.sensitive.names);
+  return (
+    (mayContainLogCalls(text, settings) || mayContainConsole(text)) &&
+    mayMentionSensitive(text, settings.sensitive.names)
+  );
 }
 
 function optionsFrom(settings: Settings): SensitiveOptions {
-  return { names: settings.sensitive.names, allow: settings.sensitive.allow, categories: settings.sensitive.categories };
+  return {
+    names: settings.sensitive.names,
+    allow: settings.sensitive.allow,
+    categories: settings.sensitive.categories,
+  };
 }
 
 /** Arguments that end up in a log line: those of a log call or a console call. */
-export function loggedArguments(call: TSESTree.CallExpression, file: FileModel, settings: Settings): { args: TSESTree.CallExpressionArgument[]; fieldsFirst: boolean } | null {
+export function loggedArguments(
+  call: TSESTree.CallExpression,
+  file: FileModel,
+  settings: Settings,
+): { args: TSESTree.CallExpressionArgument[]; fieldsFirst: boolean } | null {
   const callee = unwrap(call.callee);
   if (callee.type !== 'MemberExpression') return null;
   const logCall = analyzeLogCall(call, file, settings);
-  if (logCall) return { args: logCall.args, fieldsFirst: logCall.style !== undefined && isFieldsFirst(logCall.style) };
+  if (logCall)
+    return {
+      args: logCall.args,
+      fieldsFirst: logCall.style !== undefined && isFieldsFirst(logCall.style),
+    };
   if (consoleAccess(callee, file)) return { args: call.arguments, fieldsFirst: false };
   return null;
 }
@@ -61,23 +91,29 @@ function isHarmless(node: Node, settings: Settings): boolean {
     case 'UnaryExpression':
       return target.operator === '!' || target.operator === 'typeof' || target.operator === 'void';
     case 'BinaryExpression':
-      return ['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'in', 'instanceof'].includes(target.operator);
+      return ['===', '!==', '==', '!=', '<', '>', '<=', '>=', 'in', 'instanceof'].includes(
+        target.operator,
+      );
     case 'MemberExpression': {
       const name = propertyName(target);
       return name === 'length' || name === 'size';
     }
     case 'CallExpression': {
       const name = calleeName(target);
-      if (name !== null && (name === 'Boolean' || settings.sensitive.redactors.includes(name))) return true;
+      if (name !== null && (name === 'Boolean' || settings.sensitive.redactors.includes(name)))
+        return true;
       if (name !== null && DIGESTS.has(name)) return !digestsGuessable(target, settings);
       const callee = unwrap(target.callee);
       // The names of an object's properties, not their values: `Object.keys(headers)`.
-      if (callee.type === 'MemberExpression' && memberPath(callee)?.join('.') === 'Object.keys') return true;
+      if (callee.type === 'MemberExpression' && memberPath(callee)?.join('.') === 'Object.keys')
+        return true;
       // A short fixed prefix identifies a key without revealing it: `apiKey.slice(0, 6)`.
       return callee.type === 'MemberExpression' && isShortPrefix(name, target.arguments);
     }
     case 'TemplateLiteral':
-      return target.expressions.length === 0 && secretShape(target.quasis[0].value.cooked ?? '') === null;
+      return (
+        target.expressions.length === 0 && secretShape(target.quasis[0].value.cooked ?? '') === null
+      );
     case 'Identifier':
       return target.name === 'undefined';
     // Already masked: `url.password ? '******' : undefined`, `secret && '[set]'` (a falsy secret is empty).
@@ -100,28 +136,44 @@ const DIGESTS = new Set(['hash', 'sha256', 'sha512', 'hmac', 'fingerprint', 'dig
 function digestsGuessable(call: TSESTree.CallExpression, settings: Settings): boolean {
   const callee = unwrap(call.callee);
   const inner = callee.type === 'MemberExpression' ? unwrap(callee.object) : null;
-  const input = inner?.type === 'CallExpression' && calleeName(inner) === 'update' ? inner.arguments[0] : call.arguments[0];
+  const input =
+    inner?.type === 'CallExpression' && calleeName(inner) === 'update'
+      ? inner.arguments[0]
+      : call.arguments[0];
   const path = input ? memberPath(input) : null;
-  return path !== null && sensitiveName(path[path.length - 1], optionsFrom(settings))?.guessable === true;
+  return (
+    path !== null && sensitiveName(path[path.length - 1], optionsFrom(settings))?.guessable === true
+  );
 }
 
 /** The longest prefix of a secret that is logged to tell keys apart (as key prefixes are shown in dashboards). */
 const MAX_PREFIX = 8;
 
 /** `.slice(0, n)`, `.substring(0, n)`, `.substr(0, n)` with a literal n of at most MAX_PREFIX. */
-function isShortPrefix(method: string | null, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+function isShortPrefix(
+  method: string | null,
+  args: readonly TSESTree.CallExpressionArgument[],
+): boolean {
   if (method !== 'slice' && method !== 'substring' && method !== 'substr') return false;
-  const [start, length] = args.map((arg) => (arg.type === 'Literal' && typeof arg.value === 'number' ? arg.value : null));
+  const [start, length] = args.map((arg) =>
+    arg.type === 'Literal' && typeof arg.value === 'number' ? arg.value : null,
+  );
   return args.length === 2 && start === 0 && length !== null && length <= MAX_PREFIX;
 }
 
 /** Whether a dotted entry of `allow` names this path (`channel.token` allows `ctx.channel.token`). */
 function allowsPath(allow: readonly string[], joined: string): boolean {
-  return allow.some((allowed) => allowed.includes('.') && (joined === allowed || joined.endsWith(`.${allowed}`)));
+  return allow.some(
+    (allowed) => allowed.includes('.') && (joined === allowed || joined.endsWith(`.${allowed}`)),
+  );
 }
 
 /** Finds sensitive data in the arguments of one call, outermost first. */
-export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument[], file: FileModel, settings: Settings): SensitiveFinding[] {
+export function findSensitiveData(
+  args: readonly TSESTree.CallExpressionArgument[],
+  file: FileModel,
+  settings: Settings,
+): SensitiveFinding[] {
   const options = optionsFrom(settings);
   const findings: SensitiveFinding[] = [];
 
@@ -135,13 +187,22 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
     switch (target.type) {
       case 'Literal': {
         const shape = isStringLiteral(target) ? secretShape(target.value) : null;
-        if (shape) findings.push({ kind: 'shape', node: target, what: shape, category: 'literal', value: node, fieldPath });
+        if (shape)
+          findings.push({
+            kind: 'shape',
+            node: target,
+            what: shape,
+            category: 'literal',
+            value: node,
+            fieldPath,
+          });
         return;
       }
       case 'TemplateLiteral':
         for (const quasi of target.quasis) {
           const shape = secretShape(quasi.value.cooked ?? quasi.value.raw);
-          if (shape) findings.push({ kind: 'shape', node: quasi, what: shape, category: 'literal' });
+          if (shape)
+            findings.push({ kind: 'shape', node: quasi, what: shape, category: 'literal' });
         }
         for (const expression of target.expressions) visit(expression, undefined);
         return;
@@ -151,7 +212,14 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
             const path = memberPath(property.argument);
             const risky = path && riskyObjectPath(path);
             const match = path && sensitiveName(path[path.length - 1], options);
-            if (risky || match) findings.push({ kind: 'spread', node: property, what: risky ?? path!.join('.'), category: match ? match.category : 'object', fieldPath });
+            if (risky || match)
+              findings.push({
+                kind: 'spread',
+                node: property,
+                what: risky ?? path!.join('.'),
+                category: match ? match.category : 'object',
+                fieldPath,
+              });
             else visit(property.argument, fieldPath);
             continue;
           }
@@ -159,7 +227,15 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
           const path = key === null ? undefined : fieldPath ? `${fieldPath}.${key}` : key;
           const match = key === null ? null : sensitiveName(key, options);
           if (match && !isHarmless(property.value, settings)) {
-            findings.push({ kind: 'key', node: property, what: key!, category: match.category, property, value: property.value, fieldPath: path });
+            findings.push({
+              kind: 'key',
+              node: property,
+              what: key!,
+              category: match.category,
+              property,
+              value: property.value,
+              fieldPath: path,
+            });
           } else if (!match) {
             visit(property.value, path);
           }
@@ -174,7 +250,13 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
         if (!path) return;
         const risky = riskyObjectPath(path);
         if (risky) {
-          findings.push({ kind: 'risky', node: target, what: risky, category: 'object', fieldPath });
+          findings.push({
+            kind: 'risky',
+            node: target,
+            what: risky,
+            category: 'object',
+            fieldPath,
+          });
           return;
         }
         // `allow` also takes dotted paths, for names that are only harmless on one object (`channel.token`).
@@ -182,9 +264,17 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
         const match = sensitiveName(path[path.length - 1], options);
         // A `const` whose value is written in the source (`const TOKEN_CACHE_NAME = 'api-token-v1'`)
         // may be named after a secret, but logging it reveals nothing the source does not.
-        const constant = match && target.type === 'Identifier' ? constantString(target, file) : null;
+        const constant =
+          match && target.type === 'Identifier' ? constantString(target, file) : null;
         if (match && (constant === null || secretShape(constant) !== null)) {
-          findings.push({ kind: 'value', node: target, what: path.join('.'), category: match.category, value: whole ?? node, fieldPath });
+          findings.push({
+            kind: 'value',
+            node: target,
+            what: path.join('.'),
+            category: match.category,
+            value: whole ?? node,
+            fieldPath,
+          });
         }
         return;
       }
@@ -201,11 +291,19 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
         // Formatting a value does not hide it: JSON.stringify(user), String(token), token.trim().
         const callee = unwrap(target.callee);
         const path = callee.type === 'MemberExpression' ? memberPath(callee) : null;
-        if (path && /^(JSON\.stringify|String|Object\.(keys|values|entries))$/.test(path.join('.'))) {
+        if (
+          path &&
+          /^(JSON\.stringify|String|Object\.(keys|values|entries))$/.test(path.join('.'))
+        ) {
           for (const arg of target.arguments) visit(arg, undefined, whole ?? node);
         } else if (callee.type === 'Identifier' && callee.name === 'String') {
           for (const arg of target.arguments) visit(arg, undefined, whole ?? node);
-        } else if (callee.type === 'MemberExpression' && /^(toString|trim|toUpperCase|toLowerCase|slice|substring|padStart|padEnd)$/.test(propertyName(callee) ?? '')) {
+        } else if (
+          callee.type === 'MemberExpression' &&
+          /^(toString|trim|toUpperCase|toLowerCase|slice|substring|padStart|padEnd)$/.test(
+            propertyName(callee) ?? '',
+          )
+        ) {
           visit(callee.object, undefined, whole ?? node);
         } else {
           // A getter returns what it names: `user.getSigninToken(ctx)` is the token (the rewrite's
@@ -213,7 +311,15 @@ export function findSensitiveData(args: readonly TSESTree.CallExpressionArgument
           const name = calleeName(target);
           const subject = name === null ? null : getterSubject(name);
           const match = subject === null ? null : sensitiveName(subject, options);
-          if (match) findings.push({ kind: 'value', node: target, what: `${file.getText(callee)}()`, category: match.category, value: node, fieldPath });
+          if (match)
+            findings.push({
+              kind: 'value',
+              node: target,
+              what: `${file.getText(callee)}()`,
+              category: match.category,
+              value: node,
+              fieldPath,
+            });
         }
         return;
       }
@@ -235,23 +341,53 @@ export type RedactionResult = { ok: true; edits: Edit[] } | { ok: false; reason:
 function interpolationRange(expression: TSESTree.Node, file: FileModel): [number, number] | null {
   const open = file.text.lastIndexOf('${', expression.range[0]);
   const close = file.text.indexOf('}', expression.range[1]);
-  if (open === -1 || close === -1 || file.text.slice(open + 2, expression.range[0]).trim() !== '' || file.text.slice(expression.range[1], close).trim() !== '') return null;
+  if (
+    open === -1 ||
+    close === -1 ||
+    file.text.slice(open + 2, expression.range[0]).trim() !== '' ||
+    file.text.slice(expression.range[1], close).trim() !== ''
+  )
+    return null;
   return [open, close + 1];
 }
 
 /** The edits that redact one finding, per `settings.sensitive.redaction`; or why it cannot be done safely. */
-export function redaction(finding: SensitiveFinding, file: FileModel, settings: Settings): RedactionResult {
+export function redaction(
+  finding: SensitiveFinding,
+  file: FileModel,
+  settings: Settings,
+): RedactionResult {
   const mode = settings.sensitive.redaction;
   const literal = quoteString(REDACTED, preferredQuote(file));
   const wrap = (text: string) => `${settings.sensitive.redactor?.importName ?? 'redact'}(${text})`;
-  if (finding.kind === 'risky') return { ok: false, reason: `${finding.what} is logged whole: log the few fields you need instead (for pino, add their secret paths to \`redact\`)` };
-  if (finding.kind === 'spread') return { ok: false, reason: `spreading ${finding.what} copies its secrets into the fields: pick the fields you need by hand` };
+  if (finding.kind === 'risky')
+    return {
+      ok: false,
+      reason: `${finding.what} is logged whole: log the few fields you need instead (for pino, add their secret paths to \`redact\`)`,
+    };
+  if (finding.kind === 'spread')
+    return {
+      ok: false,
+      reason: `spreading ${finding.what} copies its secrets into the fields: pick the fields you need by hand`,
+    };
   if (finding.kind === 'key' && finding.property) {
     const property = finding.property;
-    if (mode === 'remove') return { ok: true, edits: removePropertiesEdits(property.parent as TSESTree.ObjectExpression, new Set([property]), file) };
+    if (mode === 'remove')
+      return {
+        ok: true,
+        edits: removePropertiesEdits(
+          property.parent as TSESTree.ObjectExpression,
+          new Set([property]),
+          file,
+        ),
+      };
     const valueText = file.getText(property.value);
     const replacement = mode === 'wrap' ? wrap(valueText) : literal;
-    if (property.shorthand) return { ok: true, edits: [{ range: property.range, text: `${file.getText(property.key)}: ${replacement}` }] };
+    if (property.shorthand)
+      return {
+        ok: true,
+        edits: [{ range: property.range, text: `${file.getText(property.key)}: ${replacement}` }],
+      };
     return { ok: true, edits: [{ range: property.value.range, text: replacement }] };
   }
   const value = finding.value ?? finding.node;
@@ -259,13 +395,35 @@ export function redaction(finding: SensitiveFinding, file: FileModel, settings: 
   if (parent?.type === 'TemplateLiteral') {
     const range = interpolationRange(value, file);
     if (!range) return { ok: false, reason: 'unusual interpolation syntax' };
-    return { ok: true, edits: [{ range, text: mode === 'wrap' ? `\${${wrap(file.getText(value))}}` : REDACTED }] };
+    return {
+      ok: true,
+      edits: [{ range, text: mode === 'wrap' ? `\${${wrap(file.getText(value))}}` : REDACTED }],
+    };
   }
-  if (finding.kind === 'shape' && finding.node.type === 'TemplateElement') return { ok: false, reason: `a ${finding.what} is written into the message text: remove it from the source` };
-  return { ok: true, edits: [{ range: value.range, text: mode === 'wrap' && finding.kind !== 'shape' ? wrap(file.getText(value)) : literal }] };
+  if (finding.kind === 'shape' && finding.node.type === 'TemplateElement')
+    return {
+      ok: false,
+      reason: `a ${finding.what} is written into the message text: remove it from the source`,
+    };
+  return {
+    ok: true,
+    edits: [
+      {
+        range: value.range,
+        text: mode === 'wrap' && finding.kind !== 'shape' ? wrap(file.getText(value)) : literal,
+      },
+    ],
+  };
 }
 
 /** Removes properties from an object literal, keeping its layout (see removeListItems). */
-export function removePropertiesEdits(object: TSESTree.ObjectExpression, removed: ReadonlySet<TSESTree.Node>, file: FileModel): Edit[] {
-  return removeListItems(file.text, object.properties, removed, { range: object.range, text: '{}' });
+export function removePropertiesEdits(
+  object: TSESTree.ObjectExpression,
+  removed: ReadonlySet<TSESTree.Node>,
+  file: FileModel,
+): Edit[] {
+  return removeListItems(file.text, object.properties, removed, {
+    range: object.range,
+    text: '{}',
+  });
 }

@@ -6,7 +6,11 @@
 import { splitWords } from '../messages/naming';
 
 export type SensitiveCategory = 'secret' | 'financial' | 'personal';
-export const SENSITIVE_CATEGORIES: readonly SensitiveCategory[] = ['secret', 'financial', 'personal'];
+export const SENSITIVE_CATEGORIES: readonly SensitiveCategory[] = [
+  'secret',
+  'financial',
+  'personal',
+];
 
 interface LexiconEntry {
   words: readonly string[];
@@ -29,7 +33,11 @@ const GUESSABLE = { guessable: true } as const;
 /** The words after `session` that still name the login session's secret (`sessionToken`); any other word names a part or a record of it (`sessionId`, `sessionAuthor`). */
 const SESSION_ITSELF = ['key', 'data', 'token', 'cookie', 'secret', 'value', 'string'];
 
-const entry = (phrase: string, category: SensitiveCategory, extra: Partial<LexiconEntry> = {}): LexiconEntry => ({
+const entry = (
+  phrase: string,
+  category: SensitiveCategory,
+  extra: Partial<LexiconEntry> = {},
+): LexiconEntry => ({
   words: phrase.split(' '),
   category,
   ...extra,
@@ -38,54 +46,333 @@ const entry = (phrase: string, category: SensitiveCategory, extra: Partial<Lexic
 /** The lexicon. Facts about what is sensitive, grouped so a team can turn a category off. */
 export const LEXICON: readonly LexiconEntry[] = [
   // secrets
-  entry('password', 'secret', GUESSABLE), entry('passwd', 'secret', GUESSABLE), entry('pwd', 'secret', GUESSABLE), entry('passphrase', 'secret', GUESSABLE),
-  entry('secret', 'secret'), entry('token', 'secret', { notAfter: ['cursor', 'page', 'next', 'continuation', 'pagination', 'sync', 'cancellation', 'cancel', 'lexer', 'parser', 'design', 'input', 'output', 'prompt', 'completion', 'max', 'total', 'state'] }),
-  entry('api key', 'secret'), entry('apikey', 'secret'), entry('access key', 'secret'), entry('secret key', 'secret'),
-  entry('private key', 'secret'), entry('privatekey', 'secret'), entry('signing key', 'secret'), entry('encryption key', 'secret'),
-  entry('client secret', 'secret'), entry('access token', 'secret'), entry('refresh token', 'secret'), entry('id token', 'secret'),
-  entry('access tokens', 'secret'), entry('refresh tokens', 'secret'), entry('authorization', 'secret', { keepWith: ['header', 'value'] }), entry('auth header', 'secret'),
-  entry('cookie', 'secret', { keepWith: ['header', 'value', 'string'], notAfter: ['state', 'layout', 'theme', 'sidebar', 'consent', 'locale'] }), entry('cookies', 'secret'), entry('set cookie', 'secret'),
+  entry('password', 'secret', GUESSABLE),
+  entry('passwd', 'secret', GUESSABLE),
+  entry('pwd', 'secret', GUESSABLE),
+  entry('passphrase', 'secret', GUESSABLE),
+  entry('secret', 'secret'),
+  entry('token', 'secret', {
+    notAfter: [
+      'cursor',
+      'page',
+      'next',
+      'continuation',
+      'pagination',
+      'sync',
+      'cancellation',
+      'cancel',
+      'lexer',
+      'parser',
+      'design',
+      'input',
+      'output',
+      'prompt',
+      'completion',
+      'max',
+      'total',
+      'state',
+    ],
+  }),
+  entry('api key', 'secret'),
+  entry('apikey', 'secret'),
+  entry('access key', 'secret'),
+  entry('secret key', 'secret'),
+  entry('private key', 'secret'),
+  entry('privatekey', 'secret'),
+  entry('signing key', 'secret'),
+  entry('encryption key', 'secret'),
+  entry('client secret', 'secret'),
+  entry('access token', 'secret'),
+  entry('refresh token', 'secret'),
+  entry('id token', 'secret'),
+  entry('access tokens', 'secret'),
+  entry('refresh tokens', 'secret'),
+  entry('authorization', 'secret', { keepWith: ['header', 'value'] }),
+  entry('auth header', 'secret'),
+  entry('cookie', 'secret', {
+    keepWith: ['header', 'value', 'string'],
+    notAfter: ['state', 'layout', 'theme', 'sidebar', 'consent', 'locale'],
+  }),
+  entry('cookies', 'secret'),
+  entry('set cookie', 'secret'),
   // express-session's cookie: its value is the login session (a bare `sid` is a Twilio or Stripe record id).
   entry('connect sid', 'secret'),
-  entry('session', 'secret', { keepWith: SESSION_ITSELF, onlyBefore: SESSION_ITSELF, notAfter: ['chat', 'browser', 'sql', 'db', 'database', 'transaction', 'tx', 'audio', 'video', 'call', 'training', 'game', 'media', 'terminal', 'shell', 'ws', 'websocket', 'debug', 'test', 'agent', 'workout', 'learning', 'study', 'streaming', 'stream', 'upload', 'recording'] }),
-  entry('credential', 'secret'), entry('credentials', 'secret'), entry('creds', 'secret'),
-  entry('jwt', 'secret'), entry('bearer', 'secret'), entry('otp', 'secret', GUESSABLE), entry('totp', 'secret', GUESSABLE), entry('mfa code', 'secret', GUESSABLE),
+  entry('session', 'secret', {
+    keepWith: SESSION_ITSELF,
+    onlyBefore: SESSION_ITSELF,
+    notAfter: [
+      'chat',
+      'browser',
+      'sql',
+      'db',
+      'database',
+      'transaction',
+      'tx',
+      'audio',
+      'video',
+      'call',
+      'training',
+      'game',
+      'media',
+      'terminal',
+      'shell',
+      'ws',
+      'websocket',
+      'debug',
+      'test',
+      'agent',
+      'workout',
+      'learning',
+      'study',
+      'streaming',
+      'stream',
+      'upload',
+      'recording',
+    ],
+  }),
+  entry('credential', 'secret'),
+  entry('credentials', 'secret'),
+  entry('creds', 'secret'),
+  entry('jwt', 'secret'),
+  entry('bearer', 'secret'),
+  entry('otp', 'secret', GUESSABLE),
+  entry('totp', 'secret', GUESSABLE),
+  entry('mfa code', 'secret', GUESSABLE),
   // An OAuth callback's `code` is exchanged for tokens (its `state` is a public nonce, see `token` above).
-  entry('authorization code', 'secret'), entry('auth code', 'secret'), entry('oauth code', 'secret'), entry('code verifier', 'secret'),
+  entry('authorization code', 'secret'),
+  entry('auth code', 'secret'),
+  entry('oauth code', 'secret'),
+  entry('code verifier', 'secret'),
   entry('pin', 'secret', { notAfter: ['gpio', 'led', 'output', 'input'], guessable: true }),
-  entry('connection string', 'secret'), entry('dsn', 'secret'), entry('recovery code', 'secret', GUESSABLE), entry('seed phrase', 'secret'), entry('mnemonic', 'secret'),
+  entry('connection string', 'secret'),
+  entry('dsn', 'secret'),
+  entry('recovery code', 'secret', GUESSABLE),
+  entry('seed phrase', 'secret'),
+  entry('mnemonic', 'secret'),
   // financial
-  entry('card number', 'financial'), entry('credit card', 'financial'), entry('debit card', 'financial'), entry('cardnumber', 'financial'),
-  entry('cc number', 'financial'), entry('cvv', 'financial'), entry('cvc', 'financial'), entry('cvv2', 'financial'),
-  entry('iban', 'financial'), entry('account number', 'financial'), entry('routing number', 'financial'), entry('bank account', 'financial'),
-  entry('sort code', 'financial'), entry('tax id', 'financial'),
+  entry('card number', 'financial'),
+  entry('credit card', 'financial'),
+  entry('debit card', 'financial'),
+  entry('cardnumber', 'financial'),
+  entry('cc number', 'financial'),
+  entry('cvv', 'financial'),
+  entry('cvc', 'financial'),
+  entry('cvv2', 'financial'),
+  entry('iban', 'financial'),
+  entry('account number', 'financial'),
+  entry('routing number', 'financial'),
+  entry('bank account', 'financial'),
+  entry('sort code', 'financial'),
+  entry('tax id', 'financial'),
   // personal
-  entry('email', 'personal'), entry('e mail', 'personal'), entry('phone', 'personal'), entry('mobile number', 'personal'), entry('telephone', 'personal'),
-  entry('ssn', 'personal'), entry('social security', 'personal'), entry('national id', 'personal'), entry('date of birth', 'personal'),
-  entry('dob', 'personal'), entry('birth date', 'personal'), entry('birthdate', 'personal'), entry('birthday', 'personal'),
+  entry('email', 'personal'),
+  entry('e mail', 'personal'),
+  entry('phone', 'personal'),
+  entry('mobile number', 'personal'),
+  entry('telephone', 'personal'),
+  entry('ssn', 'personal'),
+  entry('social security', 'personal'),
+  entry('national id', 'personal'),
+  entry('date of birth', 'personal'),
+  entry('dob', 'personal'),
+  entry('birth date', 'personal'),
+  entry('birthdate', 'personal'),
+  entry('birthday', 'personal'),
   // A bare `address` is as often a server's as a person's: only qualified addresses are personal.
-  ...['home', 'billing', 'shipping', 'street', 'postal', 'mailing', 'residential', 'delivery', 'customer', 'user', 'contact', 'physical'].map((qualifier) => entry(`${qualifier} address`, 'personal')),
-  entry('address line', 'personal'), entry('street', 'personal'),
-  entry('passport', 'personal'), entry('drivers license', 'personal'), entry('driver license', 'personal'), entry('license number', 'personal'),
+  ...[
+    'home',
+    'billing',
+    'shipping',
+    'street',
+    'postal',
+    'mailing',
+    'residential',
+    'delivery',
+    'customer',
+    'user',
+    'contact',
+    'physical',
+  ].map((qualifier) => entry(`${qualifier} address`, 'personal')),
+  entry('address line', 'personal'),
+  entry('street', 'personal'),
+  entry('passport', 'personal'),
+  entry('drivers license', 'personal'),
+  entry('driver license', 'personal'),
+  entry('license number', 'personal'),
 ];
 
 /** Words after a sensitive word that make the name describe it instead of carrying it. */
 const DESCRIPTORS = new Set([
-  'limit', 'limits', 'count', 'counts', 'length', 'len', 'size', 'kind', 'type', 'types', 'version', 'versions', 'expiry', 'expires', 'expired',
-  'expiration', 'exp', 'ttl', 'at', 'timestamp', 'time', 'min', 'max', 'policy', 'policies', 'required', 'enabled', 'disabled', 'flag',
-  'valid', 'validity', 'present', 'name', 'names', 'field', 'fields', 'label', 'placeholder', 'regex', 'pattern', 'format', 'validator',
-  'schema', 'id', 'ids', 'sid', 'verified', 'sent', 'template', 'subject', 'status', 'provider', 'domain', 'service', 'queue', 'job', 'confirmed',
-  'changed', 'updated', 'strength', 'rules', 'rule', 'hint', 'reset', 'lifetime', 'duration', 'timeout', 'age', 'path', 'options', 'option',
-  'config', 'secure', 'store', 'storage', 'manager', 'service', 'usage', 'used', 'remaining', 'budget', 'estimate', 'estimator',
-  'mode', 'source', 'location', 'algorithm', 'strategy', 'rotation', 'rotated', 'exists', 'missing', 'error', 'errors', 'index', 'position',
-  'prefix', 'suffix', 'key', 'keys', 'ref', 'arn', 'url', 'uri', 'endpoint', 'header', 'headers', 'parser', 'handler', 'middleware', 'module',
-  'class', 'factory', 'event', 'events', 'changed', 'attempts', 'retries', 'file', 'env', 'var', 'variable', 'setting', 'settings', 'level',
-  'sample', 'rate', 'family', 'window', 'interval', 'scope', 'scopes', 'audience', 'issuer', 'iss', 'aud', 'alg', 'kid',
+  'limit',
+  'limits',
+  'count',
+  'counts',
+  'length',
+  'len',
+  'size',
+  'kind',
+  'type',
+  'types',
+  'version',
+  'versions',
+  'expiry',
+  'expires',
+  'expired',
+  'expiration',
+  'exp',
+  'ttl',
+  'at',
+  'timestamp',
+  'time',
+  'min',
+  'max',
+  'policy',
+  'policies',
+  'required',
+  'enabled',
+  'disabled',
+  'flag',
+  'valid',
+  'validity',
+  'present',
+  'name',
+  'names',
+  'field',
+  'fields',
+  'label',
+  'placeholder',
+  'regex',
+  'pattern',
+  'format',
+  'validator',
+  'schema',
+  'id',
+  'ids',
+  'sid',
+  'verified',
+  'sent',
+  'template',
+  'subject',
+  'status',
+  'provider',
+  'domain',
+  'service',
+  'queue',
+  'job',
+  'confirmed',
+  'changed',
+  'updated',
+  'strength',
+  'rules',
+  'rule',
+  'hint',
+  'reset',
+  'lifetime',
+  'duration',
+  'timeout',
+  'age',
+  'path',
+  'options',
+  'option',
+  'config',
+  'secure',
+  'store',
+  'storage',
+  'manager',
+  'service',
+  'usage',
+  'used',
+  'remaining',
+  'budget',
+  'estimate',
+  'estimator',
+  'mode',
+  'source',
+  'location',
+  'algorithm',
+  'strategy',
+  'rotation',
+  'rotated',
+  'exists',
+  'missing',
+  'error',
+  'errors',
+  'index',
+  'position',
+  'prefix',
+  'suffix',
+  'key',
+  'keys',
+  'ref',
+  'arn',
+  'url',
+  'uri',
+  'endpoint',
+  'header',
+  'headers',
+  'parser',
+  'handler',
+  'middleware',
+  'module',
+  'class',
+  'factory',
+  'event',
+  'events',
+  'changed',
+  'attempts',
+  'retries',
+  'file',
+  'env',
+  'var',
+  'variable',
+  'setting',
+  'settings',
+  'level',
+  'sample',
+  'rate',
+  'family',
+  'window',
+  'interval',
+  'scope',
+  'scopes',
+  'audience',
+  'issuer',
+  'iss',
+  'aud',
+  'alg',
+  'kid',
   // Times and measures: `nextSessionEnd`, `tokenValidUntil`, `keyCreatedDate`, `sessionMs`.
-  'end', 'ends', 'ended', 'start', 'starts', 'started', 'until', 'since', 'date', 'dates', 'deadline', 'created', 'ms', 'millis',
-  'sec', 'secs', 'seconds', 'minutes', 'mins', 'hours', 'days',
+  'end',
+  'ends',
+  'ended',
+  'start',
+  'starts',
+  'started',
+  'until',
+  'since',
+  'date',
+  'dates',
+  'deadline',
+  'created',
+  'ms',
+  'millis',
+  'sec',
+  'secs',
+  'seconds',
+  'minutes',
+  'mins',
+  'hours',
+  'days',
   // Where a secret is kept or what it is called is not the secret: `apikeyFilename`, `secretTitle`.
-  'filename', 'filenames', 'filepath', 'dir', 'directory', 'folder', 'title', 'identifier', 'description',
+  'filename',
+  'filenames',
+  'filepath',
+  'dir',
+  'directory',
+  'folder',
+  'title',
+  'identifier',
+  'description',
 ]);
 
 /**
@@ -93,19 +380,98 @@ const DESCRIPTORS = new Set([
  * `tokenFingerprint`, `cardLast4`, `maskedApiKey`): a one-way digest of a random key, its short prefix
  * or a mask. Not for guessable secrets: a password's hash is brute-forced offline (`passwordHash`).
  */
-const DERIVED = new Set(['hash', 'hashed', 'hashes', 'fingerprint', 'fingerprints', 'digest', 'masked', 'mask', 'last', 'prefix', 'redacted', 'obfuscated']);
+const DERIVED = new Set([
+  'hash',
+  'hashed',
+  'hashes',
+  'fingerprint',
+  'fingerprints',
+  'digest',
+  'masked',
+  'mask',
+  'last',
+  'prefix',
+  'redacted',
+  'obfuscated',
+]);
 
 /** The same, written before the secret's name (`maskedApiKey`; not `lastToken`, which is a token). */
 const DERIVED_BEFORE = new Set(['hashed', 'masked', 'redacted', 'obfuscated']);
 
 /** First words that make the whole name a yes/no question about the secret (`hasStoredRefreshToken`, `isUserApiKey`). */
-const BOOLEAN_PREFIXES = new Set(['is', 'has', 'had', 'should', 'can', 'did', 'does', 'was', 'were', 'will', 'must', 'needs', 'need']);
+const BOOLEAN_PREFIXES = new Set([
+  'is',
+  'has',
+  'had',
+  'should',
+  'can',
+  'did',
+  'does',
+  'was',
+  'were',
+  'will',
+  'must',
+  'needs',
+  'need',
+]);
 
 /** Words before a sensitive word that make the name a count or a question about it. */
-const PREFIX_DESCRIPTORS = new Set(['is', 'has', 'should', 'can', 'needs', 'need', 'num', 'number', 'no', 'with', 'without', 'require', 'requires', 'allow', 'show', 'hide', 'toggle', 'validate', 'generate', 'forgot', 'change', 'update', 'verify', 'send', 'min', 'max', 'valid', 'invalid', 'missing', 'expired']);
+const PREFIX_DESCRIPTORS = new Set([
+  'is',
+  'has',
+  'should',
+  'can',
+  'needs',
+  'need',
+  'num',
+  'number',
+  'no',
+  'with',
+  'without',
+  'require',
+  'requires',
+  'allow',
+  'show',
+  'hide',
+  'toggle',
+  'validate',
+  'generate',
+  'forgot',
+  'change',
+  'update',
+  'verify',
+  'send',
+  'min',
+  'max',
+  'valid',
+  'invalid',
+  'missing',
+  'expired',
+]);
 
 /** Descriptors that name the secret's container and are still the secret (a password hash is still sensitive). */
-const STILL_SENSITIVE = new Set(['hash', 'hashed', 'value', 'raw', 'plain', 'plaintext', 'encrypted', 'data', 'string', 'str', 'text', 'bytes', 'buffer', 'b64', 'base64', 'hex', 'digits', 'number', 'no', 'line']);
+const STILL_SENSITIVE = new Set([
+  'hash',
+  'hashed',
+  'value',
+  'raw',
+  'plain',
+  'plaintext',
+  'encrypted',
+  'data',
+  'string',
+  'str',
+  'text',
+  'bytes',
+  'buffer',
+  'b64',
+  'base64',
+  'hex',
+  'digits',
+  'number',
+  'no',
+  'line',
+]);
 
 export interface SensitiveMatch {
   category: SensitiveCategory;
@@ -142,7 +508,10 @@ function matchesAt(words: readonly string[], at: number, phrase: readonly string
  * Answers of sensitiveName by categories, then extra names, then name. Settings are parsed once per
  * configuration, so their arrays are stable keys.
  */
-const nameCache = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, SensitiveMatch | null>>>();
+const nameCache = new WeakMap<
+  readonly string[],
+  WeakMap<readonly string[], Map<string, SensitiveMatch | null>>
+>();
 
 /**
  * Whether a name (identifier, key, dotted path segment) carries sensitive data. Matching is by whole
@@ -175,16 +544,44 @@ function matchName(name: string, options: SensitiveOptions): SensitiveMatch | nu
       const before = words[at - 1];
       const after = words.slice(at + item.words.length);
       if (before !== undefined && item.notAfter?.includes(before)) continue;
-      if (before !== undefined && PREFIX_DESCRIPTORS.has(before) && at === 1 && !STILL_SENSITIVE.has(after[0] ?? '')) continue;
+      if (
+        before !== undefined &&
+        PREFIX_DESCRIPTORS.has(before) &&
+        at === 1 &&
+        !STILL_SENSITIVE.has(after[0] ?? '')
+      )
+        continue;
       const next = after[0];
       if (next !== undefined && item.onlyBefore && !item.onlyBefore.includes(next)) continue;
-      if (!item.guessable && ((before !== undefined && at === 1 && DERIVED_BEFORE.has(before)) || after.some((word) => DERIVED.has(word)))) continue;
-      if (next !== undefined && !STILL_SENSITIVE.has(next) && DESCRIPTORS.has(next) && !item.keepWith?.includes(next)) continue;
+      if (
+        !item.guessable &&
+        ((before !== undefined && at === 1 && DERIVED_BEFORE.has(before)) ||
+          after.some((word) => DERIVED.has(word)))
+      )
+        continue;
+      if (
+        next !== undefined &&
+        !STILL_SENSITIVE.has(next) &&
+        DESCRIPTORS.has(next) &&
+        !item.keepWith?.includes(next)
+      )
+        continue;
       // The name ends in a descriptor, whatever sits between: `TOKEN_CACHE_NAME`, `sameEmailUsersCount`.
       const last = after[after.length - 1];
-      if (after.length > 1 && DESCRIPTORS.has(last) && !STILL_SENSITIVE.has(last) && !item.keepWith?.includes(last)) continue;
+      if (
+        after.length > 1 &&
+        DESCRIPTORS.has(last) &&
+        !STILL_SENSITIVE.has(last) &&
+        !item.keepWith?.includes(last)
+      )
+        continue;
       // A longer phrase (`api key`) is a better explanation than a shorter one.
-      if (!best || item.words.length > best.phrase.split(' ').length) best = { category: item.category, phrase: item.words.join(' '), ...(item.guessable ? { guessable: true } : {}) };
+      if (!best || item.words.length > best.phrase.split(' ').length)
+        best = {
+          category: item.category,
+          phrase: item.words.join(' '),
+          ...(item.guessable ? { guessable: true } : {}),
+        };
     }
   }
   return best;
@@ -195,11 +592,21 @@ export function riskyObjectPath(path: readonly string[]): string | null {
   const joined = path.join('.');
   if (joined === 'process.env') return 'process.env';
   const last = path[path.length - 1];
-  if (last === 'headers' || last === 'cookies' || last === 'rawHeaders' || last === 'signedCookies') return joined;
+  if (last === 'headers' || last === 'cookies' || last === 'rawHeaders' || last === 'signedCookies')
+    return joined;
   return null;
 }
 
-export type SecretShape = 'JWT' | 'AWS access key' | 'bearer token' | 'PEM private key' | 'card number' | 'GitHub token' | 'Slack token' | 'Stripe secret key' | 'Google API key';
+export type SecretShape =
+  | 'JWT'
+  | 'AWS access key'
+  | 'bearer token'
+  | 'PEM private key'
+  | 'card number'
+  | 'GitHub token'
+  | 'Slack token'
+  | 'Stripe secret key'
+  | 'Google API key';
 
 const SHAPES: ReadonlyArray<[SecretShape, RegExp]> = [
   ['PEM private key', /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/],
@@ -229,7 +636,8 @@ export function passesLuhn(digits: string): boolean {
 const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
 
 /** Every shape needs one of these; log messages without them are settled by one test. */
-const SHAPE_HINT = /eyJ|AKIA|ASIA|bearer|-----BEGIN|gh[pousr]_|xox[abprs]-|[sr]k_live_|AIza|\d[ -]?\d{3}[ -]?\d{3}/i;
+const SHAPE_HINT =
+  /eyJ|AKIA|ASIA|bearer|-----BEGIN|gh[pousr]_|xox[abprs]-|[sr]k_live_|AIza|\d[ -]?\d{3}[ -]?\d{3}/i;
 
 /** The kind of secret a literal string holds, or null. */
 export function secretShape(value: string): SecretShape | null {
@@ -238,7 +646,13 @@ export function secretShape(value: string): SecretShape | null {
   for (const match of value.matchAll(CARD)) {
     const digits = match[0].replace(/[ -]/g, '');
     // Card numbers are 13 to 19 digits with a known issuer prefix and a valid Luhn checksum.
-    if (digits.length >= 13 && digits.length <= 19 && /^(4|5[1-5]|2[2-7]|3[47]|6|3[068])/.test(digits) && passesLuhn(digits)) return 'card number';
+    if (
+      digits.length >= 13 &&
+      digits.length <= 19 &&
+      /^(4|5[1-5]|2[2-7]|3[47]|6|3[068])/.test(digits) &&
+      passesLuhn(digits)
+    )
+      return 'card number';
   }
   return null;
 }
@@ -247,7 +661,8 @@ export function secretShape(value: string): SecretShape | null {
  * A cheap text test: can this file mention anything the lexicon or the secret shapes would match?
  * Case-insensitive stems, so it over-approximates; used to skip parsing files that cannot match.
  */
-export const SENSITIVE_TEXT = /pass|pwd|mfa|secret|token|key|auth|cookie|session|credential|creds|jwt|bearer|otp|pin|verifier|connect|dsn|recovery|seed|mnemonic|card|cc_?num|cvv|cvc|iban|account|routing|bank|sort.?code|tax|mail|phone|mobile|ssn|social|national|birth|dob|address|street|passport|licen|headers|env|eyJ|AKIA|ASIA|BEGIN|gh[pousr]_|xox|sk_live|AIza|\d{13}|\d{4}[ -]\d{4}/i;
+export const SENSITIVE_TEXT =
+  /pass|pwd|mfa|secret|token|key|auth|cookie|session|credential|creds|jwt|bearer|otp|pin|verifier|connect|dsn|recovery|seed|mnemonic|card|cc_?num|cvv|cvc|iban|account|routing|bank|sort.?code|tax|mail|phone|mobile|ssn|social|national|birth|dob|address|street|passport|licen|headers|env|eyJ|AKIA|ASIA|BEGIN|gh[pousr]_|xox|sk_live|AIza|\d{13}|\d{4}[ -]\d{4}/i;
 
 /**
  * Whether a name or a whole file can match at all: configured extra names may be anything, so they

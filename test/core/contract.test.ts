@@ -37,68 +37,131 @@ function contract(answer: ContractAnswer) {
 
 describe('contracts from a logger creation', () => {
   it("pino's errorKey option and a serializer given stdSerializers.err decide the error key", () => {
-    expect(contract(contractIn({ 'app.ts': "import pino from 'pino';\nconst log = pino({ errorKey: 'error' });\nlog.info('x');\n" })).error).toEqual({ kind: 'key', key: 'error' });
-    const serialized = contract(contractIn({ 'app.ts': "import pino from 'pino';\nconst log = pino({ serializers: { failure: pino.stdSerializers.err } });\nlog.info('x');\n" }));
+    expect(
+      contract(
+        contractIn({
+          'app.ts':
+            "import pino from 'pino';\nconst log = pino({ errorKey: 'error' });\nlog.info('x');\n",
+        }),
+      ).error,
+    ).toEqual({ kind: 'key', key: 'error' });
+    const serialized = contract(
+      contractIn({
+        'app.ts':
+          "import pino from 'pino';\nconst log = pino({ serializers: { failure: pino.stdSerializers.err } });\nlog.info('x');\n",
+      }),
+    );
     expect(errorKeyOf(serialized, DEFAULTS)).toBe('failure');
     expect(serialized.source).toMatchObject({ how: 'creation', what: 'pino()' });
     expect(serialized.source.where).toMatch(/app\.ts:2$/);
   });
 
   it('bunyan keeps an error under err only with its serializer', () => {
-    expect(contract(contractIn({ 'app.ts': "import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'a' });\nlog.info('x');\n" })).error).toEqual({ kind: 'fields-argument' });
-    expect(contract(contractIn({ 'app.ts': "import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'a', serializers: bunyan.stdSerializers });\nlog.info('x');\n" })).error).toEqual({ kind: 'key', key: 'err' });
+    expect(
+      contract(
+        contractIn({
+          'app.ts':
+            "import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'a' });\nlog.info('x');\n",
+        }),
+      ).error,
+    ).toEqual({ kind: 'fields-argument' });
+    expect(
+      contract(
+        contractIn({
+          'app.ts':
+            "import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'a', serializers: bunyan.stdSerializers });\nlog.info('x');\n",
+        }),
+      ).error,
+    ).toEqual({ kind: 'key', key: 'err' });
   });
 
   it("winston: a transport's printf that reads only named properties refuses, one that keeps the rest does not", () => {
-    const dropping = contract(contractIn({
-      'app.ts': "import winston from 'winston';\nconst log = winston.createLogger({\n  transports: [new winston.transports.Console({ format: winston.format.printf(({ level, message }) => `${level} ${message}`) })],\n});\nlog.info('x');\n",
-    }));
+    const dropping = contract(
+      contractIn({
+        'app.ts':
+          "import winston from 'winston';\nconst log = winston.createLogger({\n  transports: [new winston.transports.Console({ format: winston.format.printf(({ level, message }) => `${level} ${message}`) })],\n});\nlog.info('x');\n",
+      }),
+    );
     expect(dropping.refusal).toMatch(/app\.ts:3: this winston format prints only the message/);
-    const keeping = contract(contractIn({
-      'app.ts': "import winston from 'winston';\nconst log = winston.createLogger({ format: winston.format.printf(({ level, message, ...meta }) => `${level} ${message} ${JSON.stringify(meta)}`) });\nlog.info('x');\n",
-    }));
+    const keeping = contract(
+      contractIn({
+        'app.ts':
+          "import winston from 'winston';\nconst log = winston.createLogger({ format: winston.format.printf(({ level, message, ...meta }) => `${level} ${message} ${JSON.stringify(meta)}`) });\nlog.info('x');\n",
+      }),
+    );
     expect(keeping.refusal).toBeUndefined();
   });
 });
 
 describe('contracts from declarations in other files', () => {
-  it('a class extending Nest\'s ConsoleLogger without its own method is Nest\'s', () => {
-    const answer = contract(contractIn({
-      'logger.ts': "import { ConsoleLogger } from '@nestjs/common';\nexport class AppLogger extends ConsoleLogger {}\n",
-      'app.ts': "import { AppLogger } from './logger';\nconst log = new AppLogger();\nlog.log(`x ${a}`);\n",
-    }));
-    expect(answer).toMatchObject({ family: 'nestjs', source: { how: 'declaration', what: 'class AppLogger extends ConsoleLogger' } });
+  it("a class extending Nest's ConsoleLogger without its own method is Nest's", () => {
+    const answer = contract(
+      contractIn({
+        'logger.ts':
+          "import { ConsoleLogger } from '@nestjs/common';\nexport class AppLogger extends ConsoleLogger {}\n",
+        'app.ts':
+          "import { AppLogger } from './logger';\nconst log = new AppLogger();\nlog.log(`x ${a}`);\n",
+      }),
+    );
+    expect(answer).toMatchObject({
+      family: 'nestjs',
+      source: { how: 'declaration', what: 'class AppLogger extends ConsoleLogger' },
+    });
   });
 
   it('an interface inherits the method from the interface it extends', () => {
-    const answer = contract(contractIn({
-      'types.ts': 'export interface Base { warn(message: string, meta?: { err?: Error }): void }\nexport interface JobLogger extends Base { flush(): void }\n',
-      'app.ts': "import type { JobLogger } from './types';\nexport function f(log: JobLogger) { log.warn('x'); }\n",
-    }));
-    expect(answer).toMatchObject({ family: undefined, fieldsArg: 1, error: { kind: 'key', key: 'err' }, source: { how: 'declaration', what: 'Base.warn(message: string, meta?: { err?: Error })' } });
+    const answer = contract(
+      contractIn({
+        'types.ts':
+          'export interface Base { warn(message: string, meta?: { err?: Error }): void }\nexport interface JobLogger extends Base { flush(): void }\n',
+        'app.ts':
+          "import type { JobLogger } from './types';\nexport function f(log: JobLogger) { log.warn('x'); }\n",
+      }),
+    );
+    expect(answer).toMatchObject({
+      family: undefined,
+      fieldsArg: 1,
+      error: { kind: 'key', key: 'err' },
+      source: { how: 'declaration', what: 'Base.warn(message: string, meta?: { err?: Error })' },
+    });
   });
 
   it('an object of methods, exported by module.exports and required', () => {
-    const answer = contract(contractIn({
-      'log.js': 'module.exports = {\n  info(message, meta) { process.stdout.write(message + JSON.stringify(meta)); },\n};\n',
-      'app.js': "const logger = require('./log');\nlogger.info('x');\n",
-    }, 'app.js'));
-    expect(answer).toMatchObject({ fieldsArg: 1, source: { how: 'declaration', what: 'info(message, meta)' } });
+    const answer = contract(
+      contractIn(
+        {
+          'log.js':
+            'module.exports = {\n  info(message, meta) { process.stdout.write(message + JSON.stringify(meta)); },\n};\n',
+          'app.js': "const logger = require('./log');\nlogger.info('x');\n",
+        },
+        'app.js',
+      ),
+    );
+    expect(answer).toMatchObject({
+      fieldsArg: 1,
+      source: { how: 'declaration', what: 'info(message, meta)' },
+    });
   });
 
   it('follows a chain of re-exports to the creation', () => {
-    const answer = contract(contractIn({
-      'lib/create.ts': "import pino from 'pino';\nexport const base = pino();\n",
-      'lib/index.ts': "export { base as logger } from './create';\n",
-      'app.ts': "import { logger } from './lib';\nlogger.info('x');\n",
-    }));
+    const answer = contract(
+      contractIn({
+        'lib/create.ts': "import pino from 'pino';\nexport const base = pino();\n",
+        'lib/index.ts': "export { base as logger } from './create';\n",
+        'app.ts': "import { logger } from './lib';\nlogger.info('x');\n",
+      }),
+    );
     expect(answer).toMatchObject({ family: 'pino', source: { how: 'creation', what: 'pino()' } });
     expect(answer.source.where).toMatch(/lib[/\\]create\.ts:2$/);
   });
 
   it('says what it could not follow', () => {
-    const answer = contractIn({ 'app.ts': "import { logger } from './nowhere';\nlogger.info('x');\n" });
+    const answer = contractIn({
+      'app.ts': "import { logger } from './nowhere';\nlogger.info('x');\n",
+    });
     expect(answer).toMatchObject({ ok: false });
-    expect(!answer.ok && answer.reason).toContain("`logger` is imported from './nowhere', which could not be read");
+    expect(!answer.ok && answer.reason).toContain(
+      "`logger` is imported from './nowhere', which could not be read",
+    );
   });
 });

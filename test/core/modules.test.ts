@@ -29,36 +29,53 @@ describe('resolveImport', () => {
 
   it('follows tsconfig paths, through a relative extends and with comments in the JSON', () => {
     const root = project({
-      'tsconfig.base.json': '{\n  // shared\n  "compilerOptions": { "baseUrl": ".", "paths": { "~/*": ["app/*"], "@log": ["lib/logger.ts"] } },\n}',
+      'tsconfig.base.json':
+        '{\n  // shared\n  "compilerOptions": { "baseUrl": ".", "paths": { "~/*": ["app/*"], "@log": ["lib/logger.ts"] } },\n}',
       'tsconfig.json': '{ "extends": "./tsconfig.base.json" }',
       'app/services/logger.server.ts': '',
       'lib/logger.ts': '',
       'app/routes/index.tsx': '',
     });
     const from = path.join(root, 'app/routes/index.tsx');
-    expect(resolveImport(from, '~/services/logger.server')).toBe(path.join(root, 'app/services/logger.server.ts'));
+    expect(resolveImport(from, '~/services/logger.server')).toBe(
+      path.join(root, 'app/services/logger.server.ts'),
+    );
     expect(resolveImport(from, '@log')).toBe(path.join(root, 'lib/logger.ts'));
   });
 
   it('follows a workspace package that is not installed, to its TypeScript sources, subpaths too', () => {
     const root = project({
       'package.json': JSON.stringify({ workspaces: ['packages/*', 'apps/*'] }),
-      'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', main: 'dist/index.js' }),
+      'packages/shared/package.json': JSON.stringify({
+        name: '@acme/shared',
+        main: 'dist/index.js',
+      }),
       'packages/shared/src/index.ts': '',
       'packages/shared/src/server/index.ts': '',
       'apps/worker/src/job.ts': '',
     });
     const from = path.join(root, 'apps/worker/src/job.ts');
-    expect(resolveImport(from, '@acme/shared')).toBe(path.join(root, 'packages/shared/src/index.ts'));
-    expect(resolveImport(from, '@acme/shared/src/server')).toBe(path.join(root, 'packages/shared/src/server/index.ts'));
+    expect(resolveImport(from, '@acme/shared')).toBe(
+      path.join(root, 'packages/shared/src/index.ts'),
+    );
+    expect(resolveImport(from, '@acme/shared/src/server')).toBe(
+      path.join(root, 'packages/shared/src/server/index.ts'),
+    );
   });
 
   it('reads pnpm-workspace.yaml, and never follows a library installed in node_modules', () => {
     const root = project({
       'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
-      'packages/logger/package.json': JSON.stringify({ name: 'logger', exports: { '.': { types: './index.ts' } } }),
+      'packages/logger/package.json': JSON.stringify({
+        name: 'logger',
+        exports: { '.': { types: './index.ts' } },
+      }),
       'packages/logger/index.ts': '',
-      'node_modules/pino/package.json': JSON.stringify({ name: 'pino', version: '9.4.0', main: 'pino.js' }),
+      'node_modules/pino/package.json': JSON.stringify({
+        name: 'pino',
+        version: '9.4.0',
+        main: 'pino.js',
+      }),
       'node_modules/pino/pino.js': '',
       'src/a.ts': '',
     });
@@ -69,9 +86,16 @@ describe('resolveImport', () => {
   });
 
   it('libraryMajor: the installed version first, else the lowest major the declared range allows', () => {
-    const installed = project({ 'node_modules/@nestjs/common/package.json': JSON.stringify({ version: '10.3.9' }), 'package.json': JSON.stringify({ dependencies: { '@nestjs/common': '^11.0.0' } }), 'src/a.ts': '' });
+    const installed = project({
+      'node_modules/@nestjs/common/package.json': JSON.stringify({ version: '10.3.9' }),
+      'package.json': JSON.stringify({ dependencies: { '@nestjs/common': '^11.0.0' } }),
+      'src/a.ts': '',
+    });
     expect(libraryMajor(path.join(installed, 'src/a.ts'), '@nestjs/common')).toBe(10);
-    const declared = project({ 'package.json': JSON.stringify({ dependencies: { '@nestjs/common': '^11.1.0' } }), 'src/a.ts': '' });
+    const declared = project({
+      'package.json': JSON.stringify({ dependencies: { '@nestjs/common': '^11.1.0' } }),
+      'src/a.ts': '',
+    });
     expect(libraryMajor(path.join(declared, 'src/a.ts'), '@nestjs/common')).toBe(11);
     expect(libraryMajor(path.join(declared, 'src/a.ts'), 'winston')).toBeNull();
   });

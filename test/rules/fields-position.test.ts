@@ -57,14 +57,25 @@ runRule('fields-position', rule, {
     },
     {
       code: "import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'x' });\nlog.warn('slow.query', { ms });",
-      output: "import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'x' });\nlog.warn({ ms }, 'slow.query');",
+      output:
+        "import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'x' });\nlog.warn({ ms }, 'slow.query');",
       errors: [{ messageId: 'fieldsAfterMessage', data: { style: 'Bunyan' } }],
     },
     {
       // a side effect in either argument: a suggestion, not an autofix
       code: `${PINO}logger.info('order.created', { id: nextId() });`,
       output: null,
-      errors: [{ messageId: 'fieldsAfterMessage', suggestions: [{ messageId: 'swapArguments', output: `${PINO}logger.info({ id: nextId() }, 'order.created');` }] }],
+      errors: [
+        {
+          messageId: 'fieldsAfterMessage',
+          suggestions: [
+            {
+              messageId: 'swapArguments',
+              output: `${PINO}logger.info({ id: nextId() }, 'order.created');`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${WINSTON}logger.info({ orderId }, 'order.created');`,

@@ -2,8 +2,14 @@ import * as path from 'node:path';
 import rule from '../../rules/no-console';
 import { runRule, settings } from '../rule-tester';
 
-const PINO_LOGGER = settings({ style: 'pino', logger: { importFrom: './logger', importName: 'logger' } });
-const WINSTON_LOGGER = settings({ style: 'winston', logger: { importFrom: '@acme/log', importName: 'log', importKind: 'default' } });
+const PINO_LOGGER = settings({
+  style: 'pino',
+  logger: { importFrom: './logger', importName: 'logger' },
+});
+const WINSTON_LOGGER = settings({
+  style: 'winston',
+  logger: { importFrom: '@acme/log', importName: 'log', importKind: 'default' },
+});
 
 runRule('no-console', rule, {
   valid: [
@@ -11,24 +17,40 @@ runRule('no-console', rule, {
     'class JsonLogger { info(message) { console.log(message); } error(message, err) { console.error(message, err); } }',
     'export const logger = { info: (message) => console.log(message), warn(message) { console.warn(message); } };',
     'const log = { error: console.error, warn: console.warn.bind(console) };',
-    { tsOnly: true, code: "import { LoggerService } from '@nestjs/common';\nexport class AppLogger implements LoggerService { log(message) { process.stdout.write(message); } error(message) { console.error(message); } warn(message) { console.warn(message); } }" },
+    {
+      tsOnly: true,
+      code: "import { LoggerService } from '@nestjs/common';\nexport class AppLogger implements LoggerService { log(message) { process.stdout.write(message); } error(message) { console.error(message); } warn(message) { console.warn(message); } }",
+    },
     // Saving and patching a stream to capture it writes nothing.
     'const original = process.stdout.write;\nprocess.stdout.write = (chunk) => true;\nprocess.stdout.write = original;',
     "import { Console } from 'node:console';\nconst console = new Console(process.stdout);\nconsole.log('local console');",
     'function print(console) { console.log("parameter"); }',
-    { code: "console.warn('deprecated');\nconsole.error('boom');", options: [{ allow: ['warn', 'error'] }] },
+    {
+      code: "console.warn('deprecated');\nconsole.error('boom');",
+      options: [{ allow: ['warn', 'error'] }],
+    },
     { code: "process.stderr.write('usage: x\\n');", options: [{ allow: ['stderr'] }] },
     "logger.info('started');",
     'const out = stream.write(chunk);',
     "const process = { stdout: { write() {} } };\nprocess.stdout.write('x');",
     // Browser code: console there prints to devtools, not to the service's logs.
-    { code: "'use client';\nexport function save(draft) {\n  console.log('saving', draft.id);\n}", settings: PINO_LOGGER },
-    { code: "export function Checkout({ cart }) {\n  console.debug('rendering', cart.id);\n  return <button onClick={() => console.log('clicked')}>Pay</button>;\n}", filename: 'Checkout.tsx', tsOnly: true },
-    { code: "export function useCart() {\n  console.log('cart loaded');\n  const { log } = console;\n}", settings: PINO_LOGGER },
+    {
+      code: "'use client';\nexport function save(draft) {\n  console.log('saving', draft.id);\n}",
+      settings: PINO_LOGGER,
+    },
+    {
+      code: "export function Checkout({ cart }) {\n  console.debug('rendering', cart.id);\n  return <button onClick={() => console.log('clicked')}>Pay</button>;\n}",
+      filename: 'Checkout.tsx',
+      tsOnly: true,
+    },
+    {
+      code: "export function useCart() {\n  console.log('cart loaded');\n  const { log } = console;\n}",
+      settings: PINO_LOGGER,
+    },
     { code: "console.error('hydration failed', error);", filename: 'app/entry.client.tsx' },
     { code: "console.warn('analytics not loaded');", filename: 'src/analytics.client.ts' },
     // Callbacks that Playwright and Puppeteer run in the page.
-    "const title = await page.evaluate(() => {\n  console.log(document.title);\n  return document.title;\n});",
+    'const title = await page.evaluate(() => {\n  console.log(document.title);\n  return document.title;\n});',
     "await page.$eval('h1', (el) => console.log(el.textContent));\nawait this.page.locator('a').evaluateAll((links) => links.forEach((a) => console.log(a.href)));",
     "import puppeteer from 'puppeteer';\nawait browserTab.evaluateOnNewDocument(function () { console.info('injected'); });\nawait browserTab.exposeFunction('report', (text) => console.log(text));",
     // stdout carries the protocol: stderr is where diagnostics belong.
@@ -51,8 +73,20 @@ runRule('no-console', rule, {
       // A logger known to run in browsers may replace console in client code.
       tsOnly: true,
       code: "'use client';\nconsole.log('saved');",
-      settings: settings({ logger: { importFrom: 'loglevel', importName: 'log', importKind: 'default' } }),
-      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "'use client';\nimport log from 'loglevel';\nlog.info('saved');" }] }],
+      settings: settings({
+        logger: { importFrom: 'loglevel', importName: 'log', importKind: 'default' },
+      }),
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: "'use client';\nimport log from 'loglevel';\nlog.info('saved');",
+            },
+          ],
+        },
+      ],
     },
     {
       // `evaluate` on something that is not a page, in a file that drives no browser, runs here.
@@ -70,21 +104,52 @@ runRule('no-console', rule, {
       // Node's ESM loader needs the logger's extension, and no file on disk gives it: no suggestion.
       code: "console.log('checked', count);",
       filename: path.join(process.cwd(), 'fixtures/console-to-logger/report.mjs'),
-      settings: settings({ style: 'pino', logger: { importFrom: './fixtures/console-to-logger/support/missing-logger', importName: 'logger' } }),
+      settings: settings({
+        style: 'pino',
+        logger: {
+          importFrom: './fixtures/console-to-logger/support/missing-logger',
+          importName: 'logger',
+        },
+      }),
       errors: [{ messageId: 'consoleCall', suggestions: [] }],
     },
     {
       // The same with the logger on disk: the import names its extension.
       code: "console.log('checked', count);",
       filename: path.join(process.cwd(), 'fixtures/console-to-logger/report.mjs'),
-      settings: settings({ style: 'pino', logger: { importFrom: './fixtures/console-to-logger/support/logger', importName: 'logger' } }),
-      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { logger } from './support/logger.js';\nlogger.info({ count }, 'checked');" }] }],
+      settings: settings({
+        style: 'pino',
+        logger: { importFrom: './fixtures/console-to-logger/support/logger', importName: 'logger' },
+      }),
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "import { logger } from './support/logger.js';\nlogger.info({ count }, 'checked');",
+            },
+          ],
+        },
+      ],
     },
     {
       // The logger's own module tells its shape: Nest's Logger takes the message first (read from Hoppscotch).
       code: "console.error('Error creating mock server:', error);",
       settings: settings({ logger: { importFrom: '@nestjs/common', importName: 'Logger' } }),
-      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { Logger } from '@nestjs/common';\nLogger.error('error.creating.mock.server', { error });" }] }],
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "import { Logger } from '@nestjs/common';\nLogger.error('error.creating.mock.server', { error });",
+            },
+          ],
+        },
+      ],
       // TypeScript imports with ESM syntax; a plain .js file with no imports gets require().
       tsOnly: true,
     },
@@ -93,8 +158,26 @@ runRule('no-console', rule, {
       code: "console.log('Mailer module is disabled');\nconsole.trace('Mailer retry');",
       settings: settings({ logger: { importFrom: '@nestjs/common', importName: 'Logger' } }),
       errors: [
-        { messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { Logger } from '@nestjs/common';\nLogger.log('mailer.module.disabled');\nconsole.trace('Mailer retry');" }] },
-        { messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { Logger } from '@nestjs/common';\nconsole.log('Mailer module is disabled');\nLogger.verbose('mailer.retry');" }] },
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "import { Logger } from '@nestjs/common';\nLogger.log('mailer.module.disabled');\nconsole.trace('Mailer retry');",
+            },
+          ],
+        },
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "import { Logger } from '@nestjs/common';\nconsole.log('Mailer module is disabled');\nLogger.verbose('mailer.retry');",
+            },
+          ],
+        },
       ],
       tsOnly: true,
     },
@@ -102,34 +185,87 @@ runRule('no-console', rule, {
       // The name joins an import of its module that is already there.
       code: "import { Global, Module } from '@nestjs/common';\nconsole.error('Mailer failed', err);",
       settings: settings({ logger: { importFrom: '@nestjs/common', importName: 'Logger' } }),
-      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { Global, Module, Logger } from '@nestjs/common';\nLogger.error('mailer.failed', { error: err });" }] }],
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "import { Global, Module, Logger } from '@nestjs/common';\nLogger.error('mailer.failed', { error: err });",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "console.trace('Mailer retry');",
-      settings: settings({ style: 'winston', logger: { importFrom: './logger', importName: 'logger' } }),
-      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { logger } from './logger';\nlogger.debug('mailer.retry');" }] }],
+      settings: settings({
+        style: 'winston',
+        logger: { importFrom: './logger', importName: 'logger' },
+      }),
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: "import { logger } from './logger';\nlogger.debug('mailer.retry');",
+            },
+          ],
+        },
+      ],
       tsOnly: true,
     },
     {
       code: "import { db } from './db';\nconsole.log('job failed', job.id, err);",
       settings: PINO_LOGGER,
-      errors: [{
-        messageId: 'consoleCall',
-        data: { method: 'log' },
-        suggestions: [{ messageId: 'useLogger', output: "import { db } from './db';\nimport { logger } from './logger';\nlogger.info({ jobId: job.id, err }, 'job.failed');" }],
-      }],
+      errors: [
+        {
+          messageId: 'consoleCall',
+          data: { method: 'log' },
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "import { db } from './db';\nimport { logger } from './logger';\nlogger.info({ jobId: job.id, err }, 'job.failed');",
+            },
+          ],
+        },
+      ],
     },
     {
       // CommonJS file, default import, message-first logger, existing require kept
       code: "const fs = require('fs');\nconsole.error(`Could not read ${file}`, error);",
       settings: WINSTON_LOGGER,
-      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "const fs = require('fs');\nconst log = require('@acme/log');\nlog.child({ file }).error('could.not.read', error);" }] }],
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "const fs = require('fs');\nconst log = require('@acme/log');\nlog.child({ file }).error('could.not.read', error);",
+            },
+          ],
+        },
+      ],
     },
     {
       // an existing import of the logger is reused
       code: "import { logger } from './logger';\nconsole.warn('Cache miss for %s', key);",
       settings: PINO_LOGGER,
-      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "import { logger } from './logger';\nlogger.warn({ key }, 'cache.miss');" }] }],
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: "import { logger } from './logger';\nlogger.warn({ key }, 'cache.miss');",
+            },
+          ],
+        },
+      ],
     },
     {
       // without a configured logger: reported, no guess
@@ -144,7 +280,11 @@ runRule('no-console', rule, {
     },
     {
       code: "console['info']('ready');\nglobalThis.console.debug('x');\nwindow.console.log('y');",
-      errors: [{ messageId: 'consoleCall', data: { method: 'info' } }, { messageId: 'consoleCall', data: { method: 'debug' } }, { messageId: 'consoleCall', data: { method: 'log' } }],
+      errors: [
+        { messageId: 'consoleCall', data: { method: 'info' } },
+        { messageId: 'consoleCall', data: { method: 'debug' } },
+        { messageId: 'consoleCall', data: { method: 'log' } },
+      ],
     },
     {
       code: 'const { log, error } = console;\nlog(1);',
@@ -159,7 +299,18 @@ runRule('no-console', rule, {
       tsOnly: true,
       code: "process.stdout.write('Server listening\\n');",
       settings: PINO_LOGGER,
-      errors: [{ messageId: 'streamWrite', data: { stream: 'stdout' }, suggestions: [{ messageId: 'useLogger', output: "import { logger } from './logger';\nlogger.info('server.listening');" }] }],
+      errors: [
+        {
+          messageId: 'streamWrite',
+          data: { stream: 'stdout' },
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output: "import { logger } from './logger';\nlogger.info('server.listening');",
+            },
+          ],
+        },
+      ],
     },
     {
       // `logger` is taken by something else in the file: no suggestion
@@ -171,7 +322,18 @@ runRule('no-console', rule, {
       tsOnly: true,
       code: "'use strict';\nconsole.info(`Loaded ${(cfg as Config).name}`);",
       settings: PINO_LOGGER,
-      errors: [{ messageId: 'consoleCall', suggestions: [{ messageId: 'useLogger', output: "'use strict';\nimport { logger } from './logger';\nlogger.info({ cfgName: (cfg as Config).name }, 'loaded');" }] }],
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "'use strict';\nimport { logger } from './logger';\nlogger.info({ cfgName: (cfg as Config).name }, 'loaded');",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -5,7 +5,10 @@ import { runRule, settings } from '../rule-tester';
 const PINO = "import pino from 'pino';\nconst logger = pino();\n";
 const WINSTON = "import winston from 'winston';\nconst logger = winston.createLogger();\n";
 /** A file of a project whose package.json has nestjs-pino, the logger Nest's Logger then writes to. */
-const NESTJS_PINO_FILE = path.join(process.cwd(), 'fixtures/projects/nestjs-pino/src/orders.service.ts');
+const NESTJS_PINO_FILE = path.join(
+  process.cwd(),
+  'fixtures/projects/nestjs-pino/src/orders.service.ts',
+);
 const NEST = "import { Logger } from '@nestjs/common';\n";
 
 runRule('no-dynamic-message', rule, {
@@ -38,117 +41,287 @@ runRule('no-dynamic-message', rule, {
       // (and drops an object after the message).
       code: `${NEST}class Orders {\n  logger = new Logger(Orders.name);\n  create(id) { this.logger.log(\`Created order \${id}\`); }\n}`,
       filename: NESTJS_PINO_FILE,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${NEST}class Orders {\n  logger = new Logger(Orders.name);\n  create(id) { this.logger.log({ id }, 'created.order'); }\n}` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${NEST}class Orders {\n  logger = new Logger(Orders.name);\n  create(id) { this.logger.log({ id }, 'created.order'); }\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A constant string last is NestJS's context (read from Novu's `Logger.verbose(..., LOG_CONTEXT)`).
       code: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose(\`cached response for key \${key}\`, LOG_CONTEXT);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose('cached.response.key', { key }, LOG_CONTEXT);` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose('cached.response.key', { key }, LOG_CONTEXT);`,
+            },
+          ],
+        },
+      ],
     },
     {
       // nestjs-pino takes a static call's last argument as the context and hands the rest to pino: fields first.
       code: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose(\`cached response for key \${key}\`, LOG_CONTEXT);`,
       filename: NESTJS_PINO_FILE,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose({ key }, 'cached.response.key', LOG_CONTEXT);` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${NEST}const LOG_CONTEXT = 'Idempotency';\nLogger.verbose({ key }, 'cached.response.key', LOG_CONTEXT);`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A static call has no context to add: nestjs-pino reads its last argument as the context, so the
       // fields stay after the message, where they are kept (under that key).
       code: `${NEST}Logger.log(\`Created order \${id}\`);`,
       filename: NESTJS_PINO_FILE,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${NEST}Logger.log('created.order', { id });` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${NEST}Logger.log('created.order', { id });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A capital alone before a capitalised word is part of it (OAuth, IPv6); contractions keep their "not".
       code: `${WINSTON}logger.warn(\`OAuth error for \${provider}\`);\nlogger.warn(\`Couldn't delete \${path}: the user's lock won't expire\`);`,
       errors: [
-        { messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.warn('oauth.error', { provider });\nlogger.warn(\`Couldn't delete \${path}: the user's lock won't expire\`);` }] },
-        { messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.warn(\`OAuth error for \${provider}\`);\nlogger.warn('could.not.delete.user.lock.will', { path });` }] },
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.warn('oauth.error', { provider });\nlogger.warn(\`Couldn't delete \${path}: the user's lock won't expire\`);`,
+            },
+          ],
+        },
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.warn(\`OAuth error for \${provider}\`);\nlogger.warn('could.not.delete.user.lock.will', { path });`,
+            },
+          ],
+        },
       ],
     },
     {
       // Read from Ghostfolio: a date formatter's value is named after the date it formats, as String(x)
       // is; a format string first (Node's util-style format('%s', x)) names nothing.
       code: `${WINSTON}logger.error(\`No data for \${symbol} from \${format(from, DATE_FORMAT)} to \${formatDate(range.to)}, \${format('%d', n)}\`);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.error('no.data', { symbol, from: format(from, DATE_FORMAT), rangeTo: formatDate(range.to), format: format('%d', n) });` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.error('no.data', { symbol, from: format(from, DATE_FORMAT), rangeTo: formatDate(range.to), format: format('%d', n) });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Read from Flowise: a migration's class name carries its timestamp. Six digits or more glued to a
       // word are an id or a time, not part of the event; short ones (oauth2, sha256) are the word's own.
       code: `${WINSTON}logger.error(\`AddPermission1765360298674 sha256 mismatch for role \${id}\`);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.error('add.permission.sha256.mismatch.role', { id });` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.error('add.permission.sha256.mismatch.role', { id });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // pino reads the message from the object's `msg` when no message argument follows (read from Payload).
       code: `${PINO}logger.error({ err, msg: \`Error running migration \${migration.name}\` });`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ err, msg: 'error.running.migration', migrationName: migration.name });` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.error({ err, msg: 'error.running.migration', migrationName: migration.name });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A constant's name starts a derived key in camelCase (read from Hoppscotch's schema generator).
       code: `${PINO}logger.info(\`Generating schema against \${RESOLVERS.length} resolvers\`);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ resolversCount: RESOLVERS.length }, 'generating.schema.against.resolvers');` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.info({ resolversCount: RESOLVERS.length }, 'generating.schema.against.resolvers');`,
+            },
+          ],
+        },
+      ],
     },
     {
       // An Error made by a converter is the error, not fields to spread (a spread drops its message and stack).
       code: `${WINSTON}logger.error(\`Error sending email to \${to}\`, toError(err));`,
       // winston keeps an Error's message and stack only as the whole meta argument (nested under a
       // key it prints {}): the other values go to a child logger.
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.child({ to }).error('error.sending.email', toError(err));` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.child({ to }).error('error.sending.email', toError(err));`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A URL in the text is an address, not words of the event name.
       code: `${PINO}logger.info(\`fetching https://api.example.com/v2/items for \${source}\`);`,
-      errors: [{
-        messageId: 'dynamicMessage',
-        suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ source }, 'fetching');` }],
-      }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.info({ source }, 'fetching');`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${PINO}logger.info(\`Charging order \${order.id} (attempt \${attempt})\`);`,
-      errors: [{
-        messageId: 'dynamicMessage',
-        data: { how: 'a template literal' },
-        suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');` }],
-      }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          data: { how: 'a template literal' },
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${WINSTON}logger.info(\`Charging order \${order.id} (attempt \${attempt})\`);`,
-      errors: [{
-        messageId: 'dynamicMessage',
-        suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.info('charging.order.attempt', { orderId: order.id, attempt });` }],
-      }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.info('charging.order.attempt', { orderId: order.id, attempt });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${PINO}logger.info({ userId }, 'Processing ' + items.length + ' items');`,
-      errors: [{
-        messageId: 'dynamicMessage',
-        data: { how: 'string concatenation' },
-        suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ userId, itemsCount: items.length }, 'processing.items');` }],
-      }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          data: { how: 'string concatenation' },
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.info({ userId, itemsCount: items.length }, 'processing.items');`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${PINO}logger.warn('Job %s took %d ms', job.id, elapsed);`,
-      errors: [{
-        messageId: 'dynamicMessage',
-        data: { how: 'printf-style placeholders' },
-        suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.warn({ jobId: job.id, elapsed }, 'job.took.ms');` }],
-      }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          data: { how: 'printf-style placeholders' },
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.warn({ jobId: job.id, elapsed }, 'job.took.ms');`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { format } from 'node:util';\n${PINO}logger.info(format('user %s', user.name));`,
-      errors: [{
-        messageId: 'dynamicMessage',
-        data: { how: 'util.format()' },
-        suggestions: [{ messageId: 'useStructuredCall', output: `import { format } from 'node:util';\n${PINO}logger.info({ userName: user.name }, 'user');` }],
-      }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          data: { how: 'util.format()' },
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `import { format } from 'node:util';\n${PINO}logger.info({ userName: user.name }, 'user');`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${WINSTON}logger.info(['Synced', count, 'rows'].join(' '));`,
-      errors: [{ messageId: 'dynamicMessage', data: { how: 'Array#join()' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.info('synced.rows', { count });` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          data: { how: 'Array#join()' },
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.info('synced.rows', { count });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${WINSTON}logger.info('Loaded '.concat(name));`,
-      errors: [{ messageId: 'dynamicMessage', data: { how: 'String#concat()' }, suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.info('loaded', { name });` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          data: { how: 'String#concat()' },
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.info('loaded', { name });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Without any clue to the logger's style the message is still reported, but no rewrite is guessed.
@@ -158,63 +331,186 @@ runRule('no-dynamic-message', rule, {
     {
       code: 'import { logger } from "./logger";\nlogger.info(`Started ${id}`);',
       settings: settings({ style: 'bunyan' }),
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: 'import { logger } from "./logger";\nlogger.info({ id }, "started");' }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: 'import { logger } from "./logger";\nlogger.info({ id }, "started");',
+            },
+          ],
+        },
+      ],
     },
     {
       // An error interpolated keeps its object under the error key.
       code: `${PINO}try { run(); } catch (e) { logger.error(\`Payment failed: \${e.message}\`); }`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}try { run(); } catch (e) { logger.error({ err: e }, 'payment.failed'); }` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}try { run(); } catch (e) { logger.error({ err: e }, 'payment.failed'); }`,
+            },
+          ],
+        },
+      ],
     },
     {
       // pino: an error passed first merges into the fields object
       code: `${PINO}logger.error(err, \`Charge \${orderId} failed\`);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.error({ err, orderId }, 'charge.failed');` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.error({ err, orderId }, 'charge.failed');`,
+            },
+          ],
+        },
+      ],
     },
     {
       // winston: existing meta that is not a literal is spread
       code: `${WINSTON}logger.warn(\`Retry \${attempt}\`, meta);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.warn('retry', { ...meta, attempt });` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.warn('retry', { ...meta, attempt });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // winston log(level, message, meta)
       code: `${WINSTON}logger.log('info', \`User \${user.id} signed in\`, { ip });`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.log('info', 'user.signed', { ip, userId: user.id });` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.log('info', 'user.signed', { ip, userId: user.id });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // winston info object
       code: `${WINSTON}logger.log({ level: 'info', message: \`Cache miss \${key}\` });`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${WINSTON}logger.log({ level: 'info', message: 'cache.miss', key });` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${WINSTON}logger.log({ level: 'info', message: 'cache.miss', key });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // NestJS: the trailing context stays last
       code: "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Orders');\nlogger.log(`Created order ${order.id}`, 'OrdersService');",
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Orders');\nlogger.log('created.order', { orderId: order.id }, 'OrdersService');" }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output:
+                "import { Logger } from '@nestjs/common';\nconst logger = new Logger('Orders');\nlogger.log('created.order', { orderId: order.id }, 'OrdersService');",
+            },
+          ],
+        },
+      ],
     },
     {
       // pino writes `name` itself (a named logger's): a field there would clash with it.
       code: `${PINO}logger.debug(\`Flush skipped for \${name}\`);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.debug({ name2: name }, 'flush.skipped');` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.debug({ name2: name }, 'flush.skipped');`,
+            },
+          ],
+        },
+      ],
     },
     {
       // child loggers and req.log (pino-http) are pino
       code: 'app.get("/", (req) => { req.log.info(`Hit ${req.path}`); });',
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: 'app.get("/", (req) => { req.log.info({ reqPath: req.path }, "hit"); });' }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: 'app.get("/", (req) => { req.log.info({ reqPath: req.path }, "hit"); });',
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${PINO}logger.child({ module: 'billing' }).info(\`Invoice \${invoice.number} sent\`);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.child({ module: 'billing' }).info({ invoiceNumber: invoice.number }, 'invoice.sent');` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.child({ module: 'billing' }).info({ invoiceNumber: invoice.number }, 'invoice.sent');`,
+            },
+          ],
+        },
+      ],
     },
     {
       // custom logger shapes from settings
       code: 'audit.record(`Exported ${rows} rows`, { by });',
-      settings: settings({ loggers: [{ match: 'audit', messageArg: 0, fieldsArg: 1, methods: ['record'] }] }),
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: 'audit.record(\'exported.rows\', { by, rows });' }] }],
+      settings: settings({
+        loggers: [{ match: 'audit', messageArg: 0, fieldsArg: 1, methods: ['record'] }],
+      }),
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: "audit.record('exported.rows', { by, rows });",
+            },
+          ],
+        },
+      ],
     },
     {
       // snake event names and field keys
       code: `${PINO}logger.info(\`Order \${order.id} shipped\`);`,
       settings: settings({ eventName: { case: 'snake' }, fieldCase: 'snake' }),
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ order_id: order.id }, 'order_shipped');` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.info({ order_id: order.id }, 'order_shipped');`,
+            },
+          ],
+        },
+      ],
     },
     {
       // no static words: reported, no rewrite offered
@@ -224,12 +520,32 @@ runRule('no-dynamic-message', rule, {
     {
       // a repeated expression becomes one field; duplicate keys get a suffix
       code: `${PINO}logger.info(\`\${user.id} -> \${user.id} (\${other.user.id} user \${id})\`);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ userId: user.id, otherUserId: other.user.id, id }, 'user');` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.info({ userId: user.id, otherUserId: other.user.id, id }, 'user');`,
+            },
+          ],
+        },
+      ],
     },
     {
       tsOnly: true,
       code: `${PINO}logger.info(\`Loaded \${(config as Config).name} via \${<string>source}\`);`,
-      errors: [{ messageId: 'dynamicMessage', suggestions: [{ messageId: 'useStructuredCall', output: `${PINO}logger.info({ configName: (config as Config).name, source: <string>source }, 'loaded.via');` }] }],
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}logger.info({ configName: (config as Config).name, source: <string>source }, 'loaded.via');`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

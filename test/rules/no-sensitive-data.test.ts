@@ -4,7 +4,9 @@ import { runRule, settings } from '../rule-tester';
 const PINO = "import pino from 'pino';\nconst logger = pino();\n";
 
 /** The one suggestion of a report: the code with one field's text replaced. */
-const redacts = (code: string, from: string, to: string) => [{ messageId: 'redact' as const, output: code.replace(from, to) }];
+const redacts = (code: string, from: string, to: string) => [
+  { messageId: 'redact' as const, output: code.replace(from, to) },
+];
 
 const SESSION_PARTS = `${PINO}logger.info({ session, sessionCookie: req.cookies.sid, sessionSecret, sessionKey, hashedPassword: hash(password) }, 'login');`;
 const OAUTH_CALLBACK = `${PINO}logger.debug({ state, authCode: query.code, codeVerifier }, 'oauth.callback');`;
@@ -27,17 +29,32 @@ runRule('no-sensitive-data', rule, {
     `${PINO}logger.info({ ip: req.ip, ipAddress }, 'request');`,
     `${PINO}logger.info({ count: getTokenCount(), timeout: session.getSessionTimeout() }, 'quota');`,
     // A constant written in the source reveals nothing, whatever its name (read from Unleash's token cache).
-    { code: `${PINO}const TOKEN_CACHE_NAME = 'api-token-v1' as const;\nlogger.warn(\`Failed to refresh cache \${TOKEN_CACHE_NAME}\`);`, tsOnly: true },
+    {
+      code: `${PINO}const TOKEN_CACHE_NAME = 'api-token-v1' as const;\nlogger.warn(\`Failed to refresh cache \${TOKEN_CACHE_NAME}\`);`,
+      tsOnly: true,
+    },
     `${PINO}const noAccessTokenMessage = 'No access token provided.';\nlogger.warn(noAccessTokenMessage);`,
     // Already masked: every value it can take is a constant or nothing (read from Outline's proxy logging).
     `${PINO}logger.info({ password: url.password ? '******' : undefined, secret: secret && '[set]' }, 'proxy.configured');`,
     // not a log call
     'db.users.insert({ email, password });',
-    { code: `${PINO}logger.info({ email }, 'user.invited');`, settings: settings({ sensitive: { categories: ['secret', 'financial'] } }) },
-    { code: `${PINO}logger.info({ password }, 'test.fixture');`, settings: settings({ sensitive: { allow: ['password'] } }) },
-    { code: `${PINO}logger.info({ token: scrub(token) }, 'x');`, settings: settings({ sensitive: { redactors: ['scrub'] } }) },
+    {
+      code: `${PINO}logger.info({ email }, 'user.invited');`,
+      settings: settings({ sensitive: { categories: ['secret', 'financial'] } }),
+    },
+    {
+      code: `${PINO}logger.info({ password }, 'test.fixture');`,
+      settings: settings({ sensitive: { allow: ['password'] } }),
+    },
+    {
+      code: `${PINO}logger.info({ token: scrub(token) }, 'x');`,
+      settings: settings({ sensitive: { redactors: ['scrub'] } }),
+    },
     // a dotted allow entry exempts one object's field (a Vendure channel token is a public identifier)
-    { code: `${PINO}logger.info(\`Metrics for channel \${ctx.channel.token}\`);`, settings: settings({ sensitive: { allow: ['channel.token'] } }) },
+    {
+      code: `${PINO}logger.info(\`Metrics for channel \${ctx.channel.token}\`);`,
+      settings: settings({ sensitive: { allow: ['channel.token'] } }),
+    },
     `${PINO}logger.error({ err, speech_credential_sid }, 'credential.update.failed');`,
     // Times and measures of a secret are not the secret: when a login session ends, until when a token is good.
     `${PINO}logger.info({ nextSessionEnd: user.nextSessionEnd, tokenValidUntil: grant.validUntil, refreshTokenAgeMs }, 'session.extended');`,
@@ -65,50 +82,168 @@ runRule('no-sensitive-data', rule, {
       // replaces the whole formatting call, never leaving Object.values('[REDACTED]').
       code: `${PINO}logger.info({ values: Object.values(credentials), tail: apiKey.slice(0, 40) }, 'x');`,
       errors: [
-        { messageId: 'sensitiveValue', suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ values: '[REDACTED]', tail: apiKey.slice(0, 40) }, 'x');` }] },
-        { messageId: 'sensitiveValue', suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ values: Object.values(credentials), tail: '[REDACTED]' }, 'x');` }] },
+        {
+          messageId: 'sensitiveValue',
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ values: '[REDACTED]', tail: apiKey.slice(0, 40) }, 'x');`,
+            },
+          ],
+        },
+        {
+          messageId: 'sensitiveValue',
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ values: Object.values(credentials), tail: '[REDACTED]' }, 'x');`,
+            },
+          ],
+        },
       ],
     },
     {
       // Only a constant text is exempt: a variable, or a constant computed at run time, may hold the secret.
       code: `${PINO}let token = 'none';\nconst secret = load();\nlogger.info(\`\${token} \${secret}\`);`,
       errors: [
-        { messageId: 'sensitiveValue', data: { what: 'token', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}let token = 'none';\nconst secret = load();\nlogger.info(\`[REDACTED] \${secret}\`);` }] },
-        { messageId: 'sensitiveValue', data: { what: 'secret', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}let token = 'none';\nconst secret = load();\nlogger.info(\`\${token} [REDACTED]\`);` }] },
+        {
+          messageId: 'sensitiveValue',
+          data: { what: 'token', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}let token = 'none';\nconst secret = load();\nlogger.info(\`[REDACTED] \${secret}\`);`,
+            },
+          ],
+        },
+        {
+          messageId: 'sensitiveValue',
+          data: { what: 'secret', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}let token = 'none';\nconst secret = load();\nlogger.info(\`\${token} [REDACTED]\`);`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `${PINO}logger.info(\`Sign in: \${user.getSigninToken(ctx)}\`);`,
-      errors: [{ messageId: 'sensitiveValue', data: { what: 'user.getSigninToken()', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info(\`Sign in: [REDACTED]\`);` }] }],
+      errors: [
+        {
+          messageId: 'sensitiveValue',
+          data: { what: 'user.getSigninToken()', category: 'secret' },
+          suggestions: [
+            { messageId: 'redact', output: `${PINO}logger.info(\`Sign in: [REDACTED]\`);` },
+          ],
+        },
+      ],
     },
     {
       // Only a value that can be the secret is reported: the masked branch and `undefined` cannot.
       code: `${PINO}logger.info({ password: debug ? password : undefined, token: token || 'none' }, 'proxy');`,
       errors: [
-        { messageId: 'sensitiveKey', data: { what: 'password', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ password: '[REDACTED]', token: token || 'none' }, 'proxy');` }] },
-        { messageId: 'sensitiveKey', data: { what: 'token', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ password: debug ? password : undefined, token: '[REDACTED]' }, 'proxy');` }] },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'password', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ password: '[REDACTED]', token: token || 'none' }, 'proxy');`,
+            },
+          ],
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'token', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ password: debug ? password : undefined, token: '[REDACTED]' }, 'proxy');`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `${PINO}logger.info({ userId, password }, 'user.created');`,
-      errors: [{ messageId: 'sensitiveKey', data: { what: 'password', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ userId, password: '[REDACTED]' }, 'user.created');` }] }],
+      errors: [
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'password', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ userId, password: '[REDACTED]' }, 'user.created');`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${PINO}logger.info({ user: { profile: { email: user.email } } }, 'user.updated');`,
-      errors: [{ messageId: 'sensitiveKey', data: { what: 'email', category: 'personal' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ user: { profile: { email: '[REDACTED]' } } }, 'user.updated');` }] }],
+      errors: [
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'email', category: 'personal' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ user: { profile: { email: '[REDACTED]' } } }, 'user.updated');`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${PINO}logger.info({ 'api-key': key, ['client_secret']: cs }, 'client');`,
       errors: [
-        { messageId: 'sensitiveKey', data: { what: 'api-key', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ 'api-key': '[REDACTED]', ['client_secret']: cs }, 'client');` }] },
-        { messageId: 'sensitiveKey', data: { what: 'client_secret', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ 'api-key': key, ['client_secret']: '[REDACTED]' }, 'client');` }] },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'api-key', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ 'api-key': '[REDACTED]', ['client_secret']: cs }, 'client');`,
+            },
+          ],
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'client_secret', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ 'api-key': key, ['client_secret']: '[REDACTED]' }, 'client');`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `${PINO}logger.info(\`Login for \${user.email} with \${req.body.password}\`);`,
       errors: [
-        { messageId: 'sensitiveValue', data: { what: 'user.email', category: 'personal' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info(\`Login for [REDACTED] with \${req.body.password}\`);` }] },
-        { messageId: 'sensitiveValue', data: { what: 'req.body.password', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info(\`Login for \${user.email} with [REDACTED]\`);` }] },
+        {
+          messageId: 'sensitiveValue',
+          data: { what: 'user.email', category: 'personal' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info(\`Login for [REDACTED] with \${req.body.password}\`);`,
+            },
+          ],
+        },
+        {
+          messageId: 'sensitiveValue',
+          data: { what: 'req.body.password', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info(\`Login for \${user.email} with [REDACTED]\`);`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -124,72 +259,193 @@ runRule('no-sensitive-data', rule, {
     },
     {
       code: "console.log('calling with', 'Bearer abcdefghijklmnopqrstuvwxyz012345');",
-      errors: [{ messageId: 'secretLiteral', data: { what: 'bearer token' }, suggestions: [{ messageId: 'redact', output: "console.log('calling with', '[REDACTED]');" }] }],
+      errors: [
+        {
+          messageId: 'secretLiteral',
+          data: { what: 'bearer token' },
+          suggestions: [
+            { messageId: 'redact', output: "console.log('calling with', '[REDACTED]');" },
+          ],
+        },
+      ],
     },
     {
       code: "console.log('card', '4111 1111 1111 1111', cardNumber);",
       errors: [
-        { messageId: 'secretLiteral', data: { what: 'card number' }, suggestions: [{ messageId: 'redact', output: "console.log('card', '[REDACTED]', cardNumber);" }] },
-        { messageId: 'sensitiveValue', data: { what: 'cardNumber', category: 'financial' }, suggestions: [{ messageId: 'redact', output: "console.log('card', '4111 1111 1111 1111', '[REDACTED]');" }] },
+        {
+          messageId: 'secretLiteral',
+          data: { what: 'card number' },
+          suggestions: [
+            { messageId: 'redact', output: "console.log('card', '[REDACTED]', cardNumber);" },
+          ],
+        },
+        {
+          messageId: 'sensitiveValue',
+          data: { what: 'cardNumber', category: 'financial' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: "console.log('card', '4111 1111 1111 1111', '[REDACTED]');",
+            },
+          ],
+        },
       ],
     },
     {
       // A password is guessable: its hash is brute-forced offline, so it is still the secret. The session's
       // token (the cookie value) is the session; its record id is not (see the valid cases).
       code: `${PINO}logger.info({ passwordHash: user.passwordHash, sessionToken }, 'session.created');`,
-      errors: [{ messageId: 'sensitiveKey', data: { what: 'passwordHash', category: 'secret' } , suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ passwordHash: '[REDACTED]', sessionToken }, 'session.created');` }] }, { messageId: 'sensitiveKey', data: { what: 'sessionToken', category: 'secret' }, suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ passwordHash: user.passwordHash, sessionToken: '[REDACTED]' }, 'session.created');` }] }],
+      errors: [
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'passwordHash', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ passwordHash: '[REDACTED]', sessionToken }, 'session.created');`,
+            },
+          ],
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'sessionToken', category: 'secret' },
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ passwordHash: user.passwordHash, sessionToken: '[REDACTED]' }, 'session.created');`,
+            },
+          ],
+        },
+      ],
     },
     {
       // The session itself, its cookie, key and secret, still report; so does a hashed password.
       code: SESSION_PARTS,
       errors: [
-        { messageId: 'sensitiveKey', data: { what: 'session', category: 'secret' }, suggestions: redacts(SESSION_PARTS, '{ session,', "{ session: '[REDACTED]',") },
-        { messageId: 'sensitiveKey', data: { what: 'sessionCookie', category: 'secret' }, suggestions: redacts(SESSION_PARTS, 'req.cookies.sid', "'[REDACTED]'") },
-        { messageId: 'sensitiveKey', data: { what: 'sessionSecret', category: 'secret' }, suggestions: redacts(SESSION_PARTS, 'sessionSecret,', "sessionSecret: '[REDACTED]',") },
-        { messageId: 'sensitiveKey', data: { what: 'sessionKey', category: 'secret' }, suggestions: redacts(SESSION_PARTS, 'sessionKey,', "sessionKey: '[REDACTED]',") },
-        { messageId: 'sensitiveKey', data: { what: 'hashedPassword', category: 'secret' }, suggestions: redacts(SESSION_PARTS, 'hash(password)', "'[REDACTED]'") },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'session', category: 'secret' },
+          suggestions: redacts(SESSION_PARTS, '{ session,', "{ session: '[REDACTED]',"),
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'sessionCookie', category: 'secret' },
+          suggestions: redacts(SESSION_PARTS, 'req.cookies.sid', "'[REDACTED]'"),
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'sessionSecret', category: 'secret' },
+          suggestions: redacts(SESSION_PARTS, 'sessionSecret,', "sessionSecret: '[REDACTED]',"),
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'sessionKey', category: 'secret' },
+          suggestions: redacts(SESSION_PARTS, 'sessionKey,', "sessionKey: '[REDACTED]',"),
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'hashedPassword', category: 'secret' },
+          suggestions: redacts(SESSION_PARTS, 'hash(password)', "'[REDACTED]'"),
+        },
       ],
     },
     {
       // express-session's cookie value is the login session; a Twilio message's sid is a record id.
       code: SID_COOKIE,
-      errors: [{ messageId: 'sensitiveValue', data: { what: 'req.cookies.connect.sid', category: 'secret' }, suggestions: redacts(SID_COOKIE, "${req.cookies['connect.sid']}", '[REDACTED]') }],
+      errors: [
+        {
+          messageId: 'sensitiveValue',
+          data: { what: 'req.cookies.connect.sid', category: 'secret' },
+          suggestions: redacts(SID_COOKIE, "${req.cookies['connect.sid']}", '[REDACTED]'),
+        },
+      ],
     },
     {
       // Where the session id is the bearer cookie (a PHP-style session), a team names it.
       code: `${PINO}logger.info({ sessionId }, 'login');`,
       settings: settings({ sensitive: { names: ['sessionId'] } }),
-      errors: [{ messageId: 'sensitiveKey', data: { what: 'sessionId', category: 'secret' }, suggestions: redacts(`${PINO}logger.info({ sessionId }, 'login');`, 'sessionId', "sessionId: '[REDACTED]'") }],
+      errors: [
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'sessionId', category: 'secret' },
+          suggestions: redacts(
+            `${PINO}logger.info({ sessionId }, 'login');`,
+            'sessionId',
+            "sessionId: '[REDACTED]'",
+          ),
+        },
+      ],
     },
     {
       // A boolean name's value is checked as a value; a time word does not hide a token put under it.
       code: `${PINO}logger.info({ hasToken: token, tokenExpiresAt: session.expiresAt }, 'x');`,
-      errors: [{ messageId: 'sensitiveValue', data: { what: 'token', category: 'secret' }, suggestions: redacts(`${PINO}logger.info({ hasToken: token, tokenExpiresAt: session.expiresAt }, 'x');`, 'hasToken: token', "hasToken: '[REDACTED]'") }],
+      errors: [
+        {
+          messageId: 'sensitiveValue',
+          data: { what: 'token', category: 'secret' },
+          suggestions: redacts(
+            `${PINO}logger.info({ hasToken: token, tokenExpiresAt: session.expiresAt }, 'x');`,
+            'hasToken: token',
+            "hasToken: '[REDACTED]'",
+          ),
+        },
+      ],
     },
     {
       // An OAuth callback's code is exchanged for tokens; a PKCE verifier proves the client.
       code: OAUTH_CALLBACK,
       errors: [
-        { messageId: 'sensitiveKey', data: { what: 'authCode', category: 'secret' }, suggestions: redacts(OAUTH_CALLBACK, 'query.code', "'[REDACTED]'") },
-        { messageId: 'sensitiveKey', data: { what: 'codeVerifier', category: 'secret' }, suggestions: redacts(OAUTH_CALLBACK, 'codeVerifier }', "codeVerifier: '[REDACTED]' }") },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'authCode', category: 'secret' },
+          suggestions: redacts(OAUTH_CALLBACK, 'query.code', "'[REDACTED]'"),
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'codeVerifier', category: 'secret' },
+          suggestions: redacts(OAUTH_CALLBACK, 'codeVerifier }', "codeVerifier: '[REDACTED]' }"),
+        },
       ],
     },
     {
       // Any other call on the secret is formatting: the digest calls are the exception, not every call.
       code: OTHER_CALLS,
       errors: [
-        { messageId: 'sensitiveKey', data: { what: 'apiKey', category: 'secret' }, suggestions: redacts(OTHER_CALLS, 'encode(apiKey)', "'[REDACTED]'") },
-        { messageId: 'sensitiveKey', data: { what: 'lastToken', category: 'secret' }, suggestions: redacts(OTHER_CALLS, 'lastToken }', "lastToken: '[REDACTED]' }") },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'apiKey', category: 'secret' },
+          suggestions: redacts(OTHER_CALLS, 'encode(apiKey)', "'[REDACTED]'"),
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'lastToken', category: 'secret' },
+          suggestions: redacts(OTHER_CALLS, 'lastToken }', "lastToken: '[REDACTED]' }"),
+        },
       ],
     },
     {
       code: `${PINO}logger.info({ tenantKey }, 'tenant');`,
       settings: settings({ sensitive: { names: ['tenantKey'] } }),
-      errors: [{ messageId: 'sensitiveKey', suggestions: [{ messageId: 'redact', output: `${PINO}logger.info({ tenantKey: '[REDACTED]' }, 'tenant');` }] }],
+      errors: [
+        {
+          messageId: 'sensitiveKey',
+          suggestions: [
+            {
+              messageId: 'redact',
+              output: `${PINO}logger.info({ tenantKey: '[REDACTED]' }, 'tenant');`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${PINO}logger.warn(JSON.stringify(token));`,
-      errors: [{ messageId: 'sensitiveValue', suggestions: [{ messageId: 'redact', output: `${PINO}logger.warn('[REDACTED]');` }] }],
+      errors: [
+        {
+          messageId: 'sensitiveValue',
+          suggestions: [{ messageId: 'redact', output: `${PINO}logger.warn('[REDACTED]');` }],
+        },
+      ],
     },
   ],
 });

@@ -2,7 +2,8 @@ import rule from '../../rules/no-unbounded-metric-labels';
 import { runRule, settings } from '../rule-tester';
 
 const PROM = "import { Counter, Histogram } from 'prom-client';\n";
-const OTEL = "import { metrics } from '@opentelemetry/api';\nconst meter = metrics.getMeter('api');\n";
+const OTEL =
+  "import { metrics } from '@opentelemetry/api';\nconst meter = metrics.getMeter('api');\n";
 
 runRule('no-unbounded-metric-labels', rule, {
   valid: [
@@ -14,27 +15,64 @@ runRule('no-unbounded-metric-labels', rule, {
     // a configured prefix is one value per process
     `${PROM}const up = new Counter({ name: \`\${options.prefix}up\`, help: 'h' });`,
     "import StatsD from 'hot-shots';\nconst statsd = new StatsD();\nstatsd.set('users.unique', user.id);\nstatsd.increment('checkout', 1, ['country:fr']);",
-    { code: `${PROM}const c = new Counter({ name: 'x', help: 'h', labelNames: ['tenant_id'] });`, settings: settings({ metrics: { allowLabels: ['tenant_id'] } }) },
+    {
+      code: `${PROM}const c = new Counter({ name: 'x', help: 'h', labelNames: ['tenant_id'] });`,
+      settings: settings({ metrics: { allowLabels: ['tenant_id'] } }),
+    },
   ],
   invalid: [
     {
       code: `${PROM}const c = new Counter({ name: 'logins', help: 'h', labelNames: ['method', 'user_id', 'email'] });`,
-      errors: [{ messageId: 'unboundedLabelName', data: { what: 'user_id' } }, { messageId: 'unboundedLabelName', data: { what: 'email' } }],
+      errors: [
+        { messageId: 'unboundedLabelName', data: { what: 'user_id' } },
+        { messageId: 'unboundedLabelName', data: { what: 'email' } },
+      ],
     },
     {
       code: `${PROM}const c = new Counter({ name: 'req', help: 'h', labelNames: ['route'] });\napp.use((req, res) => c.inc({ route: req.originalUrl }));`,
-      errors: [{ messageId: 'unboundedLabelValue', data: { what: 'req.originalUrl' }, suggestions: [{ messageId: 'useRouteTemplate', output: `${PROM}const c = new Counter({ name: 'req', help: 'h', labelNames: ['route'] });\napp.use((req, res) => c.inc({ route: req.route?.path ?? 'unmatched' }));` }] }],
+      errors: [
+        {
+          messageId: 'unboundedLabelValue',
+          data: { what: 'req.originalUrl' },
+          suggestions: [
+            {
+              messageId: 'useRouteTemplate',
+              output: `${PROM}const c = new Counter({ name: 'req', help: 'h', labelNames: ['route'] });\napp.use((req, res) => c.inc({ route: req.route?.path ?? 'unmatched' }));`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${PROM}const c = new Counter({ name: 'req', help: 'h', labelNames: ['path', 'reason'] });\nc.labels(req.path, err.message).inc();`,
       errors: [
-        { messageId: 'unboundedLabelValue', data: { what: 'req.path' }, suggestions: [{ messageId: 'useRouteTemplate', output: `${PROM}const c = new Counter({ name: 'req', help: 'h', labelNames: ['path', 'reason'] });\nc.labels(req.route?.path ?? 'unmatched', err.message).inc();` }] },
+        {
+          messageId: 'unboundedLabelValue',
+          data: { what: 'req.path' },
+          suggestions: [
+            {
+              messageId: 'useRouteTemplate',
+              output: `${PROM}const c = new Counter({ name: 'req', help: 'h', labelNames: ['path', 'reason'] });\nc.labels(req.route?.path ?? 'unmatched', err.message).inc();`,
+            },
+          ],
+        },
         { messageId: 'unboundedLabelValue', data: { what: 'err.message' }, suggestions: [] },
       ],
     },
     {
       code: "import fastify from 'fastify';\nimport client from 'prom-client';\nconst h = new client.Histogram({ name: 'd', help: 'h', labelNames: ['url'] });\nconst end = h.startTimer({ url: request.url });",
-      errors: [{ messageId: 'unboundedLabelValue', suggestions: [{ messageId: 'useRouteTemplate', output: "import fastify from 'fastify';\nimport client from 'prom-client';\nconst h = new client.Histogram({ name: 'd', help: 'h', labelNames: ['url'] });\nconst end = h.startTimer({ url: request.routeOptions.url ?? 'unmatched' });" }] }],
+      errors: [
+        {
+          messageId: 'unboundedLabelValue',
+          suggestions: [
+            {
+              messageId: 'useRouteTemplate',
+              output:
+                "import fastify from 'fastify';\nimport client from 'prom-client';\nconst h = new client.Histogram({ name: 'd', help: 'h', labelNames: ['url'] });\nconst end = h.startTimer({ url: request.routeOptions.url ?? 'unmatched' });",
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${PROM}const c = new Counter({ name: \`requests_\${tenant}\`, help: 'h' });`,
@@ -42,7 +80,10 @@ runRule('no-unbounded-metric-labels', rule, {
     },
     {
       code: `${OTEL}const hist = meter.createHistogram('latency');\nhist.record(ms, { userId: user.id, 'http.target': ctx.url });`,
-      errors: [{ messageId: 'unboundedLabelName', data: { what: 'userId' } }, { messageId: 'unboundedLabelName', data: { what: 'http.target' } }],
+      errors: [
+        { messageId: 'unboundedLabelName', data: { what: 'userId' } },
+        { messageId: 'unboundedLabelName', data: { what: 'http.target' } },
+      ],
     },
     {
       code: `${OTEL}const gauge = meter.createObservableGauge('queue.depth');\ngauge.addCallback((result) => { result.observe(depth, { at: Date.now() }); });`,
@@ -50,7 +91,11 @@ runRule('no-unbounded-metric-labels', rule, {
     },
     {
       code: "import StatsD from 'hot-shots';\nconst statsd = new StatsD();\nstatsd.increment(`login.${user.id}`, 1, ['user_id:' + user.id]);\nstatsd.timing('render', ms, { session_id: sid });",
-      errors: [{ messageId: 'dynamicMetricName' }, { messageId: 'unboundedLabelName', data: { what: 'user_id' } }, { messageId: 'unboundedLabelName', data: { what: 'session_id' } }],
+      errors: [
+        { messageId: 'dynamicMetricName' },
+        { messageId: 'unboundedLabelName', data: { what: 'user_id' } },
+        { messageId: 'unboundedLabelName', data: { what: 'session_id' } },
+      ],
     },
     {
       code: "import { createMetricsLogger } from 'aws-embedded-metrics';\nconst metrics = createMetricsLogger();\nmetrics.putDimensions({ Service: 'api', RequestId: req.id });",

@@ -13,7 +13,12 @@ const directory = path.join(FIXTURES, 'typed');
 const filename = path.join(directory, 'service.ts');
 const code = fs.readFileSync(filename, 'utf8');
 
-const typed = new RuleTester({ languageOptions: { parser: tsParser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: directory } } });
+const typed = new RuleTester({
+  languageOptions: {
+    parser: tsParser,
+    parserOptions: { project: './tsconfig.json', tsconfigRootDir: directory },
+  },
+});
 const untyped = new RuleTester({ languageOptions: { parser: tsParser } });
 
 typed.run('no-dynamic-message (typed linting)', rule as never, {
@@ -26,7 +31,15 @@ typed.run('no-dynamic-message (typed linting)', rule as never, {
         {
           messageId: 'dynamicMessage',
           line: 6,
-          suggestions: [{ messageId: 'useStructuredCall', output: code.replace('log.info(`Installing ${name} at ${version}`)', "log.info('installing', { name, version })") }],
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: code.replace(
+                'log.info(`Installing ${name} at ${version}`)',
+                "log.info('installing', { name, version })",
+              ),
+            },
+          ],
         },
         // PluginLogger.warn(message: string) takes no fields: reported, no rewrite.
         { messageId: 'dynamicMessage', line: 7, suggestions: [] },

@@ -13,7 +13,8 @@ const shapes = Object.keys(SHAPES) as Shape[];
 describe('logger family facts', () => {
   it('the table covers every family and every shape', () => {
     expect(Object.keys(FAMILY_FACTS).sort()).toEqual([...families].sort());
-    for (const family of families) expect(Object.keys(FAMILY_FACTS[family]).sort(), family).toEqual([...shapes].sort());
+    for (const family of families)
+      expect(Object.keys(FAMILY_FACTS[family]).sort(), family).toEqual([...shapes].sort());
   });
 
   for (const family of families) {
@@ -21,7 +22,9 @@ describe('logger family facts', () => {
       for (const shape of shapes) {
         it(shape, async () => {
           const output = await printed(family, shape);
-          expect(observe(shape, output), `${family} ${shape} printed:\n${output}`).toEqual(FAMILY_FACTS[family][shape]);
+          expect(observe(shape, output), `${family} ${shape} printed:\n${output}`).toEqual(
+            FAMILY_FACTS[family][shape],
+          );
         });
       }
     });

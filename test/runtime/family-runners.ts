@@ -9,13 +9,28 @@ import { createRequire } from 'node:module';
 import pino from 'pino';
 import winston from 'winston';
 import type { Fact, Family, Shape } from './family-facts';
-import { captureStdio, createSinkModule, errorFromProbe, makeErrorProbe, printsErrorMessage, printsStack, type SinkModule } from './io';
+import {
+  captureStdio,
+  createSinkModule,
+  errorFromProbe,
+  makeErrorProbe,
+  printsErrorMessage,
+  printsStack,
+  type SinkModule,
+} from './io';
 
 // @nestjs/common 12 is an ES module: Node 20 requires it, but this CommonJS project's types may only import its types.
-const { ConsoleLogger, Logger } = createRequire(__filename)('@nestjs/common') as typeof import('@nestjs/common', { with: { 'resolution-mode': 'import' } });
+const { ConsoleLogger, Logger } = createRequire(__filename)('@nestjs/common') as typeof import(
+  '@nestjs/common',
+  { with: { 'resolution-mode': 'import' } }
+);
 
 /** The constant message every shape logs, a field value, a context string and an error. */
-export const MARKERS = { text: 'facts.marker.event', value: 'VAL_a_81723', ctx: 'ctx-string-7781' } as const;
+export const MARKERS = {
+  text: 'facts.marker.event',
+  value: 'VAL_a_81723',
+  ctx: 'ctx-string-7781',
+} as const;
 export const ERROR_PROBE = makeErrorProbe('card declined by issuer');
 
 type Role = 'value' | 'error' | 'ctx';
@@ -40,7 +55,11 @@ export const SHAPES: Record<Shape, ShapeSpec> = {
   '{error: err}, msg': { role: 'error', args: (error) => [{ error }, text], has: { error: true } },
   'msg, err.stack': { role: 'error', args: (error) => [text, error.stack], has: { error: true } },
   "msg, 'ctx-string'": { role: 'ctx', args: () => [text, ctx], has: { ctx: true } },
-  "msg, {a}, 'Ctx'": { role: 'value', args: () => [text, { a: value }, ctx], has: { value: true, ctx: true } },
+  "msg, {a}, 'Ctx'": {
+    role: 'value',
+    args: () => [text, { a: value }, ctx],
+    has: { value: true, ctx: true },
+  },
 };
 
 interface FamilySetup {
@@ -53,29 +72,67 @@ const LEVELS = { value: 'info', error: 'error', ctx: 'warn' } as const;
 const NEST_LEVELS = { value: 'log', error: 'error', ctx: 'warn' } as const;
 
 function winstonTo(out: SinkModule, format: winston.Logform.Format): winston.Logger {
-  return winston.createLogger({ level: 'debug', format, transports: [new winston.transports.Stream({ stream: out.sink })] });
+  return winston.createLogger({
+    level: 'debug',
+    format,
+    transports: [new winston.transports.Stream({ stream: out.sink })],
+  });
 }
 
 export const FAMILIES: Record<Family, FamilySetup> = {
   pino: { create: (out) => pino(out.sink), methods: LEVELS },
-  bunyan: { create: (out) => bunyan.createLogger({ name: 'facts', streams: [{ stream: out.sink, level: 'trace' }] }), methods: LEVELS },
+  bunyan: {
+    create: (out) =>
+      bunyan.createLogger({ name: 'facts', streams: [{ stream: out.sink, level: 'trace' }] }),
+    methods: LEVELS,
+  },
   'bunyan stdSerializers': {
-    create: (out) => bunyan.createLogger({ name: 'facts', streams: [{ stream: out.sink, level: 'trace' }], serializers: bunyan.stdSerializers }),
+    create: (out) =>
+      bunyan.createLogger({
+        name: 'facts',
+        streams: [{ stream: out.sink, level: 'trace' }],
+        serializers: bunyan.stdSerializers,
+      }),
     methods: LEVELS,
   },
   'winston json()': { create: (out) => winstonTo(out, winston.format.json()), methods: LEVELS },
   'winston simple()': { create: (out) => winstonTo(out, winston.format.simple()), methods: LEVELS },
-  'winston logstash()': { create: (out) => winstonTo(out, winston.format.logstash()), methods: LEVELS },
-  'winston printf(message only)': {
-    create: (out) => winstonTo(out, winston.format.combine(winston.format.timestamp(), winston.format.printf(({ level, message, timestamp }) => `${String(timestamp)} ${level}: ${String(message)}`))),
+  'winston logstash()': {
+    create: (out) => winstonTo(out, winston.format.logstash()),
     methods: LEVELS,
   },
-  'winston errors({stack}) + json()': { create: (out) => winstonTo(out, winston.format.combine(winston.format.errors({ stack: true }), winston.format.json())), methods: LEVELS },
+  'winston printf(message only)': {
+    create: (out) =>
+      winstonTo(
+        out,
+        winston.format.combine(
+          winston.format.timestamp(),
+          winston.format.printf(
+            ({ level, message, timestamp }) => `${String(timestamp)} ${level}: ${String(message)}`,
+          ),
+        ),
+      ),
+    methods: LEVELS,
+  },
+  'winston errors({stack}) + json()': {
+    create: (out) =>
+      winstonTo(
+        out,
+        winston.format.combine(winston.format.errors({ stack: true }), winston.format.json()),
+      ),
+    methods: LEVELS,
+  },
   'nestjs Logger (text)': { create: () => new Logger('Facts'), methods: NEST_LEVELS },
-  'nestjs ConsoleLogger({ json: true })': { create: () => new ConsoleLogger('Facts', { json: true }), methods: NEST_LEVELS },
+  'nestjs ConsoleLogger({ json: true })': {
+    create: () => new ConsoleLogger('Facts', { json: true }),
+    methods: NEST_LEVELS,
+  },
   'log4js basic layout': {
     create: (out) => {
-      log4js.configure({ appenders: { out: { type: out.log4jsAppender, layout: { type: 'basic' } } }, categories: { default: { appenders: ['out'], level: 'all' } } });
+      log4js.configure({
+        appenders: { out: { type: out.log4jsAppender, layout: { type: 'basic' } } },
+        categories: { default: { appenders: ['out'], level: 'all' } },
+      });
       return log4js.getLogger('facts');
     },
     methods: LEVELS,

@@ -15,7 +15,17 @@ import ts from 'typescript';
 import { runCodemods, type Codemod, type PipelineOutcome } from '../../codemods/engine';
 import { findCodemod } from '../../codemods/registry';
 import { parseSettings } from '../../core/model/settings';
-import { captureStdio, createSinkModule, errorFromProbe, isErrorProbe, makeErrorProbe, probeTokens, SINK_MODULE, type ErrorProbe, type RawProbe } from './io';
+import {
+  captureStdio,
+  createSinkModule,
+  errorFromProbe,
+  isErrorProbe,
+  makeErrorProbe,
+  probeTokens,
+  SINK_MODULE,
+  type ErrorProbe,
+  type RawProbe,
+} from './io';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CASES_DIR = path.join(ROOT, 'fixtures/runtime');
@@ -66,7 +76,10 @@ function isModuleFile(file: string): boolean {
 export function caseNames(): string[] {
   return fs
     .readdirSync(CASES_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(CASES_DIR, entry.name, 'case.json')))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && fs.existsSync(path.join(CASES_DIR, entry.name, 'case.json')),
+    )
     .map((entry) => entry.name)
     .sort();
 }
@@ -74,16 +87,24 @@ export function caseNames(): string[] {
 function readSpec(dir: string): CaseSpec {
   const spec = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8')) as CaseSpec;
   const where = `${path.relative(ROOT, dir)}/case.json`;
-  if (typeof spec.entry !== 'string') throw new Error(`${where}: "entry" must name a module of the case`);
-  if (!Array.isArray(spec.codemods) || spec.codemods.length === 0) throw new Error(`${where}: "codemods" must list at least one codemod`);
-  if (spec.expect !== 'rewritten' && spec.expect !== 'unchanged') throw new Error(`${where}: "expect" must be "rewritten" or "unchanged"`);
-  if (spec.expect === 'unchanged' && typeof spec.reason !== 'string') throw new Error(`${where}: an "unchanged" case names the expected skip "reason"`);
-  if (typeof spec.probes !== 'object' || spec.probes === null) throw new Error(`${where}: "probes" must be an object`);
+  if (typeof spec.entry !== 'string')
+    throw new Error(`${where}: "entry" must name a module of the case`);
+  if (!Array.isArray(spec.codemods) || spec.codemods.length === 0)
+    throw new Error(`${where}: "codemods" must list at least one codemod`);
+  if (spec.expect !== 'rewritten' && spec.expect !== 'unchanged')
+    throw new Error(`${where}: "expect" must be "rewritten" or "unchanged"`);
+  if (spec.expect === 'unchanged' && typeof spec.reason !== 'string')
+    throw new Error(`${where}: an "unchanged" case names the expected skip "reason"`);
+  if (typeof spec.probes !== 'object' || spec.probes === null)
+    throw new Error(`${where}: "probes" must be an object`);
   for (const [name, value] of Object.entries(spec.probes)) {
     if (isErrorProbe(value)) continue;
     for (const token of probeTokens(value)) {
       // A short value ("3") also shows up in timestamps and pids: its presence would prove nothing.
-      if (token.length < 4) throw new Error(`${where}: probe ${name} has the value "${token}", too short to be told apart from timestamps; use a distinctive value`);
+      if (token.length < 4)
+        throw new Error(
+          `${where}: probe ${name} has the value "${token}", too short to be told apart from timestamps; use a distinctive value`,
+        );
     }
   }
   return spec;
@@ -116,13 +137,15 @@ export function loadCase(name: string): LoadedCase {
       const original = fs.readFileSync(absolute, 'utf8');
       const outcome = runCodemods(codemods, original, absolute, settings, dir);
       const rewritten = outcome.output ?? original;
-      const secondRun = outcome.output === null ? null : runCodemods(codemods, rewritten, absolute, settings, dir);
+      const secondRun =
+        outcome.output === null ? null : runCodemods(codemods, rewritten, absolute, settings, dir);
       return { file: absolute, original, rewritten, outcome, secondRun };
     });
   const entry = modules.find((module) => module.file === path.join(dir, spec.entry));
   if (!entry) throw new Error(`${name}: entry ${spec.entry} is not a module of the case`);
   const errorProbes = new Map<string, ErrorProbe>();
-  for (const [key, value] of Object.entries(spec.probes)) if (isErrorProbe(value)) errorProbes.set(key, makeErrorProbe(value.error, key));
+  for (const [key, value] of Object.entries(spec.probes))
+    if (isErrorProbe(value)) errorProbes.set(key, makeErrorProbe(value.error, key));
   return { name, dir, spec, modules, entry, errorProbes };
 }
 
@@ -164,25 +187,45 @@ interface EvaluatedModule {
  * The console code under test prints with: Node's own, writing to process.stdout and stderr, which
  * the run captures. vitest replaces the global console with one that bypasses those writes.
  */
-const processConsole = new NodeConsole({ stdout: forwardingStream('stdout'), stderr: forwardingStream('stderr') });
+const processConsole = new NodeConsole({
+  stdout: forwardingStream('stdout'),
+  stderr: forwardingStream('stderr'),
+});
 
 /** A stream that writes to process.stdout or stderr as they are at the moment of the write (patched by the capture). */
 function forwardingStream(name: 'stdout' | 'stderr'): NodeJS.WritableStream {
-  return new Writable({ write: (chunk, _encoding, done) => { process[name].write(chunk); done(); } });
+  return new Writable({
+    write: (chunk, _encoding, done) => {
+      process[name].write(chunk);
+      done();
+    },
+  });
 }
 
 function evaluateVersion(loaded: LoadedCase, version: Version) {
   const sinkModule = createSinkModule();
-  const texts = new Map(loaded.modules.map((module) => [module.file, version === 'before' ? module.original : module.rewritten]));
+  const texts = new Map(
+    loaded.modules.map((module) => [
+      module.file,
+      version === 'before' ? module.original : module.rewritten,
+    ]),
+  );
   const cache = new Map<string, EvaluatedModule>();
 
   const resolveRelative = (from: string, specifier: string): string => {
     const base = path.resolve(path.dirname(from), specifier);
-    const candidates = [base, ...MODULE_EXTENSIONS.map((extension) => base + extension), ...MODULE_EXTENSIONS.map((extension) => path.join(base, `index${extension}`))];
+    const candidates = [
+      base,
+      ...MODULE_EXTENSIONS.map((extension) => base + extension),
+      ...MODULE_EXTENSIONS.map((extension) => path.join(base, `index${extension}`)),
+    ];
     // `./logger.js` written for Node16 resolution names logger.ts.
     if (/\.[cm]?js$/.test(base)) candidates.push(base.replace(/\.([cm]?)js$/, '.$1ts'));
     const found = candidates.find((candidate) => texts.has(candidate));
-    if (!found) throw new Error(`${path.relative(ROOT, from)}: cannot resolve ${specifier} among the case's modules`);
+    if (!found)
+      throw new Error(
+        `${path.relative(ROOT, from)}: cannot resolve ${specifier} among the case's modules`,
+      );
     return found;
   };
 
@@ -192,13 +235,21 @@ function evaluateVersion(loaded: LoadedCase, version: Version) {
     const module: EvaluatedModule = { exports: {} };
     cache.set(file, module);
     const source = texts.get(file)!;
-    const { outputText } = ts.transpileModule(source, { compilerOptions: COMPILER_OPTIONS, fileName: file, reportDiagnostics: false });
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: COMPILER_OPTIONS,
+      fileName: file,
+      reportDiagnostics: false,
+    });
     const localRequire = (specifier: string): unknown => {
       if (specifier === SINK_MODULE) return sinkModule;
-      if (specifier.startsWith('./') || specifier.startsWith('../')) return load(resolveRelative(file, specifier)).exports;
+      if (specifier.startsWith('./') || specifier.startsWith('../'))
+        return load(resolveRelative(file, specifier)).exports;
       return projectRequire(specifier);
     };
-    const wrapper = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname, console) {${outputText}\n})`, { filename: file }) as (
+    const wrapper = vm.runInThisContext(
+      `(function (exports, require, module, __filename, __dirname, console) {${outputText}\n})`,
+      { filename: file },
+    ) as (
       exports: unknown,
       require: (specifier: string) => unknown,
       module: EvaluatedModule,
@@ -206,7 +257,15 @@ function evaluateVersion(loaded: LoadedCase, version: Version) {
       dirname: string,
       console: Console,
     ) => void;
-    wrapper.call(module.exports, module.exports, localRequire, module, file, path.dirname(file), processConsole);
+    wrapper.call(
+      module.exports,
+      module.exports,
+      localRequire,
+      module,
+      file,
+      path.dirname(file),
+      processConsole,
+    );
     return module;
   };
 
@@ -228,14 +287,17 @@ export async function runVersion(loaded: LoadedCase, version: Version): Promise<
     try {
       const exports = entry().exports;
       const run = exports.run;
-      if (typeof run !== 'function') throw new Error(`${loaded.spec.entry} does not export run(probes)`);
+      if (typeof run !== 'function')
+        throw new Error(`${loaded.spec.entry} does not export run(probes)`);
       await (run as (probes: Record<string, unknown>) => unknown)(materialiseProbes(loaded));
     } catch (thrown) {
       error = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
     }
   });
   const sinkText = sinkModule.text();
-  const output = [sinkText && `[sink]\n${sinkText}`, text && `[stdout/stderr]\n${text}`].filter(Boolean).join('\n');
+  const output = [sinkText && `[sink]\n${sinkText}`, text && `[stdout/stderr]\n${text}`]
+    .filter(Boolean)
+    .join('\n');
   return { output, ...(error ? { error } : {}) };
 }
 
@@ -245,7 +307,9 @@ export function sourceDiff(loaded: LoadedCase): string {
     .filter((module) => module.rewritten !== module.original)
     .map((module) => {
       const name = path.relative(loaded.dir, module.file);
-      return createTwoFilesPatch(name, name, module.original, module.rewritten, 'before', 'after', { context: 2 });
+      return createTwoFilesPatch(name, name, module.original, module.rewritten, 'before', 'after', {
+        context: 2,
+      });
     })
     .join('\n');
 }

@@ -30,7 +30,10 @@ export function createSinkModule(): SinkModule {
   });
   const log4jsAppender: AppenderModule = {
     configure(config?: { layout?: { type: string } & Partial<PatternToken> }, layouts?) {
-      const layout = (config?.layout && layouts?.layout(config.layout.type, config.layout as PatternToken)) || layouts?.basicLayout || String;
+      const layout =
+        (config?.layout && layouts?.layout(config.layout.type, config.layout as PatternToken)) ||
+        layouts?.basicLayout ||
+        String;
       return (event) => {
         sink.write(`${layout(event)}\n`);
       };
@@ -42,7 +45,8 @@ export function createSinkModule(): SinkModule {
 /** A few event-loop turns and a short timer: enough for winston's piped transports and log4js to write. */
 export async function settle(): Promise<void> {
   for (let round = 0; round < 3; round++) {
-    for (let turn = 0; turn < 5; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (let turn = 0; turn < 5; turn++)
+      await new Promise<void>((resolve) => setImmediate(resolve));
     await new Promise<void>((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -54,7 +58,9 @@ type Write = typeof process.stdout.write;
  * ConsoleLogger and consola write there themselves), waits for transports to flush, and restores the
  * streams. Returns what was written, ANSI colours removed.
  */
-export async function captureStdio<T>(body: () => T | Promise<T>): Promise<{ result: T; text: string }> {
+export async function captureStdio<T>(
+  body: () => T | Promise<T>,
+): Promise<{ result: T; text: string }> {
   let text = '';
   const originalOut = process.stdout.write;
   const originalErr = process.stderr.write;
@@ -77,10 +83,17 @@ export async function captureStdio<T>(body: () => T | Promise<T>): Promise<{ res
 }
 
 /** A probe as case.json writes it: a value, or `{ "error": "message" }` for an Error. */
-export type RawProbe = string | number | boolean | null | { error: string } | Record<string, unknown> | unknown[];
+export type RawProbe =
+  string | number | boolean | null | { error: string } | Record<string, unknown> | unknown[];
 
 export function isErrorProbe(raw: unknown): raw is { error: string } {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 1 && typeof (raw as { error?: unknown }).error === 'string';
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    !Array.isArray(raw) &&
+    Object.keys(raw).length === 1 &&
+    typeof (raw as { error?: unknown }).error === 'string'
+  );
 }
 
 /** An error probe: its message and the stack every run's copy carries, so outputs can be compared. */
@@ -96,7 +109,11 @@ export function makeErrorProbe(message: string, name = 'error'): ErrorProbe {
   const functionName = `probe_${name.replace(/\W/g, '_')}`;
   const create = { [functionName]: () => new Error(message) }[functionName];
   const stack = create().stack ?? `Error: ${message}`;
-  const firstFrame = stack.split('\n').map((line) => line.trim()).find((line) => line.startsWith('at ')) ?? '';
+  const firstFrame =
+    stack
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.startsWith('at ')) ?? '';
   return { message, stack, firstFrame };
 }
 
@@ -118,14 +135,19 @@ export function printsErrorMessage(output: string, probe: ErrorProbe): boolean {
  */
 export function printsStack(output: string, probe: ErrorProbe): boolean {
   if (!probe.firstFrame) return false;
-  const variants = [probe.firstFrame, probe.firstFrame.replace('file://', ''), probe.firstFrame.replace(`${process.cwd()}/`, '')];
+  const variants = [
+    probe.firstFrame,
+    probe.firstFrame.replace('file://', ''),
+    probe.firstFrame.replace(`${process.cwd()}/`, ''),
+  ];
   return variants.some((variant) => output.includes(variant));
 }
 
 /** The text leaves of a probe value that must survive (strings and numbers, recursively). */
 export function probeTokens(value: unknown): string[] {
   if (value === null || value === undefined) return [];
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return [String(value)];
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint')
+    return [String(value)];
   if (typeof value === 'boolean') return [];
   if (Array.isArray(value)) return value.flatMap(probeTokens);
   if (typeof value === 'object') return Object.values(value).flatMap(probeTokens);

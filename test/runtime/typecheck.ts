@@ -36,7 +36,10 @@ export const TYPECHECK_OPTIONS: ts.CompilerOptions = {
  */
 const diskSourceFiles = new Map<string, ts.SourceFile | undefined>();
 
-export function typecheck(files: readonly string[], overlay: ReadonlyMap<string, string> = new Map()): string[] {
+export function typecheck(
+  files: readonly string[],
+  overlay: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const host = ts.createCompilerHost(TYPECHECK_OPTIONS, true);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
@@ -48,10 +51,15 @@ export function typecheck(files: readonly string[], overlay: ReadonlyMap<string,
     const text = overlay.get(absolute);
     if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
     const key = `${absolute}\0${JSON.stringify(languageVersion)}`;
-    if (!diskSourceFiles.has(key)) diskSourceFiles.set(key, getSourceFile(fileName, languageVersion, onError, shouldCreate));
+    if (!diskSourceFiles.has(key))
+      diskSourceFiles.set(key, getSourceFile(fileName, languageVersion, onError, shouldCreate));
     return diskSourceFiles.get(key);
   };
-  const program = ts.createProgram({ rootNames: [...files, SINK_DECLARATION], options: TYPECHECK_OPTIONS, host });
+  const program = ts.createProgram({
+    rootNames: [...files, SINK_DECLARATION],
+    options: TYPECHECK_OPTIONS,
+    host,
+  });
   const diagnostics = ts.getPreEmitDiagnostics(program);
   return diagnostics.map((diagnostic) => {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');

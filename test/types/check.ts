@@ -25,7 +25,12 @@ export type Resolution = 'NodeNext' | 'Bundler';
  * node_modules/eslint-v9). `pluginRoot`: the plugin package whose `dist/` declarations are checked too,
  * so that an error in them (a type ESLint 9 lacks) cannot hide behind skipLibCheck as `any`.
  */
-export function typeCheck(fixtures: readonly string[], eslintPackage: string, pluginRoot: string, resolution: Resolution = 'NodeNext'): TypeCheck {
+export function typeCheck(
+  fixtures: readonly string[],
+  eslintPackage: string,
+  pluginRoot: string,
+  resolution: Resolution = 'NodeNext',
+): TypeCheck {
   const types = path.join(eslintPackage, 'lib/types');
   const options: ts.CompilerOptions = {
     strict: true,
@@ -36,20 +41,45 @@ export function typeCheck(fixtures: readonly string[], eslintPackage: string, pl
     ...(resolution === 'NodeNext'
       ? { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }
       : { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
-    paths: { eslint: [path.join(types, 'index.d.ts')], 'eslint/config': [path.join(types, 'config-api.d.ts')] },
+    paths: {
+      eslint: [path.join(types, 'index.d.ts')],
+      'eslint/config': [path.join(types, 'config-api.d.ts')],
+    },
   };
-  const program = ts.createProgram(fixtures.map((file) => path.resolve(file)), options);
+  const program = ts.createProgram(
+    fixtures.map((file) => path.resolve(file)),
+    options,
+  );
   const pluginDist = fs.realpathSync(path.join(pluginRoot, 'dist')) + path.sep;
-  const checked = program.getSourceFiles().filter((file) => fixtures.some((fixture) => path.resolve(fixture) === path.resolve(file.fileName)) || path.resolve(file.fileName).startsWith(pluginDist));
+  const checked = program
+    .getSourceFiles()
+    .filter(
+      (file) =>
+        fixtures.some((fixture) => path.resolve(fixture) === path.resolve(file.fileName)) ||
+        path.resolve(file.fileName).startsWith(pluginDist),
+    );
   const diagnostics = [
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),
-    ...checked.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
+    ...checked.flatMap((file) => [
+      ...program.getSyntacticDiagnostics(file),
+      ...program.getSemanticDiagnostics(file),
+    ]),
   ];
-  const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (name) => name, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' };
+  const host: ts.FormatDiagnosticsHost = {
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: () => process.cwd(),
+    getNewLine: () => '\n',
+  };
   return {
-    eslintVersion: (JSON.parse(fs.readFileSync(path.join(eslintPackage, 'package.json'), 'utf8')) as { version: string }).version,
+    eslintVersion: (
+      JSON.parse(fs.readFileSync(path.join(eslintPackage, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version,
     diagnostics: diagnostics.map((diagnostic) => ts.formatDiagnostic(diagnostic, host).trim()),
-    pluginFiles: checked.map((file) => path.relative(pluginDist, path.resolve(file.fileName))).filter((name) => !name.startsWith('..')),
+    pluginFiles: checked
+      .map((file) => path.relative(pluginDist, path.resolve(file.fileName)))
+      .filter((name) => !name.startsWith('..')),
   };
 }
