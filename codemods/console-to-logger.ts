@@ -69,7 +69,9 @@ export const consoleToLogger: Codemod = {
     return findings;
   },
   supportEdits(file, settings, cwd, firstChange) {
-    const edit = settings.logger ? loggerImportEdit(file, settings.logger, cwd, firstChange) : null;
+    const edit = settings.logger
+      ? loggerImportEdit(file, settings.logger, cwd, firstChange, settings)
+      : null;
     return edit ? [edit] : [];
   },
 };

@@ -52,11 +52,14 @@ export function graftEdits(
   if (!statements) return null;
   const byStatement = new Map<Node, Edit[]>(statements.map((statement) => [statement, []]));
   const insertionsAt = new Map<number, Edit>();
+  const trivia: Array<{ edit: Edit; comment: { range: readonly [number, number] } | null }> = [];
   for (const edit of edits) {
     const holder = statements.find(
       (statement) => edit.range[0] >= statement.range[0] && edit.range[1] <= statement.range[1],
     );
+    const comment = holder ? undefined : triviaEdit(file, edit);
     if (holder) byStatement.get(holder)!.push(edit);
+    else if (comment !== undefined) trivia.push({ edit, comment });
     else if (edit.range[0] !== edit.range[1] || insertionsAt.has(edit.range[0])) return null;
     else insertionsAt.set(edit.range[0], edit);
   }
@@ -92,9 +95,23 @@ export function graftEdits(
         !statements.some(
           (statement) =>
             comment.range[0] >= statement.range[0] && comment.range[1] <= statement.range[1],
+        ) &&
+        !trivia.some(
+          ({ edit, comment: edited }) =>
+            edited === null &&
+            comment.range[0] >= edit.range[0] &&
+            comment.range[1] <= edit.range[1],
         ),
     );
+    // A comment edited in place keeps its start; its text is the new one.
+    const edited = kept.filter((comment) =>
+      trivia.some((entry) => entry.comment?.range[0] === comment.range[0]),
+    );
     for (const comment of kept) moveRange(comment, shift);
+    for (const comment of edited) {
+      const closing = comment.type === 'Block' ? 2 : 0;
+      comment.value = text.slice(comment.range[0] + 2, comment.range[1] - closing);
+    }
     ast.comments = [
       ...kept,
       ...replacements.flatMap((r) => r.comments),
@@ -102,6 +119,62 @@ export function graftEdits(
     ].sort((a, b) => a.range[0] - b.range[0]);
   }
   return modelOfTree(text, file.filename, ast, file.parser);
+}
+
+/**
+ * Whether an edit outside the rewritten statements touches only comments and the space around them
+ * (a stale `eslint-disable` directive removed, or a rule taken out of its list): the tree keeps its
+ * shape and only moves. The comment edited in place, null for a removal of whole comments and
+ * space; undefined for any other edit. Never inside a string, a template or JSX text, whose spaces
+ * are not space between tokens.
+ */
+function triviaEdit(
+  file: ParsedModel,
+  edit: Edit,
+): { range: readonly [number, number] } | null | undefined {
+  const [start, end] = edit.range;
+  if (start === end) return undefined;
+  const text = file.text;
+  // Directives are one-line comments: the comments of the lines the edit touches are enough.
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const comments = file.commentsWithin([from, lineEnd === -1 ? text.length : lineEnd]);
+  const inside = comments.find(
+    (comment) => comment.range[0] + 2 <= start && end <= comment.range[1],
+  );
+  if (inside) {
+    const block = text.startsWith('/*', inside.range[0]);
+    const fits =
+      end <= inside.range[1] - (block ? 2 : 0) &&
+      !/[\r\n\u2028\u2029]|\*\//.test(edit.text) &&
+      !(block && edit.text.endsWith('*'));
+    return fits ? inside : undefined;
+  }
+  if (edit.text !== '') return undefined;
+  // Whole comments and whitespace, no comment cut in two.
+  let rest = '';
+  let at = start;
+  for (const comment of comments) {
+    if (comment.range[1] <= start || comment.range[0] >= end) continue;
+    if (comment.range[0] < start || comment.range[1] > end) return undefined;
+    rest += text.slice(at, comment.range[0]);
+    at = comment.range[1];
+  }
+  rest += text.slice(at, end);
+  if (rest.trim() !== '') return undefined;
+  // The innermost node around the range must be one whose children are separated by plain space.
+  let holder: Node = file.ast;
+  for (;;) {
+    const overlapping: Node[] = [];
+    forEachChild(holder, (child) => {
+      if (child.range[0] < end && start < child.range[1]) overlapping.push(child);
+    });
+    if (overlapping.length === 0) break;
+    const [child] = overlapping;
+    if (overlapping.length > 1 || child.range[0] > start || child.range[1] < end) return undefined;
+    holder = child;
+  }
+  return /^(Literal|TemplateLiteral|TemplateElement|JSX\w*)$/.test(holder.type) ? undefined : null;
 }
 
 /** The statements around the rewritten nodes, none inside another; null if a node is in none. */

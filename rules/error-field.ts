@@ -1,13 +1,27 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { staticKeyName, unwrap } from '../core/model/ast';
-import { isErrorExpression, logsErrorObject, stringifiedError } from '../core/messages/fields';
+import {
+  errorArgumentEdits,
+  isErrorExpression,
+  logsErrorObject,
+  lostErrorArguments,
+  lostErrorMessage,
+  lostErrorParts,
+  stringifiedError,
+} from '../core/messages/fields';
 import type { FileModel } from '../core/model/file';
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
-import { infoMessageProperty, messageOfCall } from '../core/messages/message';
+import { infoMessageProperty, messageOfCall, type MessageAnalysis } from '../core/messages/message';
 import { callErrorKey, errorKeyMismatch } from '../core/loggers/contract';
 import { structuredRewrite } from '../core/messages/rewrite';
-import { isFieldsFirst } from '../core/model/settings';
-import { createRule, editsToFix, fileMayContain, lazyFile, previewText } from './utils';
+import {
+  createRule,
+  editsToFix,
+  fileMayContain,
+  lazyFile,
+  rewriteSuggestions,
+  ruleIsOn,
+} from './utils';
 
 export type Options = [];
 export type MessageIds =
@@ -16,8 +30,6 @@ export type MessageIds =
   | 'errorUnderOtherKey'
   | 'useErrorObject'
   | 'useStructuredCall';
-
-type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
 export default createRule<Options, MessageIds>({
   name: 'error-field',
@@ -45,61 +57,45 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { file, settings } = lazyFile(context);
 
-    function reportMessageParts(call: LogCall): void {
-      const message = messageOfCall(call, file());
-      if (!message) return;
-      const style = call.style;
-      if (message.kind === 'unknown') {
-        const stringified = stringifiedError(message.node, file());
-        if (!stringified || logsErrorObject(call, stringified.error, 0, file())) return;
+    /**
+     * The errors a dynamic message turns into text: one report for the call, however many parts hold
+     * them, and none when no-dynamic-message reports this message (naming the error) with the very
+     * same rewrite. Returns those errors, reported once per call.
+     */
+    function reportMessage(call: LogCall, message: MessageAnalysis): Set<string> {
+      const lost = message.kind === 'dynamic' ? lostErrorParts(call, message, file()) : [];
+      const reported = new Set(lost.map((part) => file().getText(part.error)));
+      if (message.kind !== 'dynamic' || !lost[0] || ruleIsOn(context, 'no-dynamic-message'))
+        return reported;
+      const rewrite = structuredRewrite(call, message, file(), settings());
+      context.report({
+        node: lost[0].node,
+        messageId: 'stringifiedError',
+        data: { how: lost[0].how, key: callErrorKey(call, file(), settings()) ?? 'error' },
+        suggest: rewriteSuggestions(rewrite),
+      });
+      return reported;
+    }
+
+    /** The message or an argument after it that is only an error's text (`logger.error('Failed:', err.message)`). */
+    function reportArguments(call: LogCall, message: MessageAnalysis, reported: Set<string>) {
+      const whole = lostErrorMessage(call, message, file());
+      for (const lost of [
+        ...(whole ? [whole] : []),
+        ...lostErrorArguments(call, message, file()),
+      ]) {
+        const errorText = file().getText(lost.error);
+        if (reported.has(errorText)) continue;
+        reported.add(errorText);
         const key = callErrorKey(call, file(), settings()) ?? 'err';
-        // pino and bunyan log an Error passed as the only argument with its message and stack.
-        const suggest: Suggestion[] =
-          style && isFieldsFirst(style) && call.args.length === 1
-            ? [
-                {
-                  messageId: 'useErrorObject',
-                  data: { key },
-                  fix: (fixer) =>
-                    fixer.replaceText(message.node, file().getText(stringified.error)),
-                },
-              ]
-            : [];
+        const edits = lost === whole ? whole.edits : errorArgumentEdits(call, lost, key, file());
         context.report({
-          node: message.node,
+          node: lost.node,
           messageId: 'stringifiedError',
-          data: { how: stringified.how, key },
-          suggest,
-        });
-        return;
-      }
-      if (message.kind !== 'dynamic') return;
-      let rewrite: ReturnType<typeof structuredRewrite> | undefined;
-      for (const part of message.parts) {
-        if (part.kind !== 'value') continue;
-        const stringified =
-          stringifiedError(part.node, file()) ??
-          (isErrorExpression(part.node, file())
-            ? { how: 'Interpolating an error', error: part.node }
-            : null);
-        if (!stringified || logsErrorObject(call, stringified.error, message.consumedArgs, file()))
-          continue;
-        // Only computed for calls that have something to report.
-        rewrite ??= structuredRewrite(call, message, file(), settings());
-        const suggest: Suggestion[] = rewrite.ok
-          ? [
-              {
-                messageId: 'useStructuredCall',
-                data: { preview: previewText(rewrite.preview) },
-                fix: editsToFix(rewrite.edits),
-              },
-            ]
-          : [];
-        context.report({
-          node: part.node,
-          messageId: 'stringifiedError',
-          data: { how: stringified.how, key: callErrorKey(call, file(), settings()) ?? 'error' },
-          suggest,
+          data: { how: lost.how, key },
+          suggest: edits
+            ? [{ messageId: 'useErrorObject', data: { key }, fix: editsToFix(edits) }]
+            : [],
         });
       }
     }
@@ -129,6 +125,7 @@ export default createRule<Options, MessageIds>({
       call: LogCall,
       object: TSESTree.ObjectExpression,
       model: FileModel,
+      reported: Set<string>,
       skip?: TSESTree.Node,
     ): void {
       let contractKey: string | null | undefined;
@@ -139,7 +136,7 @@ export default createRule<Options, MessageIds>({
         if (property.type !== 'Property' || property.value === skip) continue;
         const value = unwrap(property.value);
         if (value.type === 'ObjectExpression') {
-          reportFieldValues(call, value, model);
+          reportFieldValues(call, value, model, reported);
           continue;
         }
         if (isErrorExpression(value, model)) {
@@ -148,6 +145,10 @@ export default createRule<Options, MessageIds>({
         }
         const stringified = stringifiedError(value, model);
         if (!stringified || logsErrorObject(call, stringified.error, 0, model)) continue;
+        const errorText = model.getText(stringified.error);
+        // Reported once per call: renaming two properties to the error key would make two of them.
+        if (reported.has(errorText)) continue;
+        reported.add(errorText);
         if (contractKey === undefined) contractKey = callErrorKey(call, file(), settings());
         if (contractKey === null) {
           // Nested in the fields, an Error prints {} through this logger: the text is all that survives.
@@ -159,7 +160,6 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         const key = contractKey;
-        const errorText = model.getText(stringified.error);
         const ownKey = staticKeyName(property);
         // Rename to the error key when that does not collide with another property.
         const newKey = ownKey === key || !keys.has(key) ? key : ownKey;
@@ -187,13 +187,15 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const call = analyzeLogCall(node, file(), settings());
         if (!call) return;
-        reportMessageParts(call);
+        const message = messageOfCall(call, file());
+        const reported = message ? reportMessage(call, message) : new Set<string>();
+        if (message) reportArguments(call, message, reported);
         const fields =
           call.infoObject ??
           (call.fieldsIndex === undefined ? undefined : unwrap(call.args[call.fieldsIndex]));
         // An info object's message property is the message, already checked above.
         if (fields?.type === 'ObjectExpression')
-          reportFieldValues(call, fields, file(), infoMessageProperty(call)?.value);
+          reportFieldValues(call, fields, file(), reported, infoMessageProperty(call)?.value);
       },
     };
   },

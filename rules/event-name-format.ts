@@ -1,6 +1,6 @@
 import { isStringLiteral, unwrap } from '../core/model/ast';
 import { eventNameFromText, isValidEventName } from '../core/messages/naming';
-import { quoteString } from '../core/messages/rewrite';
+import { preferredQuote, quoteString } from '../core/messages/rewrite';
 import { createRule, onLogMessage } from './utils';
 
 export type Options = [];
@@ -24,13 +24,20 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
-    return onLogMessage(context, (_call, message, _file, settings) => {
-      if (message.kind !== 'constant' || !isStringLiteral(unwrap(message.node))) return;
+    return onLogMessage(context, (_call, message, file, settings) => {
+      // A string literal, or a backtick one with no `${}` (a message built of constants is not here).
+      const literal = unwrap(message.node);
+      const backtick = literal.type === 'TemplateLiteral' && literal.expressions.length === 0;
+      // A name bound to a constant string (`const MESSAGE = 'Job done'`) is reported without a
+      // suggestion: renaming the constant's text would change its other uses too.
+      const named = literal.type === 'Identifier';
+      if (message.kind !== 'constant' || !(isStringLiteral(literal) || backtick || named)) return;
       const { eventName } = settings;
       if (isValidEventName(message.text, eventName)) return;
-      const name = eventNameFromText(message.text, eventName.case);
-      const literal = unwrap(message.node);
-      const quote = context.sourceCode.getText(literal).charAt(0);
+      const name = eventNameFromText(message.text, eventName.case, {
+        words: settings.naming.words,
+      });
+      const quote = backtick ? preferredQuote(file) : context.sourceCode.getText(literal).charAt(0);
       context.report({
         node: message.node,
         messageId: 'invalidEventName',
@@ -41,7 +48,7 @@ export default createRule<Options, MessageIds>({
             : `${eventName.case} case`,
         },
         suggest:
-          name && isValidEventName(name, eventName)
+          name && !named && isValidEventName(name, eventName)
             ? [
                 {
                   messageId: 'useEventName',

@@ -101,7 +101,7 @@ export default createRule<Options, MessageIds>({
             : undefined;
         const importEdit =
           rewrite?.ok && logger
-            ? loggerImportEdit(file(), logger, context.cwd, node.range[0])
+            ? loggerImportEdit(file(), logger, context.cwd, node.range[0], settings())
             : null;
         context.report({
           node,

@@ -9,6 +9,7 @@ import {
 import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
 import { messageOfCall, type MessageAnalysis } from '../core/messages/message';
 import { settingsFrom, type Settings } from '../core/model/settings';
+import type { RewriteResult } from '../core/messages/rewrite';
 
 export interface StructuredLoggingDocs {
   description: string;
@@ -44,6 +45,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` },
     },
     create(context) {
+      currentFile(context).rulesOn.add(name);
       const given = context.options;
       // Where the config gives no options, ESLint 9.15+ hands each file a new array holding the very
       // objects of the rule's meta.defaultOptions, and older versions an empty array: the defaults.
@@ -77,12 +79,28 @@ type TextTest = (text: string, settings: Settings) => boolean;
  * slot is enough; it holds at most the last file.
  */
 let current:
-  { ast: TSESTree.Program; model?: FileModel; textTests: Map<TextTest, boolean> } | undefined;
+  | {
+      ast: TSESTree.Program;
+      model?: FileModel;
+      textTests: Map<TextTest, boolean>;
+      /** The plugin's rules started on this file (ESLint starts every enabled rule before it walks the tree). */
+      rulesOn: Set<string>;
+    }
+  | undefined;
 
 function currentFile(context: AnyContext): NonNullable<typeof current> {
   const ast = context.sourceCode.ast;
-  if (current?.ast !== ast) current = { ast, textTests: new Map() };
+  if (current?.ast !== ast) current = { ast, textTests: new Map(), rulesOn: new Set() };
   return current;
+}
+
+/**
+ * Whether another of the plugin's rules is on for the file being linted, asked while the tree is
+ * walked: two rules that would report one problem with the same rewrite report it once (error-field
+ * leaves a dynamic message that loses an error to no-dynamic-message, which names the error).
+ */
+export function ruleIsOn(context: AnyContext, name: string): boolean {
+  return currentFile(context).rulesOn.has(name);
 }
 
 /** The file model for the file being linted: built once per file and shared by every rule. */
@@ -141,6 +159,21 @@ export function lazyFile(context: AnyContext): { file: () => FileModel; settings
 
 export function editsToFix(edits: readonly Edit[]): TSESLint.ReportFixFunction {
   return (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
+}
+
+/** The suggestion that applies a structured rewrite, when there is one. */
+export function rewriteSuggestions(
+  rewrite: RewriteResult,
+): TSESLint.SuggestionReportDescriptor<'useStructuredCall'>[] {
+  return rewrite.ok
+    ? [
+        {
+          messageId: 'useStructuredCall',
+          data: { preview: previewText(rewrite.preview) },
+          fix: editsToFix(rewrite.edits),
+        },
+      ]
+    : [];
 }
 
 /** One line, at most 80 characters, for a suggestion's description. */

@@ -31,7 +31,7 @@ describe('structured-logging loggers: the inventory', () => {
       callSites: 2,
       dynamicMessages: 2,
     });
-    expect(pino?.example).toContain("logger.info({ orderId, attempt }, 'charging.order.attempt')");
+    expect(pino?.example).toContain("logger.info({ orderId, attempt }, 'order.charging')");
   });
 
   it('names the definition and the change that unlocks a logger it cannot rewrite through', () => {

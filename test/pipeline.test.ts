@@ -73,7 +73,9 @@ describe('codemod all reuses one parse only when that cannot change the result',
     // structured-messages moves the password into a field; redact-sensitive-data must then redact it.
     const text =
       "import pino from 'pino';\nconst logger = pino();\nlogger.info(`login ${user.password}`);\n";
-    const { shortcut, slow } = bothWays(text, path.join(os.tmpdir(), 'login.ts'), {});
+    // Redacted at the call, not in the logger's `redact` option, to show the graft.
+    const atCall = { sensitive: { loggerRedact: false } };
+    const { shortcut, slow } = bothWays(text, path.join(os.tmpdir(), 'login.ts'), atCall);
     expect([shortcut.parses, shortcut.grafts]).toEqual([1, 1]);
     expect([slow.parses, slow.grafts]).toEqual([2, 0]);
     expect(shortcut.changes.map((change) => change.codemod)).toEqual([
@@ -86,11 +88,13 @@ describe('codemod all reuses one parse only when that cannot change the result',
   it('reuses the parse when the rewrites are unrelated', () => {
     const text =
       "import pino from 'pino';\nconst logger = pino();\nlogger.info(`order ${id} shipped`);\nlogger.warn({ password }, 'login.failed');\n";
-    const { shortcut, slow } = bothWays(text, path.join(os.tmpdir(), 'orders.ts'), {});
+    const { shortcut, slow } = bothWays(text, path.join(os.tmpdir(), 'orders.ts'), {
+      sensitive: { loggerRedact: false },
+    });
     expect(shortcut.parses).toBe(1);
     expect(slow.parses).toBe(2);
     expect(shortcut.output).toBe(slow.output);
-    expect(shortcut.output).toContain("logger.info({ id }, 'order.shipped');");
+    expect(shortcut.output).toContain("logger.info({ orderId: id }, 'order.shipped');");
     expect(shortcut.output).toContain("logger.warn({ password: '[REDACTED]' }, 'login.failed');");
   });
 });
@@ -107,7 +111,7 @@ describe('the last check on a rewrite parses only the rewritten statements when 
     );
     expect(outcome.changes).toHaveLength(2);
     expect(outcome.checkedWholeFile).toBe(false);
-    expect(outcome.output).toContain("return logger.warn({ id }, 'order.late');");
+    expect(outcome.output).toContain("return logger.warn({ orderId: id }, 'order.late');");
   });
 
   it('checks the whole file when a rewrite added an import, or lies outside any plain statement', () => {
@@ -117,7 +121,7 @@ describe('the last check on a rewrite parses only the rewritten statements when 
       'job.ts',
     );
     expect(field.checkedWholeFile).toBe(true);
-    expect(field.output).toContain("logger.info({ id: this.id }, 'job.done')");
+    expect(field.output).toContain("logger.info({ jobId: this.id }, 'job.done')");
   });
 
   it('falls back to the whole file when a statement needs its surroundings, and keeps the rewrite', () => {

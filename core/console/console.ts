@@ -6,8 +6,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  addBoundNames,
   calleeName,
   isSideEffectFree,
+  isStringLiteral,
   memberPath,
   propertyName,
   staticKeyName,
@@ -15,14 +17,17 @@ import {
   type Node,
 } from '../model/ast';
 import type { Edit } from '../model/edits';
-import type { FileModel } from '../model/file';
+import { memoTable, type FileModel } from '../model/file';
+import { parseFile } from '../model/parse';
 import { isErrorExpression, stringifiedError } from '../messages/fields';
 import { contractOfExport, errorKeyOf } from '../loggers/contract';
 import type { FamilyId } from '../loggers/families';
+import { resolveImport } from '../loggers/modules';
 import { isStringLike, localLogger } from '../loggers/log-calls';
 import { analyzeMessage, staticText, type MessagePart } from '../messages/message';
-import { eventNameFromText } from '../messages/naming';
+import { contextEventName, isGenericText } from '../messages/context-name';
 import {
+  eventNameFor,
   fieldsFromParts,
   hasCommentInside,
   preferredQuote,
@@ -510,73 +515,426 @@ export function importProblem(
   return `Node's ES module loader needs the file extension of '${module.importFrom}', and no .js, .mjs or .cjs file of that name exists: give it in settings['structured-logging'].${setting}.importFrom`;
 }
 
+/** What a module exports, read from its source: enough to import its logger the way it is exported. */
+interface ExportShape {
+  default: boolean;
+  /** `module.exports = logger` or `export = logger`: the module itself is the value. */
+  whole: boolean;
+  names: ReadonlySet<string>;
+  /** `export * from`, a spread into module.exports: names the shape cannot list. */
+  open: boolean;
+}
+
+const shapes = new Map<string, { mtime: number; shape: ExportShape | null }>();
+
+function exportShape(filename: string): ExportShape | null {
+  let mtime: number;
+  try {
+    mtime = fs.statSync(filename).mtimeMs;
+  } catch {
+    return null;
+  }
+  const cached = shapes.get(filename);
+  if (cached?.mtime === mtime) return cached.shape;
+  let shape: ExportShape | null = null;
+  try {
+    shape = readExportShape(parseFile(fs.readFileSync(filename, 'utf8'), filename).ast);
+  } catch {
+    shape = null;
+  }
+  shapes.set(filename, { mtime, shape });
+  return shape;
+}
+
+function readExportShape(ast: TSESTree.Program): ExportShape {
+  const shape = { default: false, whole: false, names: new Set<string>(), open: false };
+  const add = (name: string) =>
+    name === 'default' ? (shape.default = true) : shape.names.add(name);
+  for (const statement of ast.body) {
+    if (statement.type === 'ExportDefaultDeclaration') shape.default = true;
+    else if (statement.type === 'TSExportAssignment') shape.whole = true;
+    else if (statement.type === 'ExportAllDeclaration') {
+      if (statement.exported) add(moduleExportName(statement.exported));
+      else shape.open = true;
+    } else if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'VariableDeclaration') {
+        const names = new Set<string>();
+        for (const declarator of declaration.declarations) addBoundNames(declarator.id, names);
+        names.forEach(add);
+      } else if (declaration && 'id' in declaration && declaration.id?.type === 'Identifier') {
+        add(declaration.id.name);
+      }
+      for (const specifier of statement.specifiers) add(moduleExportName(specifier.exported));
+    } else if (
+      statement.type === 'ExpressionStatement' &&
+      statement.expression.type === 'AssignmentExpression'
+    ) {
+      const target = memberPath(statement.expression.left)?.join('.');
+      const value = unwrap(statement.expression.right);
+      if (target === 'module.exports' && value.type === 'ObjectExpression') {
+        for (const property of value.properties) {
+          const key = property.type === 'Property' ? staticKeyName(property) : null;
+          if (key === null) shape.open = true;
+          else add(key);
+        }
+      } else if (target === 'module.exports') shape.whole = true;
+      else if (target?.startsWith('module.exports.') || target?.startsWith('exports.'))
+        add(target.slice(target.lastIndexOf('.') + 1));
+    }
+  }
+  return shape;
+}
+
+/** `export { a as 'b' }`: an exported name may be a string. */
+function moduleExportName(name: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return name.type === 'Identifier' ? name.name : name.value;
+}
+
+/** A top-level import or require of the file: its local name, its source, and what it takes. */
+interface Binding {
+  local: string;
+  source: string;
+  /** 'default', a named export, or '*' (a namespace import, or a whole-module require). */
+  imported: string;
+  esm: boolean;
+}
+
+function fileBindings(file: FileModel): Binding[] {
+  const bindings: Binding[] = [];
+  for (const statement of file.ast.body) {
+    if (statement.type === 'ImportDeclaration') {
+      if (statement.importKind === 'type') continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') continue;
+        const imported =
+          specifier.type === 'ImportSpecifier'
+            ? specifier.imported.type === 'Identifier'
+              ? specifier.imported.name
+              : specifier.imported.value
+            : specifier.type === 'ImportDefaultSpecifier'
+              ? 'default'
+              : '*';
+        bindings.push({
+          local: specifier.local.name,
+          source: statement.source.value,
+          imported,
+          esm: true,
+        });
+      }
+    } else if (
+      statement.type === 'TSImportEqualsDeclaration' &&
+      statement.importKind !== 'type' &&
+      statement.moduleReference.type === 'TSExternalModuleReference'
+    ) {
+      const source = statement.moduleReference.expression.value;
+      bindings.push({ local: statement.id.name, source, imported: '*', esm: false });
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        if (!declarator.init) continue;
+        let init = unwrap(declarator.init);
+        // `require('./log').logger`, `require('./log').default`
+        const member = init.type === 'MemberExpression' ? propertyName(init) : null;
+        if (member !== null) init = unwrap((init as TSESTree.MemberExpression).object);
+        const source = requiredSource(init);
+        if (source === null) continue;
+        if (declarator.id.type === 'Identifier')
+          bindings.push({ local: declarator.id.name, source, imported: member ?? '*', esm: false });
+        else if (declarator.id.type === 'ObjectPattern' && member === null)
+          for (const property of declarator.id.properties) {
+            const key = property.type === 'Property' ? staticKeyName(property) : null;
+            if (
+              key !== null &&
+              property.type === 'Property' &&
+              property.value.type === 'Identifier'
+            )
+              bindings.push({ local: property.value.name, source, imported: key, esm: false });
+          }
+      }
+    }
+  }
+  return bindings;
+}
+
+/** `require('x')`: its source, else null. */
+function requiredSource(node: Node): string | null {
+  return node.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    isStringLiteral(node.arguments[0])
+    ? node.arguments[0].value
+    : null;
+}
+
+const TYPESCRIPT_SOURCE = /\.(ts|tsx|mts|cts)$/;
+const JAVASCRIPT_SOURCE = /\.(js|cjs|mjs)$/;
+
+/** How the file gets the configured logger: a binding it already has, or the import to add. */
+export type LoggerImportPlan =
+  | { ok: false; reason: string }
+  | {
+      ok: true;
+      /** The name the logger goes by in this file. */
+      local: string;
+      /** Already bound by an import or require of the file: nothing to add. */
+      existing: boolean;
+      /** The module's export that is the logger: 'default', a name, or '*' (the module itself). */
+      exported: string;
+      specifier: string;
+      /** Whether the module's exports were read (else `exported` is what the settings say). */
+      read: boolean;
+    };
+
+const PLANS = memoTable<LoggerImportPlan>('console-logger-import');
+
+/**
+ * How this file reaches the configured logger. An import or require the file already has of the same
+ * module (by this or any other specifier that resolves to the same file: a tsconfig alias, a relative
+ * path, with or without extension or index) and export is reused, under its local name. Otherwise the
+ * import takes what the module actually exports (`export default` from a named setting, a CommonJS
+ * `module.exports = logger`, `require(...).default` of an ES module), and a JavaScript file that Node
+ * loads itself is not given a TypeScript module or a tsconfig alias it could not load.
+ */
+export function loggerImportPlan(
+  file: FileModel,
+  logger: NonNullable<Settings['logger']>,
+  cwd: string,
+  settings: object = logger,
+): LoggerImportPlan {
+  return file.remember(PLANS, settings, file.ast, () => planImport(file, logger, cwd));
+}
+
+function planImport(
+  file: FileModel,
+  logger: NonNullable<Settings['logger']>,
+  cwd: string,
+): LoggerImportPlan {
+  let specifier = specifierFor(file, logger.importFrom, cwd);
+  const target = path.isAbsolute(file.filename) ? resolveImport(file.filename, specifier) : null;
+  const shape = target ? exportShape(target) : null;
+  const wanted = logger.importKind === 'default' ? 'default' : logger.importName;
+  const exported = !shape
+    ? wanted
+    : wanted === 'default'
+      ? shape.default
+        ? 'default'
+        : shape.whole
+          ? '*'
+          : shape.names.has(logger.importName)
+            ? logger.importName
+            : wanted
+      : shape.names.has(wanted) || shape.open
+        ? wanted
+        : shape.default
+          ? 'default'
+          : shape.whole
+            ? '*'
+            : wanted;
+  const sameModule = (source: string): boolean => {
+    if (source === specifier || source === logger.importFrom) return true;
+    const resolved = target && resolveImport(file.filename, source);
+    if (target && resolved) return resolved === target;
+    return source.endsWith(logger.importFrom.replace(/^(\.\.?\/)+/, ''));
+  };
+  const takesLogger = (binding: Binding): boolean =>
+    binding.imported === exported ||
+    (exported === '*' && binding.esm && binding.imported === 'default') ||
+    // What a module of unknown shape gives a default import or a whole require.
+    (!shape && wanted === 'default' && !binding.esm && binding.imported === '*') ||
+    (!shape && binding.local === logger.importName);
+  // Cheap tests first: resolving a specifier may read the disk.
+  const bindings = fileBindings(file);
+  const candidates = bindings.filter(
+    (binding) => takesLogger(binding) && sameModule(binding.source),
+  );
+  const reused = candidates.find((binding) => binding.local === logger.importName) ?? candidates[0];
+  // The name is bound to the module, but not to its logger (an earlier `const logger =
+  // require('./logger')` of an `export default` module): say what to write instead.
+  const misbound = reused
+    ? undefined
+    : bindings.find(
+        (binding) =>
+          binding.local === logger.importName &&
+          !takesLogger(binding) &&
+          sameModule(binding.source),
+      );
+  if (misbound && shape)
+    return {
+      ok: false,
+      reason: `\`${misbound.local}\` is bound to ${exportText(misbound.imported)} of '${misbound.source}', but the logger is ${exportText(exported)}: write \`${bindingText(misbound, exported)}\``,
+    };
+  if (reused)
+    return {
+      ok: true,
+      local: reused.local,
+      existing: true,
+      exported,
+      specifier: reused.source,
+      read: shape !== null,
+    };
+  // Node loads a CommonJS .js file, or native ESM, from source: no TypeScript, no tsconfig paths.
+  const loadedByNode =
+    JAVASCRIPT_SOURCE.test(file.filename) &&
+    (file.nativeEsm() || file.moduleSystem() === 'commonjs');
+  if (loadedByNode && target) {
+    const label = path.relative(cwd, target) || target;
+    if (TYPESCRIPT_SOURCE.test(target) && !/\.d\.[cm]?ts$/.test(target)) {
+      const compiled = ['.js', '.cjs', '.mjs']
+        .map((extension) => target.replace(TYPESCRIPT_SOURCE, extension))
+        .some((candidate) => fs.existsSync(candidate));
+      if (!compiled)
+        return {
+          ok: false,
+          reason: `'${specifier}' is ${label}, TypeScript, which Node cannot load from this JavaScript file: set settings['structured-logging'].logger.importFrom to the compiled JavaScript module, or leave this file out if a TypeScript loader runs it`,
+        };
+    }
+    // A tsconfig alias means nothing to Node: the path to the module does.
+    if (!specifier.startsWith('.') && !isPackageOf(specifier, target)) {
+      let relative = path.relative(path.dirname(file.filename), target).split(path.sep).join('/');
+      if (!relative.startsWith('.')) relative = `./${relative}`;
+      specifier = file.nativeEsm() ? relative : relative.replace(/(\/index)?\.c?js$/, '');
+    }
+  }
+  return {
+    ok: true,
+    local: logger.importName,
+    existing: false,
+    exported,
+    specifier,
+    read: shape !== null,
+  };
+}
+
+/** An export in words, for reasons: `its default export`, `the whole module`, `its export \`logger\``. */
+function exportText(name: string): string {
+  if (name === 'default') return 'its default export';
+  return name === '*' ? 'the whole module' : `its export \`${name}\``;
+}
+
+/** The import or require that binds `binding.local` to `exported` of the same source. */
+function bindingText(binding: Binding, exported: string): string {
+  const source = `'${binding.source}'`;
+  if (binding.esm)
+    return exported === 'default' || exported === '*'
+      ? `import ${binding.local} from ${source}`
+      : `import { ${exported === binding.local ? exported : `${exported} as ${binding.local}`} } from ${source}`;
+  const access = exported === '*' ? '' : `.${exported}`;
+  return `const ${binding.local} = require(${source})${access}`;
+}
+
+/** Whether `target` is in the package a bare specifier names (a workspace package), not behind an alias. */
+function isPackageOf(specifier: string, target: string): boolean {
+  const name = specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+  for (let directory = path.dirname(target); ; directory = path.dirname(directory)) {
+    const manifest = path.join(directory, 'package.json');
+    if (fs.existsSync(manifest)) {
+      try {
+        return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === name;
+      } catch {
+        return false;
+      }
+    }
+    if (path.dirname(directory) === directory) return false;
+  }
+}
+
+/** Whether a top-level statement is an import, or declares what a `require` outside any function returns. */
+function isImportStatement(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration')
+    return true;
+  return (
+    statement.type === 'VariableDeclaration' &&
+    statement.declarations.some((d) => d.init !== null && requiresOutsideFunctions(d.init))
+  );
+}
+
+/** `require('x')`, `require('x').y`, `require('debug')('app')`, `interop(require('x'))`, not `() => require('x')`. */
+function requiresOutsideFunctions(node: Node): boolean {
+  const target = unwrap(node);
+  if (requiredSource(target) !== null) return true;
+  if (target.type === 'MemberExpression') return requiresOutsideFunctions(target.object);
+  if (target.type === 'CallExpression')
+    return (
+      requiresOutsideFunctions(target.callee) ||
+      target.arguments.some((arg) => arg.type !== 'SpreadElement' && requiresOutsideFunctions(arg))
+    );
+  if (target.type === 'AwaitExpression') return requiresOutsideFunctions(target.argument);
+  return false;
+}
+
 /**
  * The import or require of the configured logger, or null when the file already has it. `firstUse`
- * is where the logger is first called: a `require` must come before it (imports are hoisted).
+ * is where the logger is first called: a `require` must come before it (imports are hoisted). It
+ * goes after the last top-level import or require, else after the directives ('use strict'), else
+ * before the first statement (after a shebang and leading comments).
  */
 export function loggerImportEdit(
   file: FileModel,
   logger: NonNullable<Settings['logger']>,
   cwd: string,
   firstUse = Infinity,
+  settings: object = logger,
 ): Edit | null {
-  const specifier = specifierFor(file, logger.importFrom, cwd);
-  const existing = file.imports.get(logger.importName);
-  if (existing && (existing.source === specifier || existing.source === logger.importFrom))
-    return null;
+  const plan = loggerImportPlan(file, logger, cwd, settings);
+  if (!plan.ok || plan.existing) return null;
   // Only reachable for a file's own logger (see consoleRewrite): nothing to import.
-  if (!existing && file.isDeclared(logger.importName)) return null;
+  if (file.isDeclared(logger.importName)) return null;
+  const { specifier, exported } = plan;
   const body = file.ast.body;
+  const esm = file.moduleSystem() === 'esm';
+  const target = path.isAbsolute(file.filename) ? resolveImport(file.filename, specifier) : null;
   // `import { Injectable } from '@nestjs/common'` already there: the name joins it, no second import.
   const sameModule =
-    logger.importKind === 'default'
-      ? undefined
-      : body.find(
+    esm && exported !== 'default' && exported !== '*'
+      ? body.find(
           (statement): statement is TSESTree.ImportDeclaration =>
             statement.type === 'ImportDeclaration' &&
-            statement.source.value === specifier &&
+            (statement.source.value === specifier ||
+              (target !== null &&
+                resolveImport(file.filename, statement.source.value) === target)) &&
             statement.importKind !== 'type' &&
             statement.specifiers.length > 0 &&
             statement.specifiers.every((s) => s.type === 'ImportSpecifier'),
-        );
+        )
+      : undefined;
   if (sameModule) {
     const last = sameModule.specifiers[sameModule.specifiers.length - 1];
-    return { range: [last.range[1], last.range[1]], text: `, ${logger.importName}` };
+    const text = exported === logger.importName ? exported : `${exported} as ${logger.importName}`;
+    return { range: [last.range[1], last.range[1]], text: `, ${text}` };
   }
   const quote = preferredQuote(file);
   // A file with any line ending in `;` uses semicolons; one with none (standard style) gets none.
   const usesSemicolons = body.length === 0 || /;[ \t]*(\r?\n|$)/.test(file.text);
   const end = usesSemicolons ? ';' : '';
   const source = quoteString(specifier, quote);
-  const binding = logger.importKind === 'default' ? logger.importName : `{ ${logger.importName} }`;
-  const text =
-    file.moduleSystem() === 'esm'
-      ? `import ${binding} from ${source}${end}`
-      : `const ${binding} = require(${source})${end}`;
-  const imports = body.filter(
-    (statement) =>
-      statement.type === 'ImportDeclaration' ||
-      (statement.type === 'VariableDeclaration' &&
-        /require\(/.test(file.getText(statement)) &&
-        statement.declarations.every(
-          (d) => d.init && unwrap(d.init).type !== 'FunctionExpression',
-        )),
-  );
-  const usable =
-    file.moduleSystem() === 'esm'
-      ? imports
-      : imports.filter((statement) => statement.range[1] <= firstUse);
+  const name = logger.importName;
+  const text = esm
+    ? `import ${exported === 'default' || exported === '*' ? name : exported === name ? `{ ${name} }` : `{ ${exported} as ${name} }`} from ${source}${end}`
+    : exported === '*'
+      ? `const ${name} = require(${source})${end}`
+      : exported === 'default'
+        ? !plan.read
+          ? `const ${name} = require(${source})${end}`
+          : `const ${name} = require(${source}).default${end}`
+        : `const ${exported === name ? `{ ${name} }` : `{ ${exported}: ${name} }`} = require(${source})${end}`;
+  const imports = body.filter(isImportStatement);
+  const usable = esm ? imports : imports.filter((statement) => statement.range[1] <= firstUse);
   const last = usable.length > 0 ? usable[usable.length - 1] : undefined;
   if (last) return { range: [last.range[1], last.range[1]], text: `\n${text}` };
-  const user =
-    imports.length > 0
-      ? body.find((statement) => statement.range[0] <= firstUse && firstUse < statement.range[1])
-      : undefined;
-  if (user) return { range: [user.range[0], user.range[0]], text: `${text}\n` };
   const directives = body.filter(
     (statement) =>
       statement.type === 'ExpressionStatement' && 'directive' in statement && statement.directive,
   );
+  const user =
+    imports.length > 0
+      ? body.find((statement) => statement.range[0] <= firstUse && firstUse < statement.range[1])
+      : undefined;
+  if (user && !directives.includes(user))
+    return { range: [user.range[0], user.range[0]], text: `${text}\n` };
   const anchor = directives.length > 0 ? directives[directives.length - 1] : undefined;
   if (anchor) return { range: [anchor.range[1], anchor.range[1]], text: `\n${text}` };
   const first = body[0];
@@ -588,6 +946,73 @@ export function loggerImportEdit(
       ? comments[comments.length - 1].range[1]
       : 0;
   return { range: [at, at], text: `${text}\n${first ? '' : '\n'}` };
+}
+
+/** The rule names an eslint-disable directive may give console output under. */
+const CONSOLE_RULES = new Set(['no-console', 'structured-logging/no-console']);
+const DIRECTIVE = /^\s*eslint-disable-(next-line|line)(?=\s|$)/;
+const MENTIONS_CONSOLE = /\bconsole\b|\bstd(?:out|err)\b/;
+
+/** Start and end (before the newline) of the line holding an offset. */
+function lineAround(text: string, offset: number): [number, number] {
+  const end = text.indexOf('\n', offset);
+  return [text.lastIndexOf('\n', offset - 1) + 1, end === -1 ? text.length : end];
+}
+
+/**
+ * Edits removing the `eslint-disable-next-line` / `eslint-disable-line` directives for `no-console`
+ * (or `structured-logging/no-console`) that a rewrite of this call makes stale. A directive that
+ * names other rules keeps them and loses only the console one; a directive naming no rule (it
+ * disables every rule) stays; so does one whose line has other console output, which it still covers.
+ */
+export function staleDirectiveEdits(call: Node, file: FileModel): Edit[] {
+  const text = file.text;
+  const [lineStart, lineEnd] = lineAround(text, call.range[0]);
+  const edits: Edit[] = [];
+  const from = lineStart === 0 ? 0 : lineAround(text, lineStart - 1)[0];
+  for (const comment of file.commentsWithin([from, lineEnd])) {
+    const [start, end] = comment.range;
+    const raw = text.slice(start, end);
+    const value = raw.startsWith('/*') ? raw.slice(2, -2) : raw.slice(2);
+    const directive = DIRECTIVE.exec(value);
+    if (!directive || value.includes('\n')) continue;
+    // next-line on the line before the call, line on the call's own line.
+    if ((directive[1] === 'next-line') !== end <= lineStart) continue;
+    const after = value.slice(directive[0].length);
+    const description = /\s-{2,}\s/.exec(after);
+    const list = description ? after.slice(0, description.index) : after;
+    const rules = list
+      .split(',')
+      .map((rule) => rule.trim())
+      .filter(Boolean);
+    const kept = rules.filter((rule) => !CONSOLE_RULES.has(rule));
+    if (rules.length === 0 || kept.length === rules.length) continue;
+    // The rest of the call's line: other console output there still needs the directive.
+    let rest = '';
+    let at = lineStart;
+    for (const [from, to] of [call.range, comment.range].sort((a, b) => a[0] - b[0])) {
+      if (from > at) rest += text.slice(at, Math.min(from, lineEnd));
+      at = Math.max(at, to);
+    }
+    if (at < lineEnd) rest += text.slice(at, lineEnd);
+    if (MENTIONS_CONSOLE.test(rest)) continue;
+    if (kept.length > 0) {
+      const listAt = start + 2 + directive[0].length + (list.length - list.trimStart().length);
+      edits.push({ range: [listAt, listAt + list.trim().length], text: kept.join(', ') });
+      continue;
+    }
+    const [commentLineStart, commentLineEnd] = lineAround(text, start);
+    const alone =
+      text.slice(commentLineStart, start).trim() === '' &&
+      text.slice(end, commentLineEnd).trim() === '';
+    const spaceBefore = /[ \t]*$/.exec(text.slice(commentLineStart, start))![0].length;
+    edits.push(
+      alone && commentLineEnd < text.length
+        ? { range: [commentLineStart, commentLineEnd + 1], text: '' }
+        : { range: [start - spaceBefore, end], text: '' },
+    );
+  }
+  return edits;
 }
 
 /** The parts of what a console call prints: its arguments, joined by spaces as console does. */
@@ -635,15 +1060,18 @@ export function consoleRewrite(
     };
   const level = levelFor(access);
   if (!level) return { ok: false, reason: `console.${access.method} has no logger equivalent` };
+  const plan = loggerImportPlan(file, logger, cwd, settings);
+  if (!plan.ok) return plan;
   // A file that creates its own logger under that name (`const logger = winston.createLogger()`) uses it.
-  const local = file.imports.has(logger.importName) ? null : localLogger(logger.importName, file);
+  const local =
+    plan.existing || file.imports.has(logger.importName)
+      ? null
+      : localLogger(logger.importName, file);
   // The contract of the logger the call will go to: the module it is imported from, followed to its creation.
-  const exported = logger.importKind === 'default' ? 'default' : logger.importName;
-  // importFrom is relative to the project root, as the import the rewrite adds is.
   const answer = contractOfExport(
     file,
-    specifierFor(file, logger.importFrom, cwd),
-    exported,
+    plan.specifier,
+    local ? logger.importName : plan.exported,
     METHOD_FOR_LEVEL.winston?.[level] ?? level,
     settings,
   );
@@ -651,18 +1079,14 @@ export function consoleRewrite(
   if (answer.contract.refusal) return { ok: false, reason: answer.contract.refusal };
   const style = answer.contract.style;
   const errorKey = errorKeyOf(answer.contract, settings);
-  const existing = file.imports.get(logger.importName);
-  if (
-    existing &&
-    existing.source !== logger.importFrom &&
-    !existing.source.endsWith(logger.importFrom.replace(/^(\.\.?\/)+/, ''))
-  ) {
+  const existing = plan.existing ? undefined : file.imports.get(logger.importName);
+  if (existing) {
     return {
       ok: false,
       reason: `\`${logger.importName}\` is already imported from '${existing.source}'`,
     };
   }
-  if (file.isDeclared(logger.importName) && !existing && !local)
+  if (!plan.existing && file.isDeclared(logger.importName) && !local)
     return {
       ok: false,
       reason: `\`${logger.importName}\` already means something else in this file`,
@@ -678,7 +1102,14 @@ export function consoleRewrite(
     file,
   );
   if (!parts) return { ok: false, reason: 'spread arguments cannot be named as fields' };
-  const eventName = eventNameFromText(staticText(parts), settings.eventName.case);
+  // Text that only says something went wrong ("Error:") names nothing: the code around the call does.
+  const printed = staticText(parts);
+  // Values are marked, so the words that only name them stay out of the name.
+  const fromText = eventNameFor(parts, settings);
+  const eventName =
+    (!isGenericText(printed) && fromText) ||
+    contextEventName(call, file.filename, level, settings.eventName.case) ||
+    fromText;
   if (!eventName) return { ok: false, reason: 'the output has no static words to name the event' };
   const keptProperties = objects.flatMap((object) => object.properties);
   const existingKeys = new Map<string, string>();
@@ -737,9 +1168,13 @@ export function consoleRewrite(
       ? `${object}, ${event}`
       : `${event}, ${object}`;
   const receiver =
-    wholeError && fields.length > 0
-      ? `${logger.importName}.child({ ${fields.join(', ')} })`
-      : logger.importName;
+    wholeError && fields.length > 0 ? `${plan.local}.child({ ${fields.join(', ')} })` : plan.local;
   const text = `${receiver}.${METHOD_FOR_LEVEL[style]?.[level] ?? level}(${args})`;
-  return { ok: true, edits: [{ range: call.range, text }], preview: text };
+  return {
+    ok: true,
+    edits: [...staleDirectiveEdits(call, file), { range: call.range, text }].sort(
+      (a, b) => a.range[0] - b.range[0],
+    ),
+    preview: text,
+  };
 }

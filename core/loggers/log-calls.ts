@@ -107,10 +107,35 @@ const TERMINAL_UI_MODULES: ReadonlySet<string> = new Set([
   'log-symbols',
 ]);
 
-/** Looks like a logger by name: `logger`, `log`, `*Logger`, `this.logger`, `req.log`, static `Logger`. */
+/** Words after a logger's name that still name the logger (`loggerService`, `appLogInstance`). */
+const LOGGER_SUFFIXES: ReadonlySet<string> = new Set([
+  'service',
+  'svc',
+  'instance',
+  'client',
+  'ref',
+]);
+
+/**
+ * Looks like a logger by name: `logger`, `log`, `*Logger`, `this.logger`, `req.log`, static `Logger`,
+ * and by words, `logger_`, `_log`, `auditLog`, `loggerService`, `LOG_SERVICE`. A `log` inside a word
+ * is not one: `blog`, `catalog`, `dialog`, `changelog`.
+ */
 function isLoggerName(name: string): boolean {
-  return name === 'log' || name === 'logger' || /logger$/i.test(name) || name === 'Logger';
+  if (name === 'log' || /logger$/i.test(name)) return true;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_$\d]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+  while (words.length > 1 && LOGGER_SUFFIXES.has(words[words.length - 1])) words.pop();
+  const last = words[words.length - 1];
+  return last === 'log' || last === 'logger' || last === 'logging';
 }
+
+/** Names a function creating a logger has: `createLogger`, `getLogger`, `makeLogger`, `loggerFor`. */
+const LOGGER_FACTORY_NAME =
+  /^(?:create|get|make|build|new|init|setup)[A-Z_]?\w*Logger$|^loggerFor$/;
 
 /** Expression creating a logger: `pino()`, `bunyan.createLogger()`, `winston.createLogger()`, `new Logger()`, `x.child()`. */
 function isLoggerFactory(node: Node, file: FileModel, depth: number): boolean {
@@ -125,10 +150,16 @@ function isLoggerFactory(node: Node, file: FileModel, depth: number): boolean {
   }
   if (target.type !== 'CallExpression') return false;
   const callee = unwrap(target.callee);
-  if (callee.type === 'Identifier') return importedFromLoggingModule(callee.name, file);
+  if (callee.type === 'Identifier')
+    return importedFromLoggingModule(callee.name, file) || LOGGER_FACTORY_NAME.test(callee.name);
   if (callee.type === 'MemberExpression') {
     const name = propertyName(callee);
-    if (name === 'child') return isLoggerReceiver(callee.object, file, depth + 1);
+    // `x.child({ module: 'jobs' })`: bindings for a child logger, whatever `x` is called.
+    if (name === 'child')
+      return (
+        isLoggerReceiver(callee.object, file, depth + 1) ||
+        (target.arguments.length >= 1 && unwrap(target.arguments[0]).type === 'ObjectExpression')
+      );
     if (name === 'createLogger' || name === 'getLogger') {
       const object = unwrap(callee.object);
       return object.type === 'Identifier' && importedFromLoggingModule(object.name, file);
@@ -175,6 +206,19 @@ export function isLoggerReceiver(node: Node, file: FileModel, depth = 0): boolea
     }
   }
   return false;
+}
+
+/**
+ * A logger-shaped name that may hold `console` itself: `logger ??= console`, `const log = opts.logger
+ * ?? console`, `function main(logger = console)`. What it prints goes to a terminal, as console's
+ * does: no-console's presets decide about such scripts, not the log-call rules.
+ */
+function mayBeConsole(path: readonly string[], file: FileModel): boolean {
+  if (!file.text.includes('console')) return false;
+  const name = path.map((segment) => segment.replace(/[$]/g, '\\$&')).join('\\s*\\.\\s*');
+  return new RegExp(
+    `(?<![\\w$.])${name}\\s*(?::[^=;\\n]*)?(?:\\?\\?|\\|\\|)?=(?![=>])\\s*(?:[^;\\n]*?(?:\\?\\?|\\|\\|)\\s*)?console\\b(?!\\s*[.[(])`,
+  ).test(file.text);
 }
 
 /** Which logger family a call belongs to; undefined when no evidence says. */
@@ -363,6 +407,7 @@ function analyzeLogCallUncached(
     if (!LEVEL_METHODS.has(method)) return null;
     if (path?.[0] === 'console') return null;
     if (!isLoggerReceiver(receiver, file)) return null;
+    if (path && mayBeConsole(path, file)) return null;
   }
   const args = call.arguments;
   const result: LogCall = {
@@ -477,11 +522,17 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
   }
   // winston: log(level, message, meta)
   let offset = 0;
+  const level = isStringLiteral(first)
+    ? first.value
+    : first.type === 'TemplateLiteral' && first.expressions.length === 0
+      ? first.quasis[0].value.cooked
+      : undefined;
   if (
     method === 'log' &&
     args.length >= 2 &&
-    isStringLiteral(first) &&
-    WINSTON_LEVELS.has(first.value) &&
+    level !== undefined &&
+    level !== null &&
+    WINSTON_LEVELS.has(level) &&
     style !== 'nestjs'
   ) {
     result.levelIndex = 0;
@@ -496,6 +547,9 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
       rest.length >= 2 &&
       !isStringLike(rest[0]) &&
       isObjectLike(rest[0]) &&
+      !isNamedText(rest[0], file) &&
+      // pino has no `log` method: `this.logger.log(message, 'Bootstrap')` is NestJS's (message, context).
+      !(method === 'log' && unwrap(rest[0]).type !== 'ObjectExpression') &&
       (fieldsFirst || isStringLike(rest[1]))
     ) {
       result.fieldsIndex = offset;
@@ -507,7 +561,7 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
       return;
     }
     result.messageIndex = offset;
-    if (style === undefined && rest.length >= 2 && unwrap(rest[1]).type === 'ObjectExpression')
+    if (style === undefined && rest.length >= 2 && isNamedFields(rest[1]))
       result.fieldsIndex = offset + 1;
     return;
   }
@@ -533,6 +587,36 @@ function locateArguments(result: LogCall, args: readonly CallArgument[], file: F
   if (style === 'nestjs' ? unwrap(second).type === 'ObjectExpression' : isObjectLike(second))
     result.fieldsIndex = offset + 1;
 }
+
+/** A name that says it holds text (`message`, `errorMsg`, `line`), or a constant string: a message, not fields. */
+function isNamedText(node: Node, file: FileModel): boolean {
+  const target = unwrap(node);
+  const path =
+    target.type === 'Identifier' || target.type === 'MemberExpression' ? memberPath(target) : null;
+  const name = path?.[path.length - 1];
+  if (name === undefined) return false;
+  if (TEXT_NAME.test(name)) return true;
+  return target.type === 'Identifier' && constantString(target, file) !== null;
+}
+
+const TEXT_NAME =
+  /^(?:message|msg|text|str|line|description|reason|content|output|summary|label)$|[a-z](?:Message|Msg|Text|String|Str|Line|Description)$/;
+
+/** Fields after the message of a logger of unknown family: an object literal, or named as fields (`getMeta()`, `logContext`). */
+function isNamedFields(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type === 'ObjectExpression') return true;
+  const name =
+    target.type === 'CallExpression'
+      ? calleeName(target)
+      : target.type === 'Identifier'
+        ? target.name
+        : null;
+  return name !== null && FIELDS_NAME.test(name);
+}
+
+const FIELDS_NAME =
+  /^(?:get|build|make|create|to)?(?:Log|log)?(?:[Mm]eta|[Mm]etadata|[Ff]ields|[Dd]etails|[Aa]ttributes|[Bb]indings|[Ee]xtra)$/;
 
 /**
  * NestJS context argument: a string literal, `SomeClass.name` / `this.constructor.name`, or a constant

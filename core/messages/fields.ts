@@ -9,11 +9,16 @@ import {
   memberPath,
   propertyName,
   unwrap,
+  type CallArgument,
   type Node,
 } from '../model/ast';
 import type { FileModel } from '../model/file';
+import type { Edit } from '../model/edits';
+import { isFieldsFirst } from '../model/settings';
 import type { LogCall } from '../loggers/log-calls';
+import type { MessageAnalysis } from './message';
 import { applyFieldCase, joinKeySegments, splitWords, toCamelCase } from './naming';
+import { keyFromContext } from './keys';
 import type { FieldCase } from '../model/settings';
 
 const ERROR_NAMES = /^(err|error|ex|exc|exception)$|[a-z0-9_](Error|Err|Exception)$/;
@@ -126,27 +131,156 @@ export function logsErrorObject(
     for (let index = call.messageIndex + consumedArgs + 1; index < call.args.length; index++)
       if (index !== call.fieldsIndex) logged.push(call.args[index]);
   }
-  return logged.some((value) => holdsAsValue(value, text, file));
+  const isError = (value: Node) => file.getText(value) === text;
+  // The error's stack, kept beside its message (`{ message: e.message, stack: e.stack }`), or NestJS's
+  // `error(err.message, err.stack, context)`, whose second argument is printed as the stack.
+  const property = (name: string) => (value: Node) =>
+    value.type === 'MemberExpression' &&
+    propertyName(value) === name &&
+    file.getText(unwrap(value.object)) === text;
+  const keepsMessage = call.args.some((arg) => holdsAsValue(arg, property('message')));
+  const isStack = (value: Node) => keepsMessage && property('stack')(value);
+  const printed =
+    call.style === 'nestjs' && call.messageIndex !== undefined
+      ? call.args.slice(call.messageIndex + 1)
+      : [];
+  return (
+    logged.some((value) => holdsAsValue(value, isError) || holdsAsValue(value, isStack)) ||
+    printed.some((value) => holdsAsValue(value, isStack))
+  );
 }
 
-/** The value is the expression with this text, or may be it (`a ?? err`), or an object literal holding it. */
-function holdsAsValue(node: Node, text: string, file: FileModel): boolean {
+/** The value is what `matches` accepts, or may be it (`a ?? err`), or an object literal holding it. */
+function holdsAsValue(node: Node, matches: (value: Node) => boolean): boolean {
   const target = unwrap(node);
   switch (target.type) {
     case 'LogicalExpression':
-      return holdsAsValue(target.left, text, file) || holdsAsValue(target.right, text, file);
+      return holdsAsValue(target.left, matches) || holdsAsValue(target.right, matches);
     case 'ConditionalExpression':
-      return (
-        holdsAsValue(target.consequent, text, file) || holdsAsValue(target.alternate, text, file)
-      );
+      // `e instanceof Error ? e.message : e`: where the value is `e`, `e` is not an Error.
+      if (target.test.type === 'BinaryExpression' && target.test.operator === 'instanceof')
+        return holdsAsValue(target.consequent, matches);
+      return holdsAsValue(target.consequent, matches) || holdsAsValue(target.alternate, matches);
     case 'ObjectExpression':
       // Not a spread: spreading an Error copies none of its message or stack.
       return target.properties.some(
-        (property) => property.type === 'Property' && holdsAsValue(property.value, text, file),
+        (property) => property.type === 'Property' && holdsAsValue(property.value, matches),
       );
     default:
-      return file.getText(target) === text;
+      return matches(target);
   }
+}
+
+/** A part of a message (or an argument after it) that logs an error as text the call keeps nowhere else. */
+export interface LostError extends StringifiedError {
+  /** The part or argument that holds the text. */
+  node: TSESTree.Expression;
+}
+
+/**
+ * The values of a dynamic message that turn an error into text (`${err.message}`, `${err}`) while the
+ * call logs the error object nowhere else: its stack is lost. Shared by error-field and
+ * no-dynamic-message, whose rewrite moves such an error under the error key.
+ */
+export function lostErrorParts(
+  call: LogCall,
+  message: Extract<MessageAnalysis, { kind: 'dynamic' }>,
+  file: FileModel,
+): LostError[] {
+  const lost: LostError[] = [];
+  for (const part of message.parts) {
+    if (part.kind !== 'value') continue;
+    const stringified =
+      stringifiedError(part.node, file) ??
+      (isErrorExpression(part.node, file)
+        ? { how: 'Interpolating an error', error: part.node }
+        : null);
+    if (stringified && !logsErrorObject(call, stringified.error, message.consumedArgs, file))
+      lost.push({ ...stringified, node: part.node });
+  }
+  return lost;
+}
+
+/**
+ * Arguments after the message that log an error as text (`logger.error('Failed:', err.message)`): no
+ * placeholder takes them, and the error object is logged nowhere else. A fields object is not one of
+ * them (its values are checked one by one), nor NestJS's context.
+ */
+export function lostErrorArguments(
+  call: LogCall,
+  message: MessageAnalysis,
+  file: FileModel,
+): LostError[] {
+  if (call.messageIndex === undefined || call.infoObject) return [];
+  const consumed = message.kind === 'dynamic' ? message.consumedArgs : 0;
+  const lost: LostError[] = [];
+  for (let index = call.messageIndex + consumed + 1; index < call.args.length; index++) {
+    const arg = call.args[index];
+    if (index === call.contextIndex || arg.type === 'SpreadElement') continue;
+    if (index === call.fieldsIndex && unwrap(arg).type === 'ObjectExpression') continue;
+    const stringified = stringifiedError(arg, file);
+    if (stringified && !logsErrorObject(call, stringified.error, consumed, file))
+      lost.push({ ...stringified, node: arg });
+  }
+  return lost;
+}
+
+/**
+ * A message that is only an error's text (`logger.error(err.message)`) while the call keeps the error
+ * nowhere else; with the edit that logs the Error itself where its logger keeps one so (pino and
+ * bunyan: an Error as the only argument, its message and stack printed).
+ */
+export function lostErrorMessage(
+  call: LogCall,
+  message: MessageAnalysis,
+  file: FileModel,
+): (LostError & { edits: Edit[] | null }) | null {
+  if (message.kind !== 'unknown') return null;
+  const stringified = stringifiedError(message.node, file);
+  if (!stringified || logsErrorObject(call, stringified.error, 0, file)) return null;
+  const alone = call.style !== undefined && isFieldsFirst(call.style) && call.args.length === 1;
+  return {
+    ...stringified,
+    node: message.node as TSESTree.Expression,
+    edits: alone ? [{ range: message.node.range, text: file.getText(stringified.error) }] : null,
+  };
+}
+
+/**
+ * The edits that log an error argument's object instead of its text, as the call's logger keeps it:
+ * winston (and a logger of unknown family) merges an Error argument whole, NestJS prints its second
+ * argument as the stack, pino and bunyan read an Error only in the fields, before the message. Null
+ * when no such edit is safe.
+ */
+export function errorArgumentEdits(
+  call: LogCall,
+  lost: LostError,
+  key: string,
+  file: FileModel,
+): Edit[] | null {
+  const index = call.args.indexOf(lost.node as CallArgument);
+  const errorText = file.getText(lost.error);
+  if (call.style === undefined || call.style === 'winston')
+    return [{ range: lost.node.range, text: errorText }];
+  if (call.style === 'nestjs')
+    return call.method === 'error' && index === 1 && call.messageIndex === 0
+      ? [{ range: lost.node.range, text: `${errorText}.stack` }]
+      : null;
+  if (
+    call.messageIndex === undefined ||
+    call.fieldsIndex !== undefined ||
+    index !== call.messageIndex + 1 ||
+    index !== call.args.length - 1
+  )
+    return null;
+  const message = call.args[call.messageIndex];
+  const property = key === errorText ? key : `${key}: ${errorText}`;
+  return [
+    {
+      range: [message.range[0], lost.node.range[1]],
+      text: `{ ${property} }, ${file.getText(message)}`,
+    },
+  ];
 }
 
 export interface StringifiedError {
@@ -154,6 +288,28 @@ export interface StringifiedError {
   error: TSESTree.Expression;
   /** How it was turned into text, for messages: 'err.message', 'String(err)'... */
   how: string;
+}
+
+function bareError(node: Node, file: FileModel): StringifiedError | null {
+  return isErrorExpression(node, file)
+    ? { error: unwrap(node) as TSESTree.Expression, how: file.getText(node) }
+    : null;
+}
+
+function sameNode(a: Node, b: Node, file: FileModel): boolean {
+  return file.getText(unwrap(a)) === file.getText(unwrap(b));
+}
+
+/**
+ * A branch of `cond ? a : b` or `a ?? b` beside the error's text: its text too, the error itself (then
+ * not an Error, printed as it is), or a constant fallback (`'unknown error'`).
+ */
+function isTextOfError(branch: Node, error: Node, file: FileModel): boolean {
+  const target = unwrap(branch);
+  if (isStringLiteral(target) || sameNode(target, error, file)) return true;
+  if (target.type === 'TemplateLiteral' && target.expressions.length === 0) return true;
+  const text = stringifiedError(target, file);
+  return text !== null && sameNode(text.error, error, file);
 }
 
 /**
@@ -171,6 +327,30 @@ const ERROR_TEXT_HELPER =
  */
 export function stringifiedError(node: Node, file: FileModel): StringifiedError | null {
   const target = unwrap(node);
+  if (target.type === 'ConditionalExpression' || target.type === 'LogicalExpression') {
+    // `err instanceof Error ? err.message : String(err)`, `err?.message ?? 'unknown'`: text either way.
+    const [first, second] =
+      target.type === 'ConditionalExpression'
+        ? [target.consequent, target.alternate]
+        : [target.left, target.right];
+    const text = stringifiedError(first, file) ?? stringifiedError(second, file);
+    if (!text || ![first, second].every((branch) => isTextOfError(branch, text.error, file)))
+      return null;
+    return { error: text.error, how: file.getText(target) };
+  }
+  if (target.type === 'TemplateLiteral' && target.expressions.length > 0) {
+    // `${err}`, `Error: ${err.message}`: a template made of the error and text only.
+    const text = target.expressions
+      .map((expression) => stringifiedError(expression, file) ?? bareError(expression, file))
+      .reduce<StringifiedError | null | undefined>(
+        (found, each) =>
+          found === null || each === null || (found && !sameNode(found.error, each.error, file))
+            ? null
+            : (found ?? each),
+        undefined,
+      );
+    return text ? { error: text.error, how: file.getText(target) } : null;
+  }
   if (target.type === 'MemberExpression') {
     const name = propertyName(target);
     if ((name === 'message' || name === 'stack') && isErrorExpression(target.object, file)) {
@@ -220,6 +400,13 @@ export function stringifiedError(node: Node, file: FileModel): StringifiedError 
  */
 const DATE_FORMATTER = /^format(?:Date|DateTime|Time|ISO|Timestamp)?$/;
 
+/**
+ * Functions named for converting what they take (`toISOString(date)`, `dateTimeToISOString(d)`,
+ * `stringifyJson(x)`, `formatBytes(n)`): the field is named after their argument.
+ */
+const CONVERTER =
+  /^(?:to[A-Z]|format[A-Z]|stringify|serializ|normali[sz]e|pretty|humani[sz]e)|[a-z]To[A-Z]\w*$/;
+
 /** Lookups by a string key: the field is named after the key. */
 const ACCESSOR_METHODS = new Set([
   'get',
@@ -230,19 +417,45 @@ const ACCESSOR_METHODS = new Set([
   'getAttribute',
 ]);
 
-/** Methods that only format their receiver: the field is named after the receiver. */
+/** Methods that only format or cut their receiver: the field is named after the receiver. */
 const FORMATTING_METHODS = new Set([
   'toString',
   'toFixed',
+  'toPrecision',
   'toISOString',
+  'toUTCString',
+  'toDateString',
+  'toTimeString',
+  'toLocaleDateString',
+  'toLocaleTimeString',
   'toJSON',
+  'toISO',
+  'toFormat',
   'join',
   'trim',
+  'trimStart',
+  'trimEnd',
   'toUpperCase',
   'toLowerCase',
   'toLocaleString',
   'valueOf',
+  'slice',
+  'substring',
+  'substr',
+  'padStart',
+  'padEnd',
+  'replace',
+  'replaceAll',
+  'split',
+  'normalize',
+  'filter',
+  'sort',
+  'flat',
+  'at',
 ]);
+
+/** `performance.now()`, `Date.now()`, `process.hrtime`: a subtraction from one is a duration. */
+const CLOCK_CALL = /^(Date\.now|performance\.now|process\.uptime|process\.hrtime(\.bigint)?)$/;
 
 function baseKey(node: Node): string {
   const target = unwrap(node);
@@ -253,21 +466,50 @@ function baseKey(node: Node): string {
       return baseKey(target.argument);
     case 'MemberExpression': {
       const name = propertyName(target);
-      if (name === 'length' || name === 'size') return `${camelBase(baseKey(target.object))}Count`;
+      if (name === 'length') return `${camelBase(baseKey(target.object))}Count`;
+      // `set.size` counts; `stat.size`, `file.size` measure.
+      if (name === 'size') {
+        const owner = camelBase(baseKey(target.object));
+        return /(stat|stats|file|blob|buffer|body|payload|image|upload|attachment)$/i.test(owner)
+          ? `${owner}Size`
+          : `${owner}Count`;
+      }
+      if (target.computed && name === null) return singular(camelBase(baseKey(target.object)));
       const path = memberPath(target);
       if (path) return joinKeySegments(path);
-      return name ?? `${baseKey(target.object)}Item`;
+      return name ?? singular(baseKey(target.object));
     }
     case 'LogicalExpression':
       // `a || 'default'`, `a ?? fallback`: the value is about `a`.
       return baseKey(target.left);
     case 'ConditionalExpression':
+      // `enabled ? 'on' : 'off'` is about `enabled`.
+      if (target.consequent.type === 'Literal' && target.alternate.type === 'Literal')
+        return baseKey(target.test);
       return target.consequent.type === 'Literal'
         ? baseKey(target.alternate)
         : baseKey(target.consequent);
+    case 'BinaryExpression': {
+      // `Date.now() - start` is how long something took; `step + 1` is about `step`.
+      if (target.operator === '-' && isClockCall(target.left)) return 'durationMs';
+      const operand = [target.left, target.right].find(
+        (side) => side.type !== 'Literal' && side.type !== 'PrivateIdentifier',
+      );
+      return operand ? baseKey(operand) : FALLBACK_KEY;
+    }
+    case 'UnaryExpression':
+      return baseKey(target.argument);
+    case 'TemplateLiteral':
+      return target.expressions.length > 0 ? baseKey(target.expressions[0]) : FALLBACK_KEY;
+    case 'NewExpression': {
+      const callee = unwrap(target.callee);
+      return callee.type === 'Identifier' ? lowerFirst(callee.name) : FALLBACK_KEY;
+    }
     case 'CallExpression': {
       const callee = unwrap(target.callee);
       const [first] = target.arguments;
+      const firstNamed =
+        first !== undefined && first.type !== 'SpreadElement' && first.type !== 'Literal';
       if (callee.type === 'Identifier') {
         if ((callee.name === 'String' || callee.name === 'Number') && first) return baseKey(first);
         // `format(from, DATE_FORMAT)`, `formatDate(createdAt)`: the value is the date, formatted.
@@ -277,6 +519,7 @@ function baseKey(node: Node): string {
           (first.type === 'Identifier' || first.type === 'MemberExpression')
         )
           return baseKey(first);
+        if (CONVERTER.test(callee.name) && firstNamed) return baseKey(first);
         return stripGetter(callee.name);
       }
       if (callee.type === 'MemberExpression') {
@@ -284,7 +527,7 @@ function baseKey(node: Node): string {
         if (name && FORMATTING_METHODS.has(name)) return baseKey(callee.object);
         // `req.get('Call-ID')`, `headers.get('x-request-id')`: named after what is looked up.
         if (name && ACCESSOR_METHODS.has(name) && first && isStringLiteral(first))
-          return toCamelCase(splitWords(first.value)) || 'value';
+          return toCamelCase(splitWords(first.value)) || FALLBACK_KEY;
         const path = memberPath(callee);
         // Static helpers of globals (`JSON.stringify(x)`, `Object.keys(x)`) describe their argument.
         if (
@@ -299,15 +542,43 @@ function baseKey(node: Node): string {
             ? argumentKey + path[1].charAt(0).toUpperCase() + path[1].slice(1)
             : argumentKey;
         }
+        if (path && path.length === 2 && CLOCK_CALL.test(path.join('.'))) return 'timestamp';
+        if (name && CONVERTER.test(name) && firstNamed) return baseKey(first);
         if (path)
           return joinKeySegments([...path.slice(0, -1), stripGetter(path[path.length - 1])]);
         if (name) return stripGetter(name);
       }
-      return 'value';
+      return FALLBACK_KEY;
     }
     default:
-      return 'value';
+      return FALLBACK_KEY;
   }
+}
+
+/**
+ * The key of a value nothing names (a literal, `(a, b)`): the text around it usually names it
+ * (see `keyFromContext`); this is the last resort, and says so.
+ */
+export const FALLBACK_KEY = 'detail';
+
+function isClockCall(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type !== 'CallExpression') return false;
+  const path = memberPath(unwrap(target.callee));
+  return path !== null && CLOCK_CALL.test(path.join('.'));
+}
+
+function lowerFirst(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** `tokens` -> `token`, `entries` -> `entry`: one element of a list. */
+function singular(key: string): string {
+  if (/[^aeiou]ies$/.test(key)) return `${key.slice(0, -3)}y`;
+  if (/(ss|us|is)$/.test(key)) return key;
+  if (/(xes|ches|shes|sses)$/.test(key)) return key.slice(0, -2);
+  if (/[a-z]s$/.test(key) && key.length > 3) return key.slice(0, -1);
+  return key;
 }
 
 /** A constant's name (`RESOLVERS`) as the start of a longer key: `resolversCount`, not `RESOLVERSCount`. */
@@ -325,7 +596,24 @@ function stripGetter(name: string): string {
   return subject === null ? name : subject.charAt(0).toLowerCase() + subject.slice(1);
 }
 
-/** The field key for a value: `orderId` for `order.id`, `itemsCount` for `items.length`, `name` for `getName()`. */
-export function fieldKeyFor(node: Node, fieldCase: FieldCase): string {
-  return applyFieldCase(baseKey(node), fieldCase);
+/** The text on each side of a value in its message, for naming it (`took ${ms}ms` -> `durationMs`). */
+export interface KeyContext {
+  /** The message text before the value, back to the previous value or the start. */
+  before: string;
+  /** The message text after the value, up to the next value or the end. */
+  after: string;
+  /** The words before the previous value, when only `of`/`/` stands between: `attempt ${n} of ${max}`. */
+  beforePrevious?: string;
+}
+
+/**
+ * The field key for a value: from the text around it first (`took ${ms}ms` -> `durationMs`,
+ * `order ${id}` -> `orderId`, `attempt ${n} of ${max}` -> `attempt`, `maxAttempts`), then from the
+ * expression: `orderId` for `order.id`, `itemsCount` for `items.length`, `name` for `getName()`,
+ * `runId` for `run.runId`.
+ */
+export function fieldKeyFor(node: Node, fieldCase: FieldCase, context?: KeyContext): string {
+  const fromExpression = baseKey(node);
+  const key = context ? keyFromContext(fromExpression, context) : fromExpression;
+  return applyFieldCase(key, fieldCase);
 }

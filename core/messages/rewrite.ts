@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
   isSideEffectFree,
+  memberPath,
   propertyName,
   staticKeyName,
   unwrap,
@@ -12,7 +13,7 @@ import {
   type Node,
 } from '../model/ast';
 import { applyEditsWithin, type Edit } from '../model/edits';
-import { fieldKeyFor, isErrorExpression, stringifiedError } from './fields';
+import { fieldKeyFor, isErrorExpression, stringifiedError, type KeyContext } from './fields';
 import type { FileModel } from '../model/file';
 import {
   contractOf,
@@ -22,8 +23,8 @@ import {
 } from '../loggers/contract';
 import { family } from '../loggers/families';
 import { callWithShape, type LogCall } from '../loggers/log-calls';
-import { messageOfCall, staticText, type MessageAnalysis, type MessagePart } from './message';
-import { eventNameFromText, isIdentifierName } from './naming';
+import { messageOfCall, type MessageAnalysis, type MessagePart } from './message';
+import { applyFieldCase, eventNameFromText, isIdentifierName, VALUE_MARK } from './naming';
 import { isFieldsFirst, type Settings } from '../model/settings';
 
 export type RewriteResult =
@@ -92,19 +93,26 @@ export function fieldsFromParts(
   const byValue = new Map<string, string>(existingKeys);
   // Keys the logger writes itself (pino's `name`, `msg`, `time`) count as taken: a field there would clash.
   const takenKeys = new Set([...existingKeys.values(), ...reservedKeys]);
-  for (const part of parts) {
+  const fileCase = settings.fieldCase === 'preserve' ? fileFieldCase(file) : settings.fieldCase;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
     if (part.kind !== 'value') continue;
     const stringified = stringifiedError(part.node, file);
     const isError = stringified !== null || isErrorExpression(part.node, file);
     const asObject = isError && errorKey !== null;
-    const valueNode = asObject ? (stringified?.error ?? part.node) : part.node;
+    const serialized =
+      !isError && settings.naming.unwrapSerialized ? serializedValue(part.node) : undefined;
+    const valueNode = asObject ? (stringified?.error ?? part.node) : (serialized ?? part.node);
     const valueText =
       isError && !asObject && !stringified
         ? `String(${file.getText(valueNode)})`
         : valueSource(valueNode, file);
     const pure = isSideEffectFree(valueNode);
     if (pure && byValue.has(valueText)) continue;
-    const baseKey = asObject ? errorKey : fieldKeyFor(valueNode, settings.fieldCase);
+    let baseKey = asObject ? errorKey : fieldKeyFor(valueNode, 'preserve', contextOf(parts, index));
+    // A key the text suggests that another value already has: the expression's own name instead.
+    if (!asObject && takenKeys.has(baseKey)) baseKey = fieldKeyFor(valueNode, 'preserve');
+    if (!asObject && baseKey !== valueText) baseKey = applyFieldCase(baseKey, fileCase);
     let key = baseKey;
     for (let suffix = 2; takenKeys.has(key); suffix++) key = `${baseKey}${suffix}`;
     takenKeys.add(key);
@@ -112,6 +120,63 @@ export function fieldsFromParts(
     fields.push({ key, valueText, node: valueNode });
   }
   return fields;
+}
+
+/** The text on each side of the value at `index`, for naming it. */
+function contextOf(parts: readonly MessagePart[], index: number): KeyContext {
+  const textAt = (at: number) => {
+    const part = parts[at];
+    return part?.kind === 'text' ? part.text : '';
+  };
+  const before = textAt(index - 1);
+  const previousValue = parts[index - 2]?.kind === 'value' || parts[index - 1]?.kind === 'value';
+  const context: KeyContext = { before, after: textAt(index + 1) };
+  if (previousValue) {
+    const previousIndex = parts[index - 1]?.kind === 'value' ? index - 1 : index - 2;
+    context.beforePrevious = textAt(previousIndex - 1);
+  }
+  return context;
+}
+
+/**
+ * The value inside `JSON.stringify(x)` or `String(x)`: the logger serialises a field itself, and a
+ * field holding the string can be neither searched nor filtered by its parts. Not with a replacer
+ * (`JSON.stringify(x, ['id'])`), which changes what is printed.
+ */
+function serializedValue(node: Node): TSESTree.Expression | undefined {
+  const target = unwrap(node);
+  if (target.type !== 'CallExpression' || target.arguments.length === 0) return undefined;
+  const [first, replacer] = target.arguments;
+  if (first.type === 'SpreadElement') return undefined;
+  const callee = unwrap(target.callee);
+  if (callee.type === 'Identifier' && callee.name === 'String' && target.arguments.length === 1)
+    return first;
+  const path = memberPath(callee);
+  if (path?.length !== 2 || path[0] !== 'JSON' || path[1] !== 'stringify') return undefined;
+  if (
+    replacer !== undefined &&
+    !(replacer.type === 'Literal' && replacer.value === null) &&
+    !(replacer.type === 'Identifier' && replacer.name === 'undefined')
+  )
+    return undefined;
+  return first;
+}
+
+const caseCache = new WeakMap<object, 'camel' | 'snake'>();
+
+/**
+ * The case the file's own object keys are written in: snake_case when most of its multi-word keys
+ * are (`{ order_id: ... }`), camelCase otherwise. Keys composed for new fields follow it.
+ */
+export function fileFieldCase(file: FileModel): 'camel' | 'snake' {
+  let found = caseCache.get(file.ast);
+  if (found === undefined) {
+    const snake = file.text.match(/[{,]\s*[a-z][a-z0-9]*_[a-z0-9_]+\s*:/g)?.length ?? 0;
+    const camel = file.text.match(/[{,]\s*[a-z][a-z0-9]*[A-Z]\w*\s*:/g)?.length ?? 0;
+    found = snake > camel ? 'snake' : 'camel';
+    caseCache.set(file.ast, found);
+  }
+  return found;
 }
 
 /** Names that say a value is an object of fields, safe to spread into a new fields object. */
@@ -294,7 +359,7 @@ function structuredRewriteUncached(
   }
   const message = located;
   const style = contract.style;
-  const eventName = eventNameFromText(staticText(message.parts), settings.eventName.case);
+  let eventName = eventNameFor(message.parts, settings);
   if (eventName === '')
     return { ok: false, reason: 'the message has no static words to name the event' };
   const droppedError = trailingError(call, message, file);
@@ -359,6 +424,7 @@ function structuredRewriteUncached(
     errorKey,
     reservedKeysOf(contract),
   );
+  eventName = eventNameFor(message.parts, settings, subjectOf(fields, errorKey));
   const properties = fields.map((field) => propertyText(field.key, field.valueText));
   // winston and bunyan without serializers keep an Error whole only as the fields argument: when the
   // error is the message's only value, it becomes that argument.
@@ -426,15 +492,48 @@ function structuredRewriteUncached(
       : properties.length > 0
         ? `{ ${properties.join(', ')} }`
         : '';
+    // A message written over several lines, on lines of its own: each argument keeps a line.
+    const separator = ownLinesIndent(file, messageRange[0], messageEnd);
+    const joiner = separator === null ? ', ' : `,\n${separator}`;
     const text = !object
       ? eventText
       : isFieldsFirst(style)
-        ? `${object}, ${eventText}`
-        : `${eventText}, ${object}`;
+        ? `${object}${joiner}${eventText}`
+        : `${eventText}${joiner}${object}`;
     edits.push({ range: [messageRange[0], messageEnd], text });
   }
   const preview = applyEditsWithin(file.text, call.node.range, edits);
   return { ok: true, edits, preview };
+}
+
+/**
+ * The indentation of a message that spans several lines and starts its own line (the call's
+ * arguments are laid out one per line): the new arguments keep that layout instead of collapsing
+ * onto one long line. Null for a message on one line, or after other code on its first line.
+ */
+function ownLinesIndent(file: FileModel, start: number, end: number): string | null {
+  if (!file.text.slice(start, end).includes('\n')) return null;
+  const lineStart = file.text.lastIndexOf('\n', start - 1) + 1;
+  const before = file.text.slice(lineStart, start);
+  return /^[ \t]*$/.test(before) ? before : null;
+}
+
+/** The event name of a message, its values marked so the words naming them stay out of it. */
+export function eventNameFor(
+  parts: readonly MessagePart[],
+  settings: Settings,
+  subject?: string,
+): string {
+  const text = parts.map((part) => (part.kind === 'text' ? part.text : VALUE_MARK)).join('');
+  return eventNameFromText(text, settings.eventName.case, {
+    words: settings.naming.words,
+    subject,
+  });
+}
+
+/** The first field key that says what the message is about (not the error). */
+function subjectOf(fields: readonly NewField[], errorKey: string | null): string | undefined {
+  return fields.find((field) => field.key !== errorKey)?.key;
 }
 
 /**

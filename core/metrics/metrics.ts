@@ -431,17 +431,49 @@ export function unboundedValue(node: Node): string | null {
     return 'new Date()';
   if (target.type === 'TemplateLiteral') {
     for (const expression of target.expressions) {
-      const inner = unboundedValue(expression);
+      const inner = unboundedValue(expression) ?? idValue(expression);
       if (inner) return inner;
     }
   }
   return null;
 }
 
+/** Where a request carries the ids of what it is about: `req.params.id`, `body.id`, `item.id`. */
+const REQUEST_PARTS: ReadonlySet<string> = new Set([
+  'params',
+  'query',
+  'body',
+  'item',
+  'entity',
+  'record',
+  'row',
+]);
+
+/**
+ * An entity's id inside a built label value (`/users/${id}`, `user:${userId}`): one series per
+ * entity. Only inside a template: an id-named value alone is the label name's business.
+ */
+function idValue(node: Node): string | null {
+  const path = memberPath(unwrap(node));
+  if (!path) return null;
+  const words = splitWords(path.join(' '));
+  const last = words[words.length - 1];
+  const owner = words[words.length - 2];
+  const isId =
+    last === 'uuid' ||
+    last === 'guid' ||
+    ((last === 'id' || last === 'ids') &&
+      (words.length === 1 || ID_OWNERS.has(owner) || REQUEST_PARTS.has(owner)));
+  return isId ? path.join('.') : null;
+}
+
 /** A metric name that is not a constant (a template with expressions, a concatenation). */
 export function isDynamicName(node: Node | undefined): boolean {
   if (!node) return false;
   const target = unwrap(node);
+  // `sanitizeMetricName(\`queue_${queue.name}\`)`: a helper cleaning a dynamic name leaves it dynamic.
+  if (target.type === 'CallExpression')
+    return target.arguments.some((arg) => arg.type !== 'SpreadElement' && isDynamicName(arg));
   if (target.type === 'TemplateLiteral')
     return target.expressions.some((expression) => !isConfiguredPart(expression));
   if (target.type === 'BinaryExpression' && target.operator === '+')

@@ -32,9 +32,25 @@ export interface Settings {
     categories: Array<'secret' | 'financial' | 'personal'>;
     /** How redact-sensitive-data redacts: the literal '[REDACTED]', a call to `redactor`, or removing the field. */
     redaction: 'literal' | 'wrap' | 'remove';
+    /**
+     * Whether redact-sensitive-data adds field paths to the `redact` option of a pino logger created
+     * in the project rather than redacting at the call (default true).
+     */
+    loggerRedact: boolean;
     redactor?: { importFrom: string; importName: string; importKind: 'named' | 'default' };
   };
   metrics: { denyLabels: string[]; allowLabels: string[] };
+  /** The committed telemetry catalog (`logging-catalog.json`), relative to the working directory. */
+  catalog?: string;
+  naming: {
+    /** Product names kept as one word in event names besides the built-in list (`PostHog`, `BullMQ`). */
+    words: string[];
+    /**
+     * Whether `JSON.stringify(x)` and `String(x)` in a message become the field `x` itself: the
+     * logger serialises fields, and a field holding the string cannot be searched by its parts.
+     */
+    unwrapSerialized: boolean;
+  };
 }
 
 export const SETTINGS_KEY = 'structured-logging';
@@ -197,7 +213,7 @@ function parseSensitive(value: unknown): Settings['sensitive'] {
   const raw = value ?? {};
   rejectUnknownKeys(
     raw,
-    ['names', 'allow', 'redactors', 'categories', 'redaction', 'redactor'],
+    ['names', 'allow', 'redactors', 'categories', 'redaction', 'redactor', 'loggerRedact'],
     'sensitive',
   );
   const categories =
@@ -219,6 +235,11 @@ function parseSensitive(value: unknown): Settings['sensitive'] {
     'sensitive.redaction',
     'literal',
   );
+  if (raw.loggerRedact !== undefined && typeof raw.loggerRedact !== 'boolean')
+    throw new SettingsError(
+      'sensitive.loggerRedact',
+      `expected true or false, got ${JSON.stringify(raw.loggerRedact)}`,
+    );
   if (redaction === 'wrap' && !redactor)
     throw new SettingsError(
       'sensitive.redactor',
@@ -233,8 +254,30 @@ function parseSensitive(value: unknown): Settings['sensitive'] {
         : stringList(raw.redactors, 'sensitive.redactors'),
     categories: categories as Settings['sensitive']['categories'],
     redaction,
+    loggerRedact: raw.loggerRedact !== false,
     redactor,
   };
+}
+
+function parseNaming(value: unknown): Settings['naming'] {
+  if (value !== undefined && !isRecord(value))
+    throw new SettingsError('naming', 'expected an object { words?, unwrapSerialized? }');
+  const raw = value ?? {};
+  rejectUnknownKeys(raw, ['words', 'unwrapSerialized'], 'naming');
+  const words = stringList(raw.words, 'naming.words');
+  for (const word of words) {
+    if (!/^[\p{L}\p{N}]+$/u.test(word))
+      throw new SettingsError(
+        'naming.words',
+        `expected words of letters and digits only (such as 'PostHog'), got ${JSON.stringify(word)}`,
+      );
+  }
+  if (raw.unwrapSerialized !== undefined && typeof raw.unwrapSerialized !== 'boolean')
+    throw new SettingsError(
+      'naming.unwrapSerialized',
+      `expected true or false, got ${JSON.stringify(raw.unwrapSerialized)}`,
+    );
+  return { words, unwrapSerialized: raw.unwrapSerialized !== false };
 }
 
 const cache = new WeakMap<object, Settings>();
@@ -255,7 +298,18 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
   const value = raw ?? {};
   rejectUnknownKeys(
     value,
-    ['loggers', 'style', 'eventName', 'fieldCase', 'errorKey', 'logger', 'sensitive', 'metrics'],
+    [
+      'loggers',
+      'style',
+      'eventName',
+      'fieldCase',
+      'errorKey',
+      'logger',
+      'sensitive',
+      'metrics',
+      'catalog',
+      'naming',
+    ],
     '',
   );
   if (
@@ -264,6 +318,11 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
   ) {
     throw new SettingsError('errorKey', 'expected a non-empty string');
   }
+  if (value.catalog !== undefined && (typeof value.catalog !== 'string' || value.catalog === ''))
+    throw new SettingsError(
+      'catalog',
+      'expected the path of a catalog file, relative to the working directory',
+    );
   const sensitive = parseSensitive(value.sensitive);
   return {
     loggers: parseLoggers(value.loggers),
@@ -274,6 +333,8 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
     logger: parseLoggerImport(value.logger),
     sensitive,
     metrics: parseSection(value.metrics, 'metrics', ['denyLabels', 'allowLabels'] as const),
+    naming: parseNaming(value.naming),
+    ...(value.catalog === undefined ? {} : { catalog: value.catalog as string }),
   };
 }
 

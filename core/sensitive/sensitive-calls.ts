@@ -248,7 +248,9 @@ export function findSensitiveData(
       case 'MemberExpression': {
         const path = memberPath(target);
         if (!path) return;
-        const risky = riskyObjectPath(path);
+        const risky =
+          riskyObjectPath(path) ??
+          (target.type === 'Identifier' && isOAuthObject(target, file) ? target.name : null);
         if (risky) {
           findings.push({
             kind: 'risky',
@@ -293,14 +295,16 @@ export function findSensitiveData(
         const path = callee.type === 'MemberExpression' ? memberPath(callee) : null;
         if (
           path &&
-          /^(JSON\.stringify|String|Object\.(keys|values|entries))$/.test(path.join('.'))
+          /^(JSON\.stringify|String|Object\.(keys|values|entries|fromEntries|assign))$/.test(
+            path.join('.'),
+          )
         ) {
           for (const arg of target.arguments) visit(arg, undefined, whole ?? node);
         } else if (callee.type === 'Identifier' && callee.name === 'String') {
           for (const arg of target.arguments) visit(arg, undefined, whole ?? node);
         } else if (
           callee.type === 'MemberExpression' &&
-          /^(toString|trim|toUpperCase|toLowerCase|slice|substring|padStart|padEnd)$/.test(
+          /^(toString|trim|toUpperCase|toLowerCase|slice|substring|padStart|padEnd|entries|values|toJSON)$/.test(
             propertyName(callee) ?? '',
           )
         ) {
@@ -333,6 +337,44 @@ export function findSensitiveData(
 
   for (const arg of args) visit(arg.type === 'SpreadElement' ? arg.argument : arg, undefined);
   return findings;
+}
+
+/** Parameters of an OAuth callback that carry tokens beside the profile (passport's verify, auth0's). */
+const OAUTH_TOKEN_PARAM =
+  /^(access_?token|refresh_?token|id_?token|token_?set|tokens|extra_?params)$/i;
+
+/**
+ * `profile` or `account` received by an OAuth callback: passport's `(accessToken, refreshToken,
+ * profile, done)`, NextAuth's `({ account, profile })`. Logged whole, they carry the provider's
+ * `id_token` (and NextAuth's account its access token); a `profile` anywhere else is left alone.
+ */
+function isOAuthObject(identifier: TSESTree.Identifier, file: FileModel): boolean {
+  if (!/^(profile|account)$/.test(identifier.name)) return false;
+  const definition = file.resolve(identifier)?.defs[0];
+  if (definition?.type !== 'Parameter') return false;
+  const fn = definition.node as TSESTree.FunctionLike;
+  const names = fn.params.flatMap(parameterNames);
+  return (
+    names.some((name) => OAUTH_TOKEN_PARAM.test(name)) ||
+    (names.includes('account') && names.includes('profile'))
+  );
+}
+
+function parameterNames(param: TSESTree.Node): string[] {
+  switch (param.type) {
+    case 'Identifier':
+      return [param.name];
+    case 'AssignmentPattern':
+      return parameterNames(param.left);
+    case 'TSParameterProperty':
+      return parameterNames(param.parameter);
+    case 'ObjectPattern':
+      return param.properties.flatMap((property) =>
+        property.type === 'Property' ? parameterNames(property.value) : [],
+      );
+    default:
+      return [];
+  }
 }
 
 export type RedactionResult = { ok: true; edits: Edit[] } | { ok: false; reason: string };

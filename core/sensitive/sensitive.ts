@@ -500,8 +500,44 @@ function entriesFor(options: SensitiveOptions): LexiconEntry[] {
   return [...LEXICON.filter((item) => options.categories.includes(item.category)), ...extra];
 }
 
+/**
+ * Words whose plural is as sensitive as they are (`emails`, `phoneNumbers`, `passwords`): a list of
+ * them. Not `tokens` (a count of model tokens as often) or `sessions` (records).
+ */
+const PLURAL_TOO: ReadonlySet<string> = new Set([
+  'email',
+  'mail',
+  'phone',
+  'number',
+  'password',
+  'passwd',
+  'passphrase',
+  'secret',
+  'key',
+  'ssn',
+  'iban',
+  'cvv',
+  'credential',
+  'mnemonic',
+  'passport',
+  'birthdate',
+  'birthday',
+  'jwt',
+  'otp',
+  'code',
+]);
+
 function matchesAt(words: readonly string[], at: number, phrase: readonly string[]): boolean {
-  return phrase.every((word, offset) => words[at + offset] === word);
+  return phrase.every((word, offset) => {
+    const actual = words[at + offset];
+    if (actual === word) return true;
+    // The phrase's last word in the plural: `phoneNumbers`, `apiKeys`, `emails`.
+    return (
+      offset === phrase.length - 1 &&
+      PLURAL_TOO.has(word) &&
+      (actual === `${word}s` || actual === `${word}es`)
+    );
+  });
 }
 
 /**
@@ -594,6 +630,9 @@ export function riskyObjectPath(path: readonly string[]): string | null {
   const last = path[path.length - 1];
   if (last === 'headers' || last === 'cookies' || last === 'rawHeaders' || last === 'signedCookies')
     return joined;
+  // What an OAuth provider returns besides the tokens: auth0's `extraParams` and openid-client's
+  // `tokenSet` carry the `id_token` (a `profile` does only beside them: see sensitive-calls).
+  if (last === 'extraParams' || last === 'tokenSet' || last === 'tokenResponse') return joined;
   return null;
 }
 

@@ -1,4 +1,7 @@
+import { parse } from '@typescript-eslint/typescript-estree';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/error-field';
+import { applySuggestionsOneByOne, lint } from '../lint';
 import { runRule, settings } from '../rule-tester';
 
 const PINO = "import pino from 'pino';\nconst logger = pino();\n";
@@ -61,7 +64,7 @@ runRule('error-field', rule, {
           suggestions: [
             {
               messageId: 'useStructuredCall',
-              output: `${WINSTON}try { x(); } catch (err) { logger.warn('failed.bind.listeners', err); }`,
+              output: `${WINSTON}try { x(); } catch (err) { logger.warn('listeners.bind.failed', err); }`,
             },
           ],
         },
@@ -234,4 +237,257 @@ runRule('error-field', rule, {
       ],
     },
   ],
+});
+
+// Issue 21: the error logged as text in the shapes real code writes it, and what keeps it.
+const NEST_IMPORT = "import { Logger } from '@nestjs/common';\n";
+runRule('error-field (issue 21)', rule, {
+  valid: [
+    // The stack is kept beside the message: an explicit serialisation, and NestJS's (message, stack).
+    `${PINO}try { x(); } catch (e) { logger.error({ name: e.name, message: e.message, stack: e.stack }, 'x.failed'); }`,
+    "class Jobs { run() { try { x(); } catch (err) { this.logger.error(err.message, err.stack, 'Jobs'); } } }",
+    `${NEST_IMPORT}class Jobs { logger = new Logger('Jobs'); run() { try { x(); } catch (err) { this.logger.error(err.message, err.stack); } } }`,
+    // A control-flow error carrying the reason is not a log call.
+    'try { x(); } catch (e) { throw new SkipRetryError(e.message); }',
+    'try { x(); } catch (err) { throw new HttpException(err.message, 500); }',
+    // Not loggers: words that merely end in "log".
+    'try { x(); } catch (err) { blog.error(`Failed: ${err.message}`); catalog.error(err.message); dialog.warn(String(err)); }',
+    // A logger that may be console prints to a terminal.
+    'export function migrate(opts) { const logger = opts.logger ?? console; try { x(); } catch (err) { logger.error(`Failed: ${err.message}`); } }',
+    // The rejection reason logged as the object, under pino's key.
+    `${PINO}run().catch((e) => logger.error({ err: e }, 'run.failed'));`,
+    // The non-Error branch of `instanceof` is the value itself: logged as such, nothing to report when the object is logged too.
+    `${PINO}try { x(); } catch (err) { logger.error({ err, reason: err instanceof Error ? err.message : String(err) }, 'x.failed'); }`,
+  ],
+  invalid: [
+    {
+      code: `${PINO}try { x(); } catch (err) { logger.error({ reason: err instanceof Error ? err.message : String(err) }, 'x.failed'); }`,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          data: { how: 'err instanceof Error ? err.message : String(err)', key: 'err' },
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${PINO}try { x(); } catch (err) { logger.error({ err }, 'x.failed'); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${PINO}try { x(); } catch (error) { logger.warn({ detail: error instanceof Error ? error.message : error }, 'x.failed'); }`,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${PINO}try { x(); } catch (error) { logger.warn({ err: error }, 'x.failed'); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${PINO}try { x(); } catch (e) { logger.warn({ reason: \`\${e}\`, cause: e?.message ?? 'unknown' }, 'x.failed'); }`,
+      // One report for the call: both values are the same error's text.
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          data: { how: '`${e}`', key: 'err' },
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${PINO}try { x(); } catch (e) { logger.warn({ err: e, cause: e?.message ?? 'unknown' }, 'x.failed'); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${PINO}try { x(); } catch (e) { logger.error({ reason: (e as Error).message }, 'x.failed'); }`,
+      tsOnly: true,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${PINO}try { x(); } catch (e) { logger.error({ err: e }, 'x.failed'); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // winston merges an Error argument whole: pass the error, not its message.
+      code: `${WINSTON}try { x(); } catch (error) { logger.error('Upload failed:', error.message); }`,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          data: { how: 'error.message', key: 'err' },
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${WINSTON}try { x(); } catch (error) { logger.error('Upload failed:', error); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // pino drops an argument no placeholder takes: the error goes in the fields, before the message.
+      code: `${PINO}try { x(); } catch (error) { logger.error('Upload failed:', error.message); }`,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          data: { how: 'error.message', key: 'err' },
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${PINO}try { x(); } catch (error) { logger.error({ err: error }, 'Upload failed:'); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // NestJS prints error()'s second argument as the stack.
+      code: `${NEST_IMPORT}class Jobs { logger = new Logger('Jobs'); run() { try { x(); } catch (err) { this.logger.error('Job failed', err.message); } } }`,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${NEST_IMPORT}class Jobs { logger = new Logger('Jobs'); run() { try { x(); } catch (err) { this.logger.error('Job failed', err.stack); } } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Receivers named like loggers by their words: a service, a trailing underscore.
+      code: 'class Jobs { run() { try { x(); } catch (err) { this.loggerService.error(err.message); logger_.warn(String(err)); } } }',
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          data: { how: 'err.message', key: 'err' },
+          suggestions: [],
+        },
+        {
+          messageId: 'stringifiedError',
+          data: { how: 'String(err)', key: 'err' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Several parts of one message holding the same error: one report.
+      code: `${PINO}try { x(); } catch (err) { logger.error(\`Failed: \${err.message}\\n\${err.stack}\`); }`,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          data: { how: 'err.message', key: 'err' },
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}try { x(); } catch (err) { logger.error({ err }, 'failed'); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The message and a field hold the same error: one report, whose rewrite logs the error object.
+      code: `${PINO}try { x(); } catch (err) { logger.error({ reason: err.message }, \`Sync failed: \${err.message}\`); }`,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output: `${PINO}try { x(); } catch (err) { logger.error({ reason: err.message, err }, 'sync.failed'); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A `.catch()` callback's parameter is the rejection reason, an error.
+      code: `${PINO}run().catch((reason) => logger.error({ detail: String(reason) }, 'run.failed'));`,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${PINO}run().catch((reason) => logger.error({ err: reason }, 'run.failed'));`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+/**
+ * Issue 21, one call, one report: with no-dynamic-message on, a message that loses an error is its
+ * report alone (naming the error); every suggestion, applied one by one as a user would, gives code
+ * that parses and never holds the error key twice.
+ */
+describe('error-field with no-dynamic-message: one report per problem, suggestions compose', () => {
+  const BOTH = { 'error-field': 'error', 'no-dynamic-message': 'error' } as const;
+  const cases = [
+    `${PINO}try { charge(); } catch (err) { logger.error(\`Charge \${orderId} failed: \${err.message}\`); }`,
+    `${PINO}try { sync(); } catch (err) { logger.error({ reason: err.message }, \`Sync failed: \${err.message}\`); }`,
+    `${PINO}try { sync(); } catch (err) { logger.error({ a: err.message, b: String(err) }, 'sync.failed'); }`,
+    `${PINO}try { sync(); } catch (err) { logger.error(\`Failed: \${err.message}\\n\${err.stack}\`); }`,
+    `${PINO}try { sync(); } catch (err) { logger.error({ detail: err instanceof Error ? err.message : String(err) }, \`Sync \${id} failed: \${err}\`); }`,
+    `${PINO}try { upload(); } catch (error) { logger.error('Upload failed:', error.message); }`,
+    `${WINSTON}try { upload(); } catch (err) { logger.error(\`Upload \${id} failed: \${err.message}\`, { reason: err.message }); }`,
+  ];
+
+  function objectKeys(code: string): string[][] {
+    const keys: string[][] = [];
+    const visit = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach(visit);
+      const record = node as Record<string, unknown> & { type?: string };
+      if (record.type === 'ObjectExpression') {
+        const properties = record.properties as Array<{
+          type: string;
+          key?: { name?: string; value?: string };
+        }>;
+        keys.push(
+          properties
+            .filter((p) => p.type === 'Property')
+            .map((p) => String(p.key?.name ?? p.key?.value)),
+        );
+      }
+      for (const [key, value] of Object.entries(record)) if (key !== 'parent') visit(value);
+    };
+    visit(parse(code, { range: true }));
+    return keys;
+  }
+
+  for (const code of cases) {
+    it(code.split('\n').pop() ?? code, () => {
+      for (const rules of [BOTH, { 'error-field': 'error' } as const]) {
+        const reports = lint(code, 'src/jobs.ts', rules);
+        // One report per call: the file holds one log call.
+        expect(reports).toHaveLength(1);
+        const fixed = applySuggestionsOneByOne(code, 'src/jobs.ts', rules);
+        expect(fixed).not.toBe(code);
+        for (const keys of objectKeys(fixed)) expect(new Set(keys).size).toBe(keys.length);
+        // The error is logged whole, except where the logger cannot keep one nested in fields
+        // (winston), which the remaining report says.
+        const left = lint(fixed, 'src/jobs.ts', { 'error-field': 'error' });
+        expect(left.map((report) => report.messageId)).toEqual(
+          code.includes('winston') ? ['stringifiedErrorNoKey'] : [],
+        );
+      }
+    });
+  }
 });

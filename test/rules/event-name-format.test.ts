@@ -66,3 +66,65 @@ runRule('event-name-format', rule, {
     },
   ],
 });
+
+// Issue 21: backtick constants are messages too; NestJS's context argument is not the message.
+runRule('event-name-format (issue 21)', rule, {
+  valid: [
+    `${PINO}logger.info(\`user.created\`);`,
+    `${PINO}const DONE = 'job.finished';\nlogger.info(DONE);`,
+    // A message held in a variable, then Nest's context (nestjs-pino's loggers, pino-shaped): no
+    // constant message to check.
+    {
+      code: "import { PinoLogger } from 'nestjs-pino';\nclass App { constructor(private readonly logger: PinoLogger) {} start(message) { this.logger.info(message, 'Bootstrap'); } }",
+      tsOnly: true,
+    },
+    "import { Logger } from 'nestjs-pino';\nclass App { constructor(logger) { this.logger = logger; } start(message) { this.logger.log(message, 'Bootstrap'); } }",
+    `${PINO}export function start(message) { logger.info(message, 'Bootstrap'); }`,
+    `${PINO}export function start(text) { logger.log(text, 'Bootstrap'); }`,
+  ],
+  invalid: [
+    {
+      code: `${PINO}logger.info(\`user created\`);`,
+      errors: [
+        {
+          messageId: 'invalidEventName',
+          data: { message: 'user created', convention: 'dot case' },
+          suggestions: [
+            {
+              messageId: 'useEventName',
+              data: { name: 'user.created' },
+              output: `${PINO}logger.info('user.created');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A constant's text is the message: reported, with no suggestion (the constant may have other uses).
+      code: `${PINO}const DONE = 'Job finished';\nlogger.info(DONE);`,
+      errors: [
+        {
+          messageId: 'invalidEventName',
+          data: { message: 'Job finished', convention: 'dot case' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: "import winston from 'winston';\nconst logger = winston.createLogger();\nlogger.log(`warn`, `Cache miss`);",
+      errors: [
+        {
+          messageId: 'invalidEventName',
+          data: { message: 'Cache miss', convention: 'dot case' },
+          suggestions: [
+            {
+              messageId: 'useEventName',
+              output:
+                "import winston from 'winston';\nconst logger = winston.createLogger();\nlogger.log(`warn`, 'cache.miss');",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

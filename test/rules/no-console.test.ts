@@ -135,6 +135,50 @@ runRule('no-console', rule, {
       ],
     },
     {
+      // Output that says only that something failed is named after the function it runs in.
+      code: "import { db } from './db';\nasync function seedDatabase() {\n  try {\n    await db.seed();\n  } catch (err) {\n    console.error('Error:', err);\n  }\n}",
+      settings: PINO_LOGGER,
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "import { db } from './db';\nimport { logger } from './logger';\nasync function seedDatabase() {\n  try {\n    await db.seed();\n  } catch (err) {\n    logger.error({ err }, 'seed.database.failed');\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The directive that silenced no-console goes with the call; the rules it also names stay.
+      code: "import { db } from './db';\n// eslint-disable-next-line no-console, no-alert -- seeding\nconsole.warn('Seed skipped', db.name);\nconsole.info('Seeded'); // eslint-disable-line no-console",
+      settings: PINO_LOGGER,
+      errors: [
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "import { db } from './db';\nimport { logger } from './logger';\n// eslint-disable-next-line no-alert -- seeding\nlogger.warn({ dbName: db.name }, 'seed.skipped');\nconsole.info('Seeded'); // eslint-disable-line no-console",
+            },
+          ],
+        },
+        {
+          messageId: 'consoleCall',
+          suggestions: [
+            {
+              messageId: 'useLogger',
+              output:
+                "import { db } from './db';\nimport { logger } from './logger';\n// eslint-disable-next-line no-console, no-alert -- seeding\nconsole.warn('Seed skipped', db.name);\nlogger.info('seeded');",
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The logger's own module tells its shape: Nest's Logger takes the message first (read from Hoppscotch).
       code: "console.error('Error creating mock server:', error);",
       settings: settings({ logger: { importFrom: '@nestjs/common', importName: 'Logger' } }),
@@ -145,7 +189,7 @@ runRule('no-console', rule, {
             {
               messageId: 'useLogger',
               output:
-                "import { Logger } from '@nestjs/common';\nLogger.error('error.creating.mock.server', { error });",
+                "import { Logger } from '@nestjs/common';\nLogger.error('mock.server.create.failed', { error });",
             },
           ],
         },
@@ -245,7 +289,7 @@ runRule('no-console', rule, {
             {
               messageId: 'useLogger',
               output:
-                "const fs = require('fs');\nconst log = require('@acme/log');\nlog.child({ file }).error('could.not.read', error);",
+                "const fs = require('fs');\nconst log = require('@acme/log');\nlog.child({ file }).error('read.failed', error);",
             },
           ],
         },

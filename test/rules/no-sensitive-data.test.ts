@@ -449,3 +449,92 @@ runRule('no-sensitive-data', rule, {
     },
   ],
 });
+
+// Issue 21: lists of personal data, OAuth objects that carry the id_token, whole header objects.
+const STRATEGY = `${PINO}passport.use(new Auth0Strategy(options, (accessToken, refreshToken, extraParams, profile, done) => {\n`;
+runRule('no-sensitive-data (issue 21)', rule, {
+  valid: [
+    // Names only.
+    `${PINO}logger.debug({ headers: Object.keys(headers) }, 'request.headers');`,
+    `${PINO}logger.debug({ headerNames: [...req.headers.keys()] }, 'request.headers');`,
+    // A profile that is not an OAuth callback's.
+    `${PINO}export function render(profile) { logger.info({ profile }, 'profile.rendered'); }`,
+    // Counts and descriptions of the lists.
+    `${PINO}logger.info({ emailsSent: sent.length, emailsCount }, 'digest.sent');`,
+    // Plural tokens are model tokens as often as credentials.
+    `${PINO}logger.info({ tokens: usage.total_tokens }, 'completion.done');`,
+  ],
+  invalid: [
+    {
+      code: `${PINO}logger.info({ emails, phoneNumbers }, 'invites.sent');`,
+      errors: [
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'emails', category: 'personal' },
+          suggestions: redacts(
+            `${PINO}logger.info({ emails, phoneNumbers }, 'invites.sent');`,
+            '{ emails',
+            "{ emails: '[REDACTED]'",
+          ),
+        },
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'phoneNumbers', category: 'personal' },
+          suggestions: redacts(
+            `${PINO}logger.info({ emails, phoneNumbers }, 'invites.sent');`,
+            'phoneNumbers }',
+            "phoneNumbers: '[REDACTED]' }",
+          ),
+        },
+      ],
+    },
+    {
+      code: `${PINO}logger.debug({ passwords: attempts.map((a) => a.password) }, 'login.attempts');`,
+      errors: [
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'passwords', category: 'secret' },
+          suggestions: redacts(
+            `${PINO}logger.debug({ passwords: attempts.map((a) => a.password) }, 'login.attempts');`,
+            'attempts.map((a) => a.password)',
+            "'[REDACTED]'",
+          ),
+        },
+      ],
+    },
+    {
+      code: `${STRATEGY}  logger.info({ profile }, 'oauth.profile');\n  logger.debug(extraParams, 'oauth.params');\n}));`,
+      errors: [
+        { messageId: 'riskyObject', data: { what: 'profile' }, suggestions: [] },
+        { messageId: 'riskyObject', data: { what: 'extraParams' }, suggestions: [] },
+      ],
+    },
+    {
+      // NextAuth's callback: the account holds the provider's tokens.
+      code: `${PINO}export const callbacks = { async signIn({ user, account, profile }) { logger.info({ account, userId: user.id }, 'auth.signin'); return true; } };`,
+      errors: [{ messageId: 'riskyObject', data: { what: 'account' }, suggestions: [] }],
+    },
+    {
+      code: `${PINO}const tokenSet = await client.callback(url, params);\nlogger.debug({ tokenSet }, 'oidc.callback');`,
+      errors: [
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'tokenSet', category: 'secret' },
+          suggestions: redacts(
+            `${PINO}const tokenSet = await client.callback(url, params);\nlogger.debug({ tokenSet }, 'oidc.callback');`,
+            '{ tokenSet }',
+            "{ tokenSet: '[REDACTED]' }",
+          ),
+        },
+      ],
+    },
+    {
+      code: `${PINO}logger.info({ headers: Object.fromEntries(request.headers) }, 'auth.request');`,
+      errors: [{ messageId: 'riskyObject', data: { what: 'request.headers' }, suggestions: [] }],
+    },
+    {
+      code: `${PINO}logger.info({ headers: Object.fromEntries(headers.entries()) }, 'auth.request');`,
+      errors: [{ messageId: 'riskyObject', data: { what: 'headers' }, suggestions: [] }],
+    },
+  ],
+});

@@ -127,3 +127,34 @@ runRule('no-unbounded-metric-labels', rule, {
     },
   ],
 });
+
+// Issue 21: ids inside built label values and tags, and dynamic names passed through a helper.
+const STATSD = "import { StatsD } from 'hot-shots';\nconst statsd = new StatsD();\n";
+runRule('no-unbounded-metric-labels (issue 21)', rule, {
+  valid: [
+    // Built of bounded parts: a version, a configured prefix, a route template.
+    `${PROM}const c = new Counter({ name: 'req', help: 'h', labelNames: ['route'] });\nc.inc({ route: \`/api/\${version}/users/:id\` });`,
+    `${STATSD}statsd.increment(sanitizeMetricName('queue_depth'), [\`queue:\${queue.name}\`]);`,
+    `${STATSD}statsd.increment(metricName(\`\${prefix}jobs\`));`,
+  ],
+  invalid: [
+    {
+      code: `${PROM}const c = new Counter({ name: 'req', help: 'h', labelNames: ['route'] });\nc.inc({ route: \`/users/\${id}\` });`,
+      errors: [{ messageId: 'unboundedLabelValue', data: { what: 'id' }, suggestions: [] }],
+    },
+    {
+      code: `${PROM}const c = new Counter({ name: 'req', help: 'h', labelNames: ['route'] });\nc.inc({ route: \`/orders/\${req.params.id}/items\` });`,
+      errors: [
+        { messageId: 'unboundedLabelValue', data: { what: 'req.params.id' }, suggestions: [] },
+      ],
+    },
+    {
+      code: `${STATSD}statsd.increment('logins', [\`user:\${userId}\`]);`,
+      errors: [{ messageId: 'unboundedLabelValue', data: { what: 'userId' }, suggestions: [] }],
+    },
+    {
+      code: `${STATSD}statsd.gauge(sanitizeMetricName(\`queue_\${queue.name}_depth\`), depth);`,
+      errors: [{ messageId: 'dynamicMetricName' }],
+    },
+  ],
+});

@@ -1,0 +1,203 @@
+/**
+ * How console-to-logger reaches the configured logger (core/console/console.ts): an import the file
+ * already has of the same module, what the module actually exports, what Node can load from the file;
+ * and the eslint-disable directives a rewrite makes stale. On small projects in temporary folders.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { consoleToLogger } from '../../codemods/console-to-logger';
+import { runCodemod } from '../../codemods/engine';
+import { loggerImportPlan, staleDirectiveEdits } from '../../core/console/console';
+import { parseFile } from '../../core/model/parse';
+import { parseSettings } from '../../core/model/settings';
+
+function project(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-console-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+const PINO = "import pino from 'pino';\n";
+
+function run(root: string, file: string, code: string, logger: Record<string, string>) {
+  const settings = parseSettings({ style: 'pino', logger });
+  return runCodemod(consoleToLogger, code, path.join(root, file), settings, root);
+}
+
+describe('loggerImportPlan', () => {
+  const files = {
+    'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "~/*": ["src/*"] } } }',
+    'src/lib/logger.ts': `${PINO}export const logger = pino();\n`,
+    'src/lib/default-logger.ts': `${PINO}const logger = pino();\nexport default logger;\n`,
+    'src/lib/cjs-logger.js': "module.exports = require('pino')();\n",
+    'src/lib/named-cjs.js': "exports.logger = require('pino')();\n",
+  };
+
+  it('reuses an import of the same module under any specifier and local name', () => {
+    const root = project(files);
+    const logger = { importFrom: './src/lib/logger', importName: 'logger' };
+    for (const [source, local] of [
+      ["import { logger } from '../lib/logger';", 'logger'],
+      ["import { logger } from '../lib/logger.js';", 'logger'],
+      ["import { logger } from '~/lib/logger';", 'logger'],
+      ["import { logger as log } from '../lib';", null],
+      ["import { logger as log } from '~/lib/logger';", 'log'],
+    ] as const) {
+      const file = parseFile(`${source}\nconsole.log('x');\n`, path.join(root, 'src/jobs/a.ts'));
+      const plan = loggerImportPlan(file, parseSettings({ logger }).logger!, root);
+      expect(plan.ok && plan.existing ? plan.local : null, source).toBe(local);
+    }
+  });
+
+  it('does not reuse a type-only import or another export of the module', () => {
+    const root = project(files);
+    const logger = parseSettings({ logger: { importFrom: './src/lib/logger' } }).logger!;
+    for (const source of [
+      "import type { logger } from '../lib/logger';",
+      "import { createChild as logger } from '../lib/logger';",
+    ]) {
+      const file = parseFile(`${source}\nconsole.log('x');\n`, path.join(root, 'src/jobs/a.ts'));
+      const plan = loggerImportPlan(file, logger, root);
+      expect(plan.ok && plan.existing, source).toBe(false);
+    }
+  });
+
+  it('imports what the module exports, in the module system of the file', () => {
+    const root = project(files);
+    const cases: Array<[string, string, Record<string, string>, string]> = [
+      [
+        'src/a.ts',
+        "import x from 'y';\n",
+        { importFrom: './src/lib/default-logger' },
+        "import logger from './lib/default-logger';",
+      ],
+      [
+        'src/a.ts',
+        "const x = require('y');\n",
+        { importFrom: './src/lib/default-logger' },
+        "const logger = require('./lib/default-logger').default;",
+      ],
+      [
+        'src/a.js',
+        "const x = require('y');\n",
+        { importFrom: './src/lib/cjs-logger' },
+        "const logger = require('./lib/cjs-logger');",
+      ],
+      [
+        'src/a.js',
+        "const x = require('y');\n",
+        { importFrom: './src/lib/named-cjs', importKind: 'default' },
+        "const { logger } = require('./lib/named-cjs');",
+      ],
+      [
+        'src/a.js',
+        "const x = require('y');\n",
+        { importFrom: '~/lib/cjs-logger' },
+        "const logger = require('./lib/cjs-logger');",
+      ],
+    ];
+    for (const [file, head, logger, expected] of cases) {
+      const outcome = run(root, file, `${head}console.log('Server started');\n`, {
+        importName: 'logger',
+        ...logger,
+      });
+      expect(outcome.output, `${file} ${logger.importFrom}`).toContain(expected);
+    }
+  });
+
+  it('leaves a JavaScript file Node loads itself when the logger module is TypeScript only', () => {
+    const root = project(files);
+    const outcome = run(
+      root,
+      'scripts/build.js',
+      "const fs = require('fs');\nconsole.log('Built');\n",
+      {
+        importFrom: './src/lib/logger',
+        importName: 'logger',
+      },
+    );
+    expect(outcome.output).toBeNull();
+    expect(outcome.skips.map((skip) => skip.reason)).toEqual([
+      `'../src/lib/logger' is ${path.join('src', 'lib', 'logger.ts')}, TypeScript, which Node cannot load from this JavaScript file: set settings['structured-logging'].logger.importFrom to the compiled JavaScript module, or leave this file out if a TypeScript loader runs it`,
+    ]);
+    // With the compiled module beside it, Node finds the JavaScript.
+    fs.writeFileSync(path.join(root, 'src/lib/logger.js'), "exports.logger = require('pino')();\n");
+    const compiled = run(
+      root,
+      'scripts/build2.js',
+      "const fs = require('fs');\nconsole.log('Built');\n",
+      {
+        importFrom: './src/lib/logger',
+        importName: 'logger',
+      },
+    );
+    expect(compiled.output).toContain("const { logger } = require('../src/lib/logger');");
+  });
+});
+
+describe('staleDirectiveEdits', () => {
+  const SETTINGS = { importFrom: '@app/logger', importName: 'logger' };
+  const runText = (code: string) =>
+    runCodemod(
+      consoleToLogger,
+      code,
+      '/repo/src/a.ts',
+      parseSettings({ style: 'pino', logger: SETTINGS }),
+    ).output;
+
+  it("removes the plugin's own rule name too", () => {
+    expect(
+      runText(
+        "import x from 'x';\n  // eslint-disable-next-line structured-logging/no-console\n  console.log('Started');\n",
+      ),
+    ).toBe(
+      "import x from 'x';\nimport { logger } from '@app/logger';\n  logger.info('started');\n",
+    );
+  });
+
+  it('keeps a directive naming no rule, and one whose line has other console output', () => {
+    const bare = "import x from 'x';\n// eslint-disable-next-line\nconsole.log('Started');\n";
+    expect(runText(bare)).toContain('// eslint-disable-next-line\nlogger.info');
+    const shared =
+      "import x from 'x';\n// eslint-disable-next-line no-console\nconsole.log('Started'); console.table(rows);\n";
+    expect(runText(shared)).toContain('// eslint-disable-next-line no-console\nlogger.info');
+  });
+
+  it('leaves directives of other lines and other kinds alone', () => {
+    const code =
+      "/* eslint-disable no-console */\n// eslint-disable-next-line no-console\nfoo();\nconsole.log('x'); // eslint-disable-next-line no-console\n";
+    const file = parseFile(code, '/repo/src/a.ts');
+    const call = file
+      .nodesOfType('CallExpression')
+      .find((node) => node.range[0] >= code.indexOf('console.log'))!;
+    expect(staleDirectiveEdits(call, file)).toEqual([]);
+  });
+});
+
+describe('event names from the context', () => {
+  const rewrite = (code: string, style: string, filename = '/repo/scripts/migrate.ts') =>
+    runCodemod(
+      consoleToLogger,
+      code,
+      filename,
+      parseSettings({ style, logger: { importFrom: '@app/logger', importName: 'logger' } }),
+    ).output;
+
+  it("puts the error where the logger's contract keeps it", () => {
+    const code =
+      "import { run } from './run';\nrun().catch((err) => {\n  console.error(err);\n  process.exit(1);\n});\n";
+    expect(rewrite(code, 'pino')).toContain("logger.error({ err }, 'migrate.failed');");
+    expect(rewrite(code, 'winston')).toContain("logger.error('migrate.failed', err);");
+  });
+
+  it('keeps the name the text gives at levels with no outcome word', () => {
+    const code =
+      "import { run } from './run';\nfunction seed() {\n  console.log('Error:', err);\n}\n";
+    expect(rewrite(code, 'pino')).toContain("logger.info({ err }, 'error');");
+  });
+});
