@@ -156,6 +156,10 @@ function formatSummary(report: Report, flags: CodemodFlags, paint: Paint): strin
     lines.push(
       `  ${paint.red('failed')}  ${failure.file}${failure.line ? `:${failure.line}` : ''}  ${failure.error} (left unchanged)`,
     );
+  for (const redaction of report.loggerRedactions)
+    lines.push(
+      `  redacted by the logger: ${redaction.logger} redact takes ${JSON.stringify(redaction.paths)} (for ${redaction.calls.length} call${redaction.calls.length === 1 ? '' : 's'}; their values stay in the code)`,
+    );
   if (report.pinoRedactPaths.length > 0)
     lines.push(
       `  pino can also redact these paths itself: redact: ${JSON.stringify(report.pinoRedactPaths)}`,

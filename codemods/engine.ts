@@ -24,10 +24,35 @@ import {
 } from '../core/model/parse';
 import { parseSettings, type Settings } from '../core/model/settings';
 
-/** A rewrite to apply, or a call left alone with the reason. `redactPaths` feed pino's `redact` list. */
+/**
+ * A rewrite to apply, a call left alone with the reason, or a call made safe by an edit to another
+ * file (paths added to the `redact` option of the pino logger it logs through). `redactPaths` feed
+ * pino's `redact` list in the report.
+ */
 export type Finding = (
-  { node: TSESTree.Node; edits: Edit[] } | { node: TSESTree.Node; reason: string }
+  | { node: TSESTree.Node; edits: Edit[] }
+  | { node: TSESTree.Node; reason: string }
+  | { node: TSESTree.Node; loggerRedaction: LoggerRedaction }
 ) & { redactPaths?: readonly string[] };
+
+/** Field paths to add to the `redact` option of a pino logger created in another file. */
+export interface LoggerRedaction {
+  /** Absolute path of the file that creates the logger, and the offset of the creating call. */
+  filename: string;
+  offset: number;
+  /** `src/logger.ts:3`, for messages. */
+  where: string;
+  paths: readonly string[];
+}
+
+/** What a codemod may do beyond the file it reads. */
+export interface CollectOptions {
+  /**
+   * Edits to other files are collected and made after every file was read (the CLI's runner);
+   * a plain jscodeshift transform sees one file and rewrites in place instead.
+   */
+  crossFileEdits?: boolean;
+}
 
 export interface Codemod {
   name: string;
@@ -42,12 +67,12 @@ export interface Codemod {
   /** Fails before any file is touched when the settings cannot support this codemod. */
   checkSettings?(settings: Settings): string | null;
   /** `cwd` is the project root relative settings paths start from. */
-  collect(file: ParsedModel, settings: Settings, cwd: string): Finding[];
+  collect(file: ParsedModel, settings: Settings, cwd: string, options?: CollectOptions): Finding[];
   /**
    * Whether, with these settings, the paired rule's suggestions produce exactly this codemod's output
    * (default: always). The agreement test checks it wherever it holds.
    */
-  matchesSuggestions?(settings: Settings): boolean;
+  matchesSuggestions?(settings: Settings, input: string): boolean;
   /** Edits that support the accepted rewrites (an import they need), applied once per file. */
   supportEdits?(file: FileModel, settings: Settings, cwd: string, firstChange: number): Edit[];
 }
@@ -76,6 +101,8 @@ export interface FileOutcome {
   parseError?: { message: string; line?: number; column?: number };
   /** Field paths a pino logger could redact itself (`redact: [...]`). */
   redactPaths?: string[];
+  /** Paths to add to pino loggers created in other files, and the calls that need them. */
+  loggerRedactions?: Array<LoggerRedaction & { codemod: string } & Location>;
 }
 
 /**
@@ -153,6 +180,7 @@ interface Collected {
   skips: Array<{ node: TSESTree.Node; reason: string }>;
   support: Edit[];
   redactPaths: string[];
+  loggerRedactions: Array<{ node: TSESTree.Node; redaction: LoggerRedaction }>;
 }
 
 /** One codemod's findings on one parse, overlapping rewrites turned into skips. */
@@ -161,18 +189,24 @@ function collectFindings(
   file: ParsedModel,
   settings: Settings,
   cwd: string,
+  options: CollectOptions,
 ): Collected {
-  const findings = codemod.collect(file, settings, cwd);
+  const findings = codemod.collect(file, settings, cwd, options);
   const collected: Collected = {
     accepted: [],
     skips: [],
     support: [],
     redactPaths: [...new Set(findings.flatMap((finding) => finding.redactPaths ?? []))],
+    loggerRedactions: [],
   };
   const acceptedSpans = new DisjointSpans();
   for (const finding of findings) {
     if ('reason' in finding) {
       collected.skips.push(finding);
+      continue;
+    }
+    if ('loggerRedaction' in finding) {
+      collected.loggerRedactions.push({ node: finding.node, redaction: finding.loggerRedaction });
       continue;
     }
     // From the first edit to the last: two rewrites of one codemod may not overlap here.
@@ -253,13 +287,14 @@ export function runCodemods(
   filename: string,
   settings: Settings,
   cwd = process.cwd(),
-  options: { reparseEachStep?: boolean; program?: TypeScript.Program } = {},
+  options: { reparseEachStep?: boolean; program?: TypeScript.Program } & CollectOptions = {},
 ): PipelineOutcome {
   const outcome: PipelineOutcome = {
     output: null,
     changes: [],
     skips: [],
     redactPaths: [],
+    loggerRedactions: [],
     parses: 0,
     grafts: 0,
     checkedWholeFile: false,
@@ -321,7 +356,7 @@ export function runCodemods(
     if ((base === undefined || (base.edits.length > 0 && stale(base))) && !parse())
       return { ...outcome, changes: [], output: null };
     let current = base!;
-    let collected = collectFindings(codemod, current.file, settings, cwd);
+    let collected = collectFindings(codemod, current.file, settings, cwd, options);
     if (current.regions.length > 0) {
       const spans = [
         ...collected.accepted.map((finding) => finding.span),
@@ -336,7 +371,7 @@ export function runCodemods(
       ) {
         if (!parse()) return { ...outcome, changes: [], output: null };
         current = base!;
-        collected = collectFindings(codemod, current.file, settings, cwd);
+        collected = collectFindings(codemod, current.file, settings, cwd, options);
       }
     }
     const { file } = current;
@@ -351,6 +386,12 @@ export function runCodemods(
     outcome.redactPaths!.push(
       ...collected.redactPaths.filter((path) => !outcome.redactPaths!.includes(path)),
     );
+    for (const { node, redaction } of collected.loggerRedactions)
+      outcome.loggerRedactions!.push({
+        codemod: codemod.name,
+        ...locate(node.range[0]),
+        ...redaction,
+      });
     if (collected.accepted.length === 0) continue;
     for (const finding of collected.accepted) {
       const [start, end] = finding.span;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import { programOf } from '../core/loggers/types';
 import type { Settings } from '../core/model/settings';
-import { runCodemods, type ChangeRecord, type SkipRecord } from './engine';
+import { runCodemods, type ChangeRecord, type FileOutcome, type SkipRecord } from './engine';
 import { findCodemod } from './registry';
 
 export interface FileJob {
@@ -28,6 +28,8 @@ export interface FileResult {
   changes: Array<{ file: string; codemod: string } & ChangeRecord>;
   skips: Array<{ file: string; codemod: string } & SkipRecord>;
   redactPaths: string[];
+  /** Paths for pino loggers created in other files; the runner adds them once every file was read. */
+  loggerRedactions: NonNullable<FileOutcome['loggerRedactions']>;
   failure?: { file: string; error: string; line?: number; column?: number };
   patch?: string;
 }
@@ -39,7 +41,7 @@ export interface FileResult {
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The file's text, or why it cannot be rewritten: only text that gives back every byte is. */
-function readText(file: string): { text: string } | { error: string } {
+export function readText(file: string): { text: string } | { error: string } {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -54,7 +56,13 @@ function readText(file: string): { text: string } | { error: string } {
 }
 
 export function processFile(job: FileJob): FileResult {
-  const result: FileResult = { changed: false, changes: [], skips: [], redactPaths: [] };
+  const result: FileResult = {
+    changed: false,
+    changes: [],
+    skips: [],
+    redactPaths: [],
+    loggerRedactions: [],
+  };
   const read = readText(job.file);
   if ('error' in read) {
     result.failure = { file: job.relative, error: read.error };
@@ -68,10 +76,11 @@ export function processFile(job: FileJob): FileResult {
     job.file,
     job.settings,
     job.cwd,
-    { program },
+    { program, crossFileEdits: true },
   );
   result.skips = outcome.skips.map((skip) => ({ file: job.relative, ...skip }));
   result.redactPaths = outcome.redactPaths ?? [];
+  result.loggerRedactions = outcome.loggerRedactions ?? [];
   if (outcome.parseError) {
     // Left byte-for-byte as it was, even if an earlier codemod had changed it in memory.
     result.failure = {

@@ -13,13 +13,32 @@ import {
   redaction,
   removePropertiesEdits,
 } from '../core/sensitive/sensitive-calls';
+import { redactTargetOfCall } from '../core/loggers/contract';
+import {
+  creationCallAt,
+  redactCovers,
+  redactEdit,
+  redactPathsFor,
+  type RedactTarget,
+} from '../core/loggers/redact';
+import type { ParsedModel } from '../core/model/parse';
 import { toTransform, type Codemod, type Finding } from './engine';
 
-/** pino's `redact` paths for a whole risky object logged under a field. */
-const RISKY_PATHS: Readonly<Record<string, readonly string[]>> = {
-  headers: ['authorization', 'cookie', '["set-cookie"]', '["x-api-key"]'],
-  cookies: ['*'],
-};
+/** Call-site redactions held back while a pino creation in the same file may take their paths. */
+interface SameFileRedaction {
+  target: RedactTarget;
+  paths: string[];
+  /** What to do instead when the creation cannot take them. */
+  fallback: Finding[];
+}
+
+/** One edit to the pino creation in this file, or the call-site redactions when it cannot be made. */
+function sameFileFindings(file: ParsedModel, pending: SameFileRedaction): Finding[] {
+  const creation = creationCallAt(file, pending.target.offset);
+  const result = creation ? redactEdit(file, creation, pending.paths) : null;
+  if (!creation || !result || 'reason' in result) return pending.fallback;
+  return result.edits.length > 0 ? [{ node: creation, edits: result.edits }] : [];
+}
 
 export const redactSensitiveData: Codemod = {
   name: 'redact-sensitive-data',
@@ -27,10 +46,15 @@ export const redactSensitiveData: Codemod = {
     'Redact passwords, tokens, keys, card numbers and personal data in log and console calls',
   rule: 'no-sensitive-data',
   // The rule's suggestion is the literal redaction; wrapping and removing are codemod choices.
-  matchesSuggestions: (settings) => settings.sensitive.redaction === 'literal',
+  // A pino logger created in the fixture takes the paths in its `redact` option instead.
+  matchesSuggestions: (settings, input) =>
+    settings.sensitive.redaction === 'literal' &&
+    !(settings.sensitive.loggerRedact && /\bpino\s*\(/.test(input)),
   mayApply: mayContainSensitiveData,
-  collect(file, settings, cwd) {
+  collect(file, settings, cwd, options = {}) {
     const findings: Finding[] = [];
+    const sameFile = new Map<number, SameFileRedaction>();
+    const viaLogger = settings.sensitive.loggerRedact && settings.sensitive.redaction === 'literal';
     // Wrapping needs the redactor imported.
     const redactor =
       settings.sensitive.redaction === 'wrap' ? settings.sensitive.redactor : undefined;
@@ -39,6 +63,7 @@ export const redactSensitiveData: Codemod = {
       const logged = loggedArguments(node, file, settings);
       if (!logged) continue;
       const all = findSensitiveData(logged.args, file, settings);
+      const target = viaLogger && all.length > 0 ? redactTargetOfCall(node, file, settings) : null;
       // Removing fields is done per object, so adjacent removals never overlap.
       const removals =
         settings.sensitive.redaction === 'remove'
@@ -54,26 +79,39 @@ export const redactSensitiveData: Codemod = {
       for (const finding of all) {
         if (removals.includes(finding)) continue;
         const result = redaction(finding, file, settings);
-        const last = finding.fieldPath?.split('.').pop() ?? '';
-        const path = finding.fieldPath;
-        const redactPaths =
-          !logged.fieldsFirst || !path
-            ? undefined
-            : finding.kind === 'risky' && RISKY_PATHS[last]
-              ? RISKY_PATHS[last].map((p) => (p.startsWith('[') ? `${path}${p}` : `${path}.${p}`))
-              : [path];
+        // A pino logger takes its fields first, whatever the file alone told.
+        const redactPaths = redactPathsFor(finding, logged.fieldsFirst || target !== null);
         const problem = !result.ok
           ? result.reason
           : redactor
             ? importProblem(file, redactor, cwd, 'sensitive.redactor')
             : null;
-        findings.push(
+        const atCall: Finding =
           result.ok && problem === null
             ? { node: finding.node, edits: result.edits, redactPaths }
-            : { node: finding.node, reason: problem!, redactPaths },
-        );
+            : { node: finding.node, reason: problem!, redactPaths };
+        if (!target || !redactPaths) {
+          findings.push(atCall);
+          continue;
+        }
+        // The logger censors these paths in every call: the value stays for the code that needs it.
+        if (redactPaths.every((redacted) => redactCovers(target.paths, redacted))) continue;
+        if (target.filename === file.filename) {
+          const pending = sameFile.get(target.offset) ?? { target, paths: [], fallback: [] };
+          pending.paths.push(...redactPaths);
+          pending.fallback.push(atCall);
+          sameFile.set(target.offset, pending);
+        } else if (options.crossFileEdits) {
+          const { filename, offset, where } = target;
+          findings.push({
+            node: finding.node,
+            loggerRedaction: { filename, offset, where, paths: redactPaths },
+            redactPaths,
+          });
+        } else findings.push(atCall);
       }
     }
+    for (const pending of sameFile.values()) findings.push(...sameFileFindings(file, pending));
     return findings;
   },
   supportEdits(file, settings, cwd, firstChange) {

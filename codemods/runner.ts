@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseSettings, SETTINGS_KEY, SettingsError, type Settings } from '../core/model/settings';
 import type { ChangeRecord, Codemod, SkipRecord } from './engine';
 import { UserError } from './errors';
+import { applyLoggerRedactions } from './logger-redactions';
 import { processAll, type FileResult } from './pool';
 import type { FileJob } from './process-file';
 
@@ -56,6 +57,8 @@ export interface Report {
   notes: string[];
   /** Paths for pino's `redact` option, from sensitive fields found in pino calls. */
   pinoRedactPaths: string[];
+  /** pino loggers created in the project whose `redact` option took paths, and the calls that needed them. */
+  loggerRedactions: Array<{ logger: string; paths: string[]; calls: string[] }>;
 }
 
 /** A codemod cannot run with the settings that apply to a file (e.g. no logger to import). */
@@ -170,6 +173,52 @@ function mergeResult(
   }
 }
 
+/** The second pass: paths added to the `redact` option of pino loggers created in other files. */
+function redactThroughLoggers(
+  report: Report,
+  jobs: readonly FileJob[],
+  results: readonly FileResult[],
+  options: RunOptions,
+): void {
+  const requested = results.flatMap((result, index) =>
+    result.loggerRedactions.map((request) => ({ ...request, file: jobs[index].relative })),
+  );
+  if (requested.length === 0) return;
+  const counted = new Set([
+    ...report.changed.map((change) => change.file),
+    ...report.failed.map((failure) => failure.file),
+  ]);
+  const inRun = new Set(jobs.map((job) => job.relative));
+  const second = applyLoggerRedactions(requested, {
+    cwd: options.cwd,
+    write: options.write,
+    diff: options.onDiff !== undefined,
+  });
+  for (const result of second) {
+    const file = result.changes[0]?.file ?? result.failure?.file;
+    // A logger file the first pass already counted is counted once.
+    const already = file !== undefined && counted.has(file);
+    if (!already && file !== undefined && inRun.has(file) && (result.changed || result.failure))
+      report.summary.unchangedFiles--;
+    if (already && result.changed) report.summary.changedFiles--;
+    if (!already && !result.changed && !result.failure) continue;
+    mergeResult(report, result, options.onDiff);
+  }
+  const byLogger = new Map<string, { logger: string; paths: string[]; calls: string[] }>();
+  for (const request of requested) {
+    const entry = byLogger.get(request.where) ?? { logger: request.where, paths: [], calls: [] };
+    for (const redacted of request.paths)
+      if (!entry.paths.includes(redacted)) entry.paths.push(redacted);
+    const call = `${request.file}:${request.line}`;
+    if (!entry.calls.includes(call)) entry.calls.push(call);
+    byLogger.set(request.where, entry);
+  }
+  report.loggerRedactions = [...byLogger.values()];
+  // What a logger took is done; the hint keeps only the paths nothing took.
+  const taken = new Set(requested.flatMap((request) => request.paths));
+  report.pinoRedactPaths = report.pinoRedactPaths.filter((redacted) => !taken.has(redacted));
+}
+
 /**
  * Settings for each file, the way the codemods read them (the ESLint config that applies, or the
  * given settings); for commands that analyse without rewriting.
@@ -210,6 +259,7 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
     failed: [],
     notes: [],
     pinoRedactPaths: [],
+    loggerRedactions: [],
   };
   const fixed = options.settings;
   const lookup: SettingsLookup = fixed
@@ -243,6 +293,7 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
   );
   // Results are merged in file order, whichever worker finished first.
   for (const result of results) mergeResult(report, result, options.onDiff);
+  redactThroughLoggers(report, jobs, results, options);
   report.pinoRedactPaths.sort();
   report.summary.rewrittenCalls = report.changed.length;
   report.summary.skippedCalls = report.skipped.length;

@@ -8,6 +8,7 @@ import {
   type SensitiveKind,
 } from '../core/sensitive/sensitive-calls';
 import { createRule, editsToFix, fileMayContain, lazyFile } from './utils';
+import { loggerCensors } from '../core/loggers/contract';
 
 export type Options = [];
 export type MessageIds =
@@ -58,7 +59,9 @@ export default createRule<Options, MessageIds>({
         if (node.arguments.length === 0) return;
         const logged = loggedArguments(node, file(), settings());
         if (!logged) return;
+        const censored = loggerCensors(node, file(), settings());
         for (const finding of findSensitiveData(logged.args, file(), settings())) {
+          if (censored(finding)) continue;
           const redacted = redaction(finding, file(), literalRedaction(settings()));
           context.report({
             node: finding.node,

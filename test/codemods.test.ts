@@ -47,7 +47,8 @@ for (const codemod of CODEMODS) {
           );
           // Calls the codemod deliberately left alone (listed in <case>.skips.txt) may still be reported,
           // and keep the rule's suggestion where that is not the codemod's rewrite (wrap, remove).
-          const agrees = codemod.matchesSuggestions?.(parseSettings(fixture.settings)) ?? true;
+          const agrees =
+            codemod.matchesSuggestions?.(parseSettings(fixture.settings), fixture.input) ?? true;
           const remaining = fixture.skips
             ? reports.filter((report) => agrees && report.suggestions?.length)
             : reports;
@@ -56,7 +57,7 @@ for (const codemod of CODEMODS) {
 
         if (
           fixture.output !== null &&
-          (codemod.matchesSuggestions?.(parseSettings(fixture.settings)) ?? true)
+          (codemod.matchesSuggestions?.(parseSettings(fixture.settings), fixture.input) ?? true)
         ) {
           it(`${codemod.rule}'s suggestions produce the same code as the codemod`, () => {
             expect(

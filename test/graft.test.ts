@@ -67,7 +67,7 @@ function rewritesOf(
 ) {
   const accepted: Array<{ node: TSESTree.Node; edits: Edit[]; span: [number, number] }> = [];
   for (const finding of codemod.collect(file, settings, path.dirname(file.filename))) {
-    if ('reason' in finding) continue;
+    if (!('edits' in finding)) continue;
     const span = editsSpan(finding.edits);
     if (!accepted.some((other) => overlaps(other.span, span)))
       accepted.push({ node: finding.node, edits: finding.edits, span });

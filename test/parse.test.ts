@@ -170,7 +170,7 @@ describe('rewrittenStatementsParse', () => {
       if (!codemod.mayApply(file.text, settings)) continue;
       for (const finding of codemod.collect(file, settings, path.dirname(file.filename))) {
         if (
-          'reason' in finding ||
+          !('edits' in finding) ||
           accepted.some((other) =>
             other.edits.some((a) =>
               finding.edits.some((b) => a.range[0] <= b.range[1] && b.range[0] <= a.range[1]),

@@ -20,7 +20,7 @@ import {
 } from '../model/ast';
 import { oneLine } from '../model/edits';
 import { lineAt, type FileModel } from '../model/file';
-import { PINO_RECEIVERS, type LogCall } from './log-calls';
+import { analyzeLogCall, PINO_RECEIVERS, type LogCall } from './log-calls';
 import { parseFile } from '../model/parse';
 import { errorKeyFor, type LoggerStyle, type Settings } from '../model/settings';
 import {
@@ -31,6 +31,7 @@ import {
   type LoggerFamily,
 } from './families';
 import { libraryMajor, resolveImport } from './modules';
+import { redactCovers, redactPathsFor, redactTarget, type RedactTarget } from './redact';
 import { declaredMethod, type DeclaredMethod } from './types';
 
 export interface ContractSource {
@@ -54,6 +55,8 @@ export interface LoggerContract {
   source: ContractSource;
   /** Why no structured call may be written through this logger, naming its definition and what to change. */
   refusal?: string;
+  /** A pino logger created in the project: where its `redact` option can take more paths. */
+  redact?: RedactTarget;
 }
 
 export type ContractAnswer = { ok: true; contract: LoggerContract } | { ok: false; reason: string };
@@ -467,6 +470,8 @@ function creationContract(
       unwrap(argument).type === 'ObjectExpression',
   );
   if (entry.id === 'pino' && options) contract.error = pinoErrorPlacement(options, source);
+  if (entry.id === 'pino' && call.type === 'CallExpression')
+    contract.redact = redactTarget(call, source.file, at);
   if (entry.id === 'bunyan') contract.error = bunyanErrorPlacement(options, source);
   if (entry.id === 'winston' && options) {
     const dropping = droppingFormat(options, source, 0);
@@ -1416,5 +1421,41 @@ function behindNestjsPino(contract: LoggerContract, file: FileModel): ContractAn
       error: { kind: 'key', key: 'err' },
       source: { ...contract.source, what: `${contract.source.what}, with nestjs-pino behind it` },
     },
+  };
+}
+
+/**
+ * The `redact` option a log call's values pass through: a pino logger created in the project, whose
+ * option can take more paths. Null for any other logger, or when the option cannot be edited.
+ */
+export function redactTargetOfCall(
+  node: TSESTree.CallExpression,
+  file: FileModel,
+  settings: Settings,
+): RedactTarget | null {
+  const call = analyzeLogCall(node, file, settings);
+  if (!call) return null;
+  const answer = contractOf(call, file, settings);
+  return answer.ok && answer.contract.redact && !answer.contract.redact.problem
+    ? answer.contract.redact
+    : null;
+}
+
+/**
+ * Whether the call's logger censors a finding itself: its path is in the `redact` option of the pino
+ * logger it logs through. The rule does not report those, and the codemod does not touch them.
+ */
+export function loggerCensors(
+  node: TSESTree.CallExpression,
+  file: FileModel,
+  settings: Settings,
+): (finding: { kind: string; fieldPath?: string }) => boolean {
+  let target: RedactTarget | null | undefined;
+  return (finding) => {
+    if (!finding.fieldPath) return false;
+    target ??= redactTargetOfCall(node, file, settings);
+    // A pino logger takes its fields first, whatever the file alone told.
+    const paths = target ? redactPathsFor(finding, true) : undefined;
+    return paths !== undefined && paths.every((path) => redactCovers(target!.paths, path));
   };
 }
