@@ -1,6 +1,6 @@
 // One measured pass in its own process (for a clean peak-memory reading):
 //   node bench/codemod-pass.js <mode> <directory>
-// mode: codemods (codemod all, dry run) | estree (the codemods' parser on every file: espree for
+// mode: codemods (codemod all, dry run) | catalog (the telemetry catalog of every file) | estree (the codemods' parser on every file: espree for
 //         JavaScript, typescript-estree for TypeScript)
 //       | jscodeshift (jscodeshift's Babel parser on every file, `ts` for .ts and `tsx` for the rest, in this process: a lower bound for any
 //         jscodeshift run, without its runner, workers or start-up)
@@ -46,6 +46,21 @@ async function main() {
     detail = {
       changedFiles: report.summary.changedFiles,
       rewrittenCalls: report.summary.rewrittenCalls,
+    };
+  } else if (mode === 'catalog') {
+    // `structured-logging catalog`'s work: a text test, one parse of each file that may log or
+    // measure, the events and metrics read from the shared analysis, then the merge.
+    const { collectCatalog } = require('../dist/codemods/catalog.js');
+    const { serializeCatalog } = require('../dist/core/catalog/catalog.js');
+    const { parseSettings } = require('../dist/core/model/settings.js');
+    const settings = parseSettings({ style: 'pino' });
+    const run = collectCatalog(files, directory, () => settings);
+    const catalog = run.catalog;
+    detail = {
+      events: catalog.events.length,
+      fields: catalog.events.reduce((sum, event) => sum + event.fields.length, 0),
+      metrics: catalog.metrics.length,
+      catalogBytes: serializeCatalog(catalog).length,
     };
   } else if (mode === 'estree') {
     const { parseFile } = require('../dist/core/model/parse.js');

@@ -320,6 +320,7 @@ async function main() {
     commandLines: commandLines(directory, codemodAll.files),
     codemodAll,
     codemodAllWorkers: pass('codemods', directory, Math.max(2, os.availableParallelism() - 1)),
+    catalog: pass('catalog', directory),
     estreeParseEveryFile: pass('estree', directory),
     jscodeshiftParseEveryFile: pass('jscodeshift', directory),
   };
@@ -381,6 +382,10 @@ async function main() {
     [
       'codemod all, workers (files/s, peak MB)',
       `${c.codemodAllWorkers.filesPerSecond.toFixed(0)}, ${c.codemodAllWorkers.maxRssMb.toFixed(0)}`,
+    ],
+    [
+      `catalog, 1 thread: s / files/s / peak MB (${c.catalog.events} events, ${c.catalog.metrics} metrics)`,
+      `${c.catalog.seconds.toFixed(2)} / ${c.catalog.filesPerSecond.toFixed(0)} / ${c.catalog.maxRssMb.toFixed(0)}`,
     ],
     [
       'our parser on every file: espree for JS, typescript-estree for TS (files/s, peak MB)',

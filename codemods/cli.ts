@@ -6,7 +6,7 @@
  * an ESLint config that does not load, a dirty git tree, or a crash. Everything that can stop a run
  * is checked before the first file is written.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -21,6 +21,17 @@ import { progressReporter } from './progress';
 import { CODEMODS, findCodemod } from './registry';
 import { initConfig } from './init';
 import { formatLoggers, inventoryLoggers } from './loggers';
+import {
+  CATALOG_FILE,
+  CATALOG_FORMATS,
+  catalogSummary,
+  collectCatalog,
+  committedCatalog,
+  diffCatalogs,
+  formatDiff,
+  renderCatalog,
+  type CatalogFormat,
+} from './catalog';
 import { runCodemods, settingsForFiles, type Report } from './runner';
 
 export const EXIT = { done: 0, checkFailed: 1, fatal: 2 } as const;
@@ -281,6 +292,66 @@ async function runLoggersCommand(paths: string[], flags: LoggersFlags): Promise<
   return EXIT.done;
 }
 
+interface CatalogFlags {
+  format?: CatalogFormat;
+  output?: string;
+  check?: boolean;
+  catalog?: string;
+  json?: boolean;
+  settings?: string;
+}
+
+interface Streams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/**
+ * `catalog [paths]`: writes the catalog (stdout, or --output), or with --check compares the code's
+ * with the committed one: exit 1 and the diff when an event, field, level, metric or label changed.
+ * Exported with its working directory and streams so that tests run it in-process.
+ */
+export async function runCatalogCommand(
+  paths: string[],
+  flags: CatalogFlags,
+  cwd = process.cwd(),
+  streams: Streams = process,
+): Promise<number> {
+  const format = flags.format ?? 'json';
+  if (flags.check && flags.format !== undefined && flags.format !== 'json')
+    throw new UserError('--check compares the JSON catalog; --format does not apply');
+  if (flags.check && flags.output !== undefined)
+    throw new UserError('--check writes nothing; --output does not apply');
+  if (!flags.check && flags.catalog !== undefined)
+    throw new UserError('--catalog names the committed catalog for --check');
+  if (flags.json && !flags.check)
+    throw new UserError('--json prints the result of --check; the catalog itself is JSON');
+  const fixed = flags.settings === undefined ? undefined : parseSettingsFlag(flags.settings);
+  const catalogFile = flags.catalog ?? CATALOG_FILE;
+  // Checked before the files are read: a typo costs nothing.
+  const committed = flags.check ? committedCatalog(catalogFile, cwd) : undefined;
+  const output =
+    flags.output === undefined ? undefined : writablePath('--output', flags.output, cwd);
+  const files = await collectFiles(paths.length > 0 ? paths : ['.'], cwd);
+  const settings = await settingsForFiles(files, cwd, fixed);
+  const run = collectCatalog(files, cwd, (file) => settings.get(file)!);
+  if (committed) {
+    const diff = diffCatalogs(committed, run.catalog);
+    if (flags.json)
+      streams.stdout.write(
+        `${JSON.stringify({ schemaVersion: 1, catalog: catalogFile, ...diff }, null, 2)}\n`,
+      );
+    else streams.stdout.write(`${formatDiff(diff, catalogFile)}\n`);
+    streams.stderr.write(`${catalogSummary(run)}\n`);
+    return diff.changes.length > 0 ? EXIT.checkFailed : EXIT.done;
+  }
+  const text = renderCatalog(run.catalog, format);
+  if (output) fs.writeFileSync(output, text);
+  else streams.stdout.write(text);
+  streams.stderr.write(`${catalogSummary(run)}${output ? `\n  wrote ${flags.output}` : ''}\n`);
+  return EXIT.done;
+}
+
 async function runInitCommand(flags: { dry?: boolean }): Promise<number> {
   const cwd = process.cwd();
   const files = await collectFiles(['.'], cwd);
@@ -370,6 +441,35 @@ export function buildProgram(result: { code: number } = { code: EXIT.done }): Co
     )
     .action(async (paths: string[], flags: LoggersFlags) => {
       result.code = await runLoggersCommand(paths, flags);
+    });
+  program
+    .command('catalog')
+    .description(
+      'Write the catalog of every structured log event and metric (JSON, Markdown or an OpenTelemetry registry), or check the code against the committed one',
+    )
+    .argument('[paths...]', 'files or directories to read (default: the current directory)')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'json (default), md, or otel (a Weaver registry file)',
+      ).choices(CATALOG_FORMATS),
+    )
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option(
+      '--check',
+      `write nothing; exit 1 with the differences when the code's events or metrics differ from the committed catalog`,
+    )
+    .option(
+      '--catalog <file>',
+      `the committed catalog --check compares with (default: ${CATALOG_FILE})`,
+    )
+    .option('--json', 'with --check, print the differences as JSON')
+    .option(
+      '--settings <json>',
+      "settings['structured-logging'] to use for every file instead of the ESLint config",
+    )
+    .action(async (paths: string[], flags: CatalogFlags) => {
+      result.code = await runCatalogCommand(paths, flags);
     });
   program
     .command('init')

@@ -30,4 +30,8 @@ export const RULES_WITHOUT_CODEMOD: Readonly<Record<string, string>> = {
     'errors inside messages are rewritten by structured-messages; a stringified field value is a one-line suggestion that needs a human to pick the key',
   'event-name-format':
     'renaming a constant event breaks dashboards and alerts that match it; the suggestion is applied one name at a time, on purpose',
+  'consistent-field-names':
+    'renaming a field key breaks the queries and dashboards that read it: each rename is a reviewed suggestion, never a bulk rewrite',
+  'event-schema':
+    'the fix is a decision, not an edit: either the code is wrong, or the catalog is rewritten (`structured-logging catalog -o`) and the change reviewed',
 };

@@ -3,7 +3,9 @@
  * rule's `meta.docs.recommended`, never listed by hand.
  */
 import type { Linter, Rule } from 'eslint';
+import consistentFieldNames from './consistent-field-names';
 import errorField from './error-field';
+import eventSchema from './event-schema';
 import eventNameFormat from './event-name-format';
 import fieldsPosition from './fields-position';
 import noConsole from './no-console';
@@ -16,7 +18,9 @@ import { ownPackage } from '../core/model/package-info';
 const { name, version } = ownPackage();
 
 const rules = {
+  'consistent-field-names': consistentFieldNames,
   'error-field': errorField,
+  'event-schema': eventSchema,
   'event-name-format': eventNameFormat,
   'fields-position': fieldsPosition,
   'no-console': noConsole,
