@@ -66,8 +66,12 @@ const SOURCE = '{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
 /**
  * Files whose console output is their interface or is never shipped: tests, fixtures, seeds,
  * examples, stories and command-line scripts (issue 21: about 80 of no-console's reports on five
- * real repositories were there). In these, the presets turn off only no-console: a secret printed by
- * a test or a script still leaks into CI logs, so every other rule stays on. Choices:
+ * real repositories were there, and on six more most reports of the message rules in CLIs, installers
+ * and migrations were dismissed as their user interface). In these, the presets turn off no-console
+ * and the rules about the shape of a log line (its message, its error, its keys against the catalog):
+ * that text is read by a person at a terminal, not grouped by a log pipeline. A secret printed by a
+ * test or a script still leaks into CI logs, so no-sensitive-data stays on, as do
+ * no-unbounded-metric-labels and fields-position (a field the logger drops is lost anywhere). Choices:
  *
  * - Folder patterns end in `/**`, which ESLint treats as "only files something else already lints":
  *   they never add a JSON, snapshot or Markdown file to a run.
@@ -81,12 +85,13 @@ const SOURCE = '{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
  *   `seeders/` (Sequelize) folders: one-off data loaders run by hand that report progress on the
  *   terminal. `seed*` also matches a `seedRandom.ts` helper: a missed console there costs less than
  *   a false report in every seed script.
- * - `scripts/`, `bin/`: command-line tools, whose output is the console. `examples/`: code meant to
- *   be read and run. `*.stories.*`, `*.story.*`: Storybook demos.
+ * - `scripts/`, `bin/`, `cli/` and `*-cli/` (NodeBB's `src/cli`, a `packages/foo-cli` package):
+ *   command-line tools, whose output is the console. `migrations/`: schema and data migrations
+ *   (Sequelize, Knex, TypeORM) that report progress on the terminal. `examples/`: code meant to be
+ *   read and run. `*.stories.*`, `*.story.*`: Storybook demos.
  *
- * Not included: `src/cli/` or `*.cli.*` (a naming convention too rare to guess; a user adds it as
- * docs/ci.md shows), `spec/` (also the name of API-specification folders), `__mocks__` (a mock that
- * prints is usually a mistake).
+ * Not included: `commands/` (NestJS CQRS keeps server-side command handlers there), `spec/` (also
+ * the name of API-specification folders), `__mocks__` (a mock that prints is usually a mistake).
  */
 const CONSOLE_ALLOWED_FILES: readonly string[] = [
   `**/*.{test,spec}.${SOURCE}`,
@@ -102,12 +107,22 @@ const CONSOLE_ALLOWED_FILES: readonly string[] = [
   '**/seeders/**',
   '**/scripts/**',
   '**/bin/**',
+  '**/cli/**',
+  '**/*-cli/**',
+  '**/migrations/**',
   '**/examples/**',
   `**/*.{stories,story}.${SOURCE}`,
 ];
 
 /** The rules the presets turn off in CONSOLE_ALLOWED_FILES. */
-const OFF_IN_CONSOLE_ALLOWED_FILES: readonly (keyof typeof rules)[] = ['no-console'];
+const OFF_IN_CONSOLE_ALLOWED_FILES: readonly (keyof typeof rules)[] = [
+  'no-console',
+  'no-dynamic-message',
+  'event-name-format',
+  'error-field',
+  'consistent-field-names',
+  'event-schema',
+];
 
 const meta = { name, version, namespace: NAMESPACE };
 const configs = {} as StructuredLoggingPlugin['configs'];

@@ -1,7 +1,8 @@
 /**
- * The presets as a user's ESLint applies them: no-console is off in tests, fixtures, seeds, examples,
- * stories and command-line scripts, every other rule stays on there, a later entry can turn
- * no-console back on, and the file-name patterns never pull a non-source file into the lint.
+ * The presets as a user's ESLint applies them: no-console and the rules about a log line's shape are
+ * off in tests, fixtures, seeds, examples, stories, migrations and command-line tools, the secret and
+ * metric rules stay on there, a later entry can turn a rule back on, and the file-name patterns never
+ * pull a non-source file into the lint.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,6 +19,8 @@ const PARSE: Linter.Config = {
 };
 const PRINTS =
   "export function run(orderId: string) {\n  console.log('order created', orderId);\n}\n";
+const LOGS_TEXT =
+  "import pino from 'pino';\nconst logger = pino();\nexport function run(id: string) {\n  logger.info(`Migrated ${id}`);\n}\n";
 const PRINTS_A_SECRET =
   "export function run(user: { password: string }) {\n  console.log('login', { password: user.password });\n}\n";
 
@@ -35,7 +38,7 @@ function ruleIds(code: string, filename: string, configs: Linter.Config[]): stri
 const preset = (level: Level): Linter.Config[] => [PARSE, ...plugin.configs[level]];
 
 describe.each(['recommended', 'strict'] as const)('configs.%s', (level) => {
-  it('is the rules entry, then a console-allowed entry that turns off only no-console', () => {
+  it('is the rules entry, then a console-allowed entry that turns off console and message rules', () => {
     const [rules, consoleAllowed] = plugin.configs[level];
     expect(plugin.configs[level]).toHaveLength(2);
     expect(rules.name).toBe(`structured-logging/${level}`);
@@ -43,7 +46,13 @@ describe.each(['recommended', 'strict'] as const)('configs.%s', (level) => {
     expect(rules.rules?.['structured-logging/no-console']).toBe('error');
     expect(consoleAllowed.name).toBe(`structured-logging/${level}/console-allowed`);
     expect(consoleAllowed.plugins?.['structured-logging']).toBe(plugin);
-    expect(consoleAllowed.rules).toEqual({ 'structured-logging/no-console': 'off' });
+    expect(consoleAllowed.rules).toMatchObject({
+      'structured-logging/no-console': 'off',
+      'structured-logging/no-dynamic-message': 'off',
+      'structured-logging/error-field': 'off',
+    });
+    for (const kept of ['no-sensitive-data', 'no-unbounded-metric-labels', 'fields-position'])
+      expect(consoleAllowed.rules?.[`structured-logging/${kept}`]).toBeUndefined();
     expect(consoleAllowed.files).toEqual(
       expect.arrayContaining(['**/__tests__/**', '**/scripts/**', '**/bin/**', '**/test/**']),
     );
@@ -70,10 +79,20 @@ describe.each(['recommended', 'strict'] as const)('configs.%s', (level) => {
     'db/seeders/20240101-users.cjs',
     'scripts/migrate.ts',
     'bin/cli.js',
+    'src/cli/manage.js',
+    'packages/shop-cli/src/display.ts',
+    'server/migrations/20240101-backfill.js',
     'examples/basic.mjs',
     'src/Button.stories.tsx',
-  ])('does not report console in %s', (file) => {
+  ])('does not report console, nor a message built from values, in %s', (file) => {
     expect(ruleIds(PRINTS, file, preset(level))).toEqual([]);
+    expect(ruleIds(LOGS_TEXT, file, preset(level))).toEqual([]);
+  });
+
+  it('reports a message built from values in application code', () => {
+    expect(ruleIds(LOGS_TEXT, 'src/app.ts', preset(level))).toEqual([
+      'structured-logging/no-dynamic-message',
+    ]);
   });
 
   it.each([
@@ -84,6 +103,8 @@ describe.each(['recommended', 'strict'] as const)('configs.%s', (level) => {
     'src/examples.ts',
     'src/fixture.ts',
     'src/transcripts/run.ts',
+    'src/clients/http.ts',
+    'src/commands/create-order.handler.ts',
   ])('still reports console in %s, which only looks like a test or a script', (file) => {
     expect(ruleIds(PRINTS, file, preset(level))).toEqual(['structured-logging/no-console']);
   });
