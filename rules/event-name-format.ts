@@ -33,7 +33,8 @@ export default createRule<Options, MessageIds>({
       const named = literal.type === 'Identifier';
       if (message.kind !== 'constant' || !(isStringLiteral(literal) || backtick || named)) return;
       const { eventName } = settings;
-      if (isValidEventName(message.text, eventName)) return;
+      // An empty message prints a blank line (a CLI's spacing): there is no event to name.
+      if (message.text.trim() === '' || isValidEventName(message.text, eventName)) return;
       const name = eventNameFromText(message.text, eventName.case, {
         words: settings.naming.words,
       });

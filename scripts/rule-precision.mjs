@@ -19,9 +19,12 @@
  *
  * Options:
  *   --tool <path>     checkout whose dist/ is linted with (default: this checkout)
- *   --label <label>   result label (default: sample)
+ *   --label <label>   result label (default: after; `before` holds the samples judged before
+ *                     this round's changes)
  *   --sample <n>      reports drawn per rule (default 40)
  *   --seed <n>        seed of the draw (default 1)
+ *   --from <label>    also keep the verdicts of an earlier label's sample (a run before a change),
+ *                     for the reports that are still there
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -45,7 +48,7 @@ const IGNORES = [
 ];
 
 function parseArgs(argv) {
-  const options = { tool: SELF, label: 'sample', sample: 40, seed: 1, paths: [] };
+  const options = { tool: SELF, label: 'after', sample: 40, seed: 1, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -60,6 +63,7 @@ function parseArgs(argv) {
     else if (arg === '--label') options.label = next();
     else if (arg === '--sample') options.sample = Number(next());
     else if (arg === '--seed') options.seed = Number(next());
+    else if (arg === '--from') options.from = next();
     else if (arg === '--table') options.table = true;
     else throw new Error(`unknown option ${arg}`);
   }
@@ -143,13 +147,16 @@ async function run(options) {
   const counts = {};
   for (const report of reports) counts[report.rule] = (counts[report.rule] ?? 0) + 1;
   const outFile = path.join(OUT, `${options.name}.${options.label}.json`);
-  const previous = fs.existsSync(outFile) ? JSON.parse(fs.readFileSync(outFile, 'utf8')) : null;
+  const judged = [outFile, options.from && path.join(OUT, `${options.name}.${options.from}.json`)]
+    .filter((file) => file && fs.existsSync(file))
+    .flatMap((file) => JSON.parse(fs.readFileSync(file, 'utf8')).sample)
+    .filter((item) => item.verdict);
   const sample = [];
   for (const rule of Object.keys(counts).sort()) {
     const own = reports.filter((report) => report.rule === rule);
     for (const report of draw(own, options.sample, options.seed)) {
-      const judged = previous?.sample.find((old) => sameReport(old, report));
-      sample.push({ ...report, verdict: judged?.verdict ?? null, why: judged?.why ?? null });
+      const earlier = judged.find((old) => sameReport(old, report));
+      sample.push({ ...report, verdict: earlier?.verdict ?? null, why: earlier?.why ?? null });
     }
   }
   const commit = execFileSync('git', ['-C', options.repo, 'rev-parse', 'HEAD'], {

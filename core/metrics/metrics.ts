@@ -80,6 +80,11 @@ export function mayContainMetrics(text: string): boolean {
   return METRICS_TEXT.test(text);
 }
 
+/** prom-client, or a fork published under a scope with the same API (`@platformatic/prom-client`). */
+function isPromClientModule(source: string): boolean {
+  return source === 'prom-client' || /^@[^/]+\/prom-client$/.test(source);
+}
+
 /** Is this expression the creation of a metric object? */
 export function metricDeclaration(node: Node, file: FileModel): MetricDeclaration | null {
   const target = unwrap(node);
@@ -89,7 +94,7 @@ export function metricDeclaration(node: Node, file: FileModel): MetricDeclaratio
     if (!path) return null;
     const className = path[path.length - 1];
     const source = importedFrom(path[0], file);
-    if (PROM_CLASSES.has(className) && source === 'prom-client')
+    if (PROM_CLASSES.has(className) && source !== undefined && isPromClientModule(source))
       return { library: 'prom-client', node: target, ...promOptions(target.arguments[0]) };
     if (source && STATSD_MODULES.has(source)) return { library: 'statsd', node: target };
     return null;

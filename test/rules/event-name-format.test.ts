@@ -11,6 +11,9 @@ runRule('event-name-format', rule, {
     // dynamic messages are no-dynamic-message's business
     `${PINO}logger.info(\`Order \${id}\`);`,
     `${PINO}logger.info(message);`,
+    // A blank line printed for spacing names no event.
+    `${PINO}logger.info('');`,
+    `${PINO}logger.info('  ');`,
     {
       code: `${PINO}logger.info('payment_charge_failed');`,
       settings: settings({ eventName: { case: 'snake' } }),

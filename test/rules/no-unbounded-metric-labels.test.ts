@@ -79,6 +79,11 @@ runRule('no-unbounded-metric-labels', rule, {
       errors: [{ messageId: 'dynamicMetricName' }],
     },
     {
+      // A fork of prom-client published under a scope has the same API.
+      code: "import client from '@platformatic/prom-client';\nconst c = new client.Counter({ name: `requests_${tenant}`, help: 'h' });",
+      errors: [{ messageId: 'dynamicMetricName' }],
+    },
+    {
       code: `${OTEL}const hist = meter.createHistogram('latency');\nhist.record(ms, { userId: user.id, 'http.target': ctx.url });`,
       errors: [
         { messageId: 'unboundedLabelName', data: { what: 'userId' } },
