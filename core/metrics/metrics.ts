@@ -80,6 +80,26 @@ export function mayContainMetrics(text: string): boolean {
   return METRICS_TEXT.test(text);
 }
 
+function rootIdentifier(node: Node): TSESTree.Identifier | null {
+  let current = unwrap(node);
+  while (current.type === 'MemberExpression') current = unwrap(current.object);
+  return current.type === 'Identifier' ? current : null;
+}
+
+/**
+ * The module a name was destructured from, one step away from its import:
+ * `const { Counter } = client` where `client` is imported from prom-client.
+ */
+function destructuredFrom(identifier: TSESTree.Identifier, file: FileModel): string | undefined {
+  const variable = file.resolve(identifier);
+  const declarator = variable?.defs[0]?.node;
+  if (declarator?.type !== 'VariableDeclarator') return undefined;
+  const { id, init } = declarator as TSESTree.VariableDeclarator;
+  if (id.type !== 'ObjectPattern' || !init) return undefined;
+  const from = unwrap(init);
+  return from.type === 'Identifier' ? importedFrom(from.name, file) : undefined;
+}
+
 /** prom-client, or a fork published under a scope with the same API (`@platformatic/prom-client`). */
 function isPromClientModule(source: string): boolean {
   return source === 'prom-client' || /^@[^/]+\/prom-client$/.test(source);
@@ -93,7 +113,8 @@ export function metricDeclaration(node: Node, file: FileModel): MetricDeclaratio
     const path = memberPath(callee);
     if (!path) return null;
     const className = path[path.length - 1];
-    const source = importedFrom(path[0], file);
+    const root = rootIdentifier(callee);
+    const source = importedFrom(path[0], file) ?? (root ? destructuredFrom(root, file) : undefined);
     if (PROM_CLASSES.has(className) && source !== undefined && isPromClientModule(source))
       return { library: 'prom-client', node: target, ...promOptions(target.arguments[0]) };
     if (source && STATSD_MODULES.has(source)) return { library: 'statsd', node: target };

@@ -79,6 +79,11 @@ runRule('no-unbounded-metric-labels', rule, {
       errors: [{ messageId: 'dynamicMetricName' }],
     },
     {
+      // The classes destructured from the imported module are prom-client's.
+      code: "import client from 'prom-client';\nconst { Counter } = client;\nconst c = new Counter({ name: `requests_${tenant}`, help: 'h' });",
+      errors: [{ messageId: 'dynamicMetricName' }],
+    },
+    {
       // A fork of prom-client published under a scope has the same API.
       code: "import client from '@platformatic/prom-client';\nconst c = new client.Counter({ name: `requests_${tenant}`, help: 'h' });",
       errors: [{ messageId: 'dynamicMetricName' }],
