@@ -2,8 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { staticKeyName, unwrap } from '../core/model/ast';
 import {
   errorArgumentEdits,
+  errorIsLost,
   isErrorExpression,
-  logsErrorObject,
   lostErrorArguments,
   lostErrorMessage,
   lostErrorParts,
@@ -144,7 +144,7 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         const stringified = stringifiedError(value, model);
-        if (!stringified || logsErrorObject(call, stringified.error, 0, model)) continue;
+        if (!stringified || !errorIsLost(call, stringified.error, 0, model)) continue;
         const errorText = model.getText(stringified.error);
         // Reported once per call: renaming two properties to the error key would make two of them.
         if (reported.has(errorText)) continue;

@@ -3,6 +3,7 @@ import {
   browserCallbackReason,
   loggerImplementationReason,
   consoleAccess,
+  consoleDirectiveReason,
   consoleFileVerdict,
   consoleRewrite,
   importProblem,
@@ -72,6 +73,8 @@ export default createRule<Options, MessageIds>({
         const access = consoleAccess(node, file());
         if (!access || allow.includes(access.stream === 'console' ? access.method : access.stream))
           return;
+        // Output the team allows with a disable comment for the core no-console (another rule id).
+        if (consoleDirectiveReason(node, file())) return;
         // Browser code prints to devtools, not the service's logs; beside a stdout protocol, stderr is the log channel.
         if (
           browserCallbackReason(node, file()) ||
@@ -123,6 +126,7 @@ export default createRule<Options, MessageIds>({
           node.id.type === 'ObjectPattern' &&
           node.init &&
           isGlobalConsole(node.init, file()) &&
+          !consoleDirectiveReason(node, file()) &&
           !browserCallbackReason(node, file()) &&
           verdict()?.kind !== 'client'
         ) {

@@ -109,6 +109,53 @@ export function consoleAccess(
   return isGlobal(processObject, file) ? { method: 'write', stream: path[1] } : null;
 }
 
+/** What Node's and browsers' console print with; its other members (`_stdout`, `Console`, `_times`) print nothing. */
+const PRINTING_MEMBERS = new Set([
+  ...Object.keys(CONSOLE_LEVELS),
+  'assert',
+  'clear',
+  'count',
+  'countReset',
+  'dir',
+  'dirxml',
+  'exception',
+  'group',
+  'groupCollapsed',
+  'groupEnd',
+  'profile',
+  'profileEnd',
+  'table',
+  'time',
+  'timeEnd',
+  'timeLog',
+  'timeStamp',
+]);
+
+/**
+ * Why reading this console member, not calling it, prints nothing, or null: a member that is no print
+ * method (`console._stderr = console._stdout`, `new console.Console(stream)`), unless it is written to
+ * (`console._stdout.write(...)`); or a print method only tested or deleted (`typeof console.table`,
+ * `delete console.debug`). A print method passed as a value (`items.forEach(console.log)`) still prints.
+ */
+function silentConsoleRead(member: TSESTree.MemberExpression): string | null {
+  if (memberPath(member.object)?.[0] === 'process') return null;
+  const parent = member.parent;
+  if (
+    parent?.type === 'UnaryExpression' &&
+    (parent.operator === 'typeof' || parent.operator === 'delete')
+  )
+    return `${parent.operator} reads the console member: it prints nothing`;
+  const name = propertyName(member);
+  if (name === null || PRINTING_MEMBERS.has(name)) return null;
+  const written =
+    parent?.type === 'MemberExpression' &&
+    parent.object === member &&
+    propertyName(parent) === 'write' &&
+    parent.parent?.type === 'CallExpression' &&
+    parent.parent.callee === parent;
+  return written ? null : 'not a print method of console: reading it prints nothing';
+}
+
 /** Level methods a logger implementation defines; console calls inside them are the logger printing. */
 const LOGGER_METHODS = new Set([
   'log',
@@ -170,6 +217,8 @@ export function loggerImplementationReason(member: TSESTree.MemberExpression): s
   const parent = member.parent;
   const called = parent?.type === 'CallExpression' && parent.callee === member;
   if (!called) {
+    const quiet = silentConsoleRead(member);
+    if (quiet) return quiet;
     if (parent?.type === 'Property' && parent.value === member)
       return 'used as a value in a logger object: the logger itself prints';
     if (parent?.type === 'AssignmentExpression' && parent.left === member)
@@ -330,13 +379,23 @@ function isHookDefinition(node: Node): boolean {
 
 /** What makes a file a React component or hook module: JSX (a component returns it), or a hook's definition. */
 function reactSign(root: Node): string | null {
+  // No names in the reason: the CLI's summary counts skips by reason, one key per kind.
+  return findInTree(root, (node) =>
+    node.type === 'JSXElement' || node.type === 'JSXFragment'
+      ? 'React component: the file contains JSX'
+      : isHookDefinition(node)
+        ? 'React hook: the file defines a use* function'
+        : null,
+  );
+}
+
+/** The first answer `test` gives for a node of the tree, or null. */
+function findInTree(root: Node, test: (node: Node) => string | null): string | null {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    // No names in the reason: the CLI's summary counts skips by reason, one key per kind.
-    if (node.type === 'JSXElement' || node.type === 'JSXFragment')
-      return 'React component: the file contains JSX';
-    if (isHookDefinition(node)) return 'React hook: the file defines a use* function';
+    const answer = test(node);
+    if (answer !== null) return answer;
     for (const key in node) {
       if (key === 'parent' || key === 'loc' || key === 'range') continue;
       const value = (node as unknown as Record<string, unknown>)[key];
@@ -367,9 +426,63 @@ function clientSign(file: FileModel): string | null {
   if (directives.includes('use client')) return "'use client' file";
   if (/^entry\.client\./.test(base)) return 'entry.client.* browser entry';
   if (/\.client\./.test(base)) return '*.client.* file';
+  const amd = amdSign(file);
+  if (amd) return amd;
   // The full walk only where its signs can be: `.ts` files cannot hold JSX.
   const jsxPossible = !/\.[cm]?ts$/.test(file.filename) && /<[A-Za-z>]/.test(file.text);
   return jsxPossible || /\buse[A-Z]/.test(file.text) ? reactSign(file.ast) : null;
+}
+
+const AMD_REQUIRE_TEXT = /\brequire(?:js)?\s*\(\s*\[/;
+
+/** `['jquery', 'hooks']`: an AMD dependency list. */
+function isDependencyList(node: Node | undefined): boolean {
+  return (
+    node?.type === 'ArrayExpression' &&
+    node.elements.every((element) => element !== null && isStringLiteral(element))
+  );
+}
+
+function isFactory(node: Node | undefined): boolean {
+  return node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression';
+}
+
+/** A call of the global `define`, `require` or `requirejs` (not a local function of that name). */
+function calleeIsGlobal(call: TSESTree.CallExpression, names: readonly string[], file: FileModel) {
+  return (
+    call.callee.type === 'Identifier' &&
+    names.includes(call.callee.name) &&
+    isGlobal(call.callee, file)
+  );
+}
+
+/**
+ * An AMD (RequireJS) module, which a browser loads: a top-level `define([...deps], factory)`,
+ * `define('id', [...], factory)` or `define(function (require) {...})`, or anywhere a
+ * `require([...deps], callback)`, AMD's asynchronous require (Node's takes a string). A UMD wrapper
+ * calls `define` inside a guard, not at the top level: that module runs in Node too.
+ */
+function amdSign(file: FileModel): string | null {
+  if (/\bdefine\s*\(/.test(file.text)) {
+    for (const statement of file.ast.body) {
+      const call = statement.type === 'ExpressionStatement' ? unwrap(statement.expression) : null;
+      if (call?.type !== 'CallExpression' || !calleeIsGlobal(call, ['define'], file)) continue;
+      const args = call.arguments;
+      let at = args.length > 1 && isStringLiteral(args[0]) ? 1 : 0;
+      if (isDependencyList(args[at])) at++;
+      if (at === args.length - 1 && isFactory(args[at]))
+        return 'AMD module: define(...) at the top level';
+    }
+  }
+  if (!AMD_REQUIRE_TEXT.test(file.text)) return null;
+  return findInTree(file.ast, (node) =>
+    node.type === 'CallExpression' &&
+    calleeIsGlobal(node, ['require', 'requirejs'], file) &&
+    isDependencyList(node.arguments[0]) &&
+    isFactory(node.arguments[1])
+      ? 'AMD require([...], callback)'
+      : null,
+  );
 }
 
 /**
@@ -948,9 +1061,104 @@ export function loggerImportEdit(
   return { range: [at, at], text: `${text}\n${first ? '' : '\n'}` };
 }
 
-/** The rule names an eslint-disable directive may give console output under. */
-const CONSOLE_RULES = new Set(['no-console', 'structured-logging/no-console']);
-const DIRECTIVE = /^\s*eslint-disable-(next-line|line)(?=\s|$)/;
+/** Names of the core `no-console` rule in disable comments: ESLint's, and oxlint's (either spelling). */
+const CORE_CONSOLE_RULES = new Set(['no-console', 'eslint/no-console']);
+const OWN_CONSOLE_RULE = 'structured-logging/no-console';
+const DIRECTIVE = /^\s*(eslint|oxlint)-(disable|enable|disable-line|disable-next-line)(?=\s|$)/;
+
+/** Where a file's disable comments for the core `no-console` allow console output. */
+interface AllowedConsole {
+  /** Line (from 1) -> the `-disable-line` / `-disable-next-line` comment that allows it. */
+  lines: Map<number, string>;
+  /** `eslint-disable no-console` ... `eslint-enable` ranges of offsets. */
+  ranges: Array<{ from: number; to: number; comment: string }>;
+  lineStarts: number[];
+}
+
+const ALLOWED_CONSOLE = memoTable<AllowedConsole>('console-disable-directives');
+
+function allowedConsole(file: FileModel): AllowedConsole {
+  return file.remember(ALLOWED_CONSOLE, ALLOWED_CONSOLE, file.ast, () => {
+    const text = file.text;
+    const allowed: AllowedConsole = { lines: new Map(), ranges: [], lineStarts: [0] };
+    if (!/[eo][sx]lint-disable/.test(text)) return allowed;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+      allowed.lineStarts.push(at + 1);
+    let open: { from: number; comment: string } | null = null;
+    for (const comment of file.commentsWithin([0, text.length])) {
+      const [start, end] = comment.range;
+      const block = text.startsWith('/*', start);
+      const value = block ? text.slice(start + 2, end - 2) : text.slice(start + 2, end);
+      const directive = DIRECTIVE.exec(value);
+      if (!directive) continue;
+      const [, linter, kind] = directive;
+      // ESLint reads only the line forms in `//` comments (oxlint all), and `-line` on one line only.
+      if (linter === 'eslint' && !block && (kind === 'disable' || kind === 'enable')) continue;
+      if (kind === 'disable-line' && value.includes('\n')) continue;
+      const after = value.slice(directive[0].length);
+      const description = /\s-{2,}\s/.exec(after);
+      const rules = (description ? after.slice(0, description.index) : after)
+        .split(',')
+        .map((rule) => rule.trim())
+        .filter(Boolean);
+      const core = rules.some((rule) => CORE_CONSOLE_RULES.has(rule));
+      // One reason per kind of comment (the CLI counts skips by reason), not its whole rule list.
+      const label = `${linter}-${kind} no-console`;
+      if (kind === 'enable') {
+        // A bare eslint-enable turns every rule back on; a bare oxlint-enable, oxlint's.
+        if (open && (core || rules.length === 0)) allowed.ranges.push({ ...open, to: start });
+        if (core || rules.length === 0) open = null;
+      } else if (!core) {
+        continue;
+      } else if (kind === 'disable') {
+        open ??= { from: start, comment: label };
+      } else {
+        const line =
+          lineOf(allowed.lineStarts, kind === 'disable-line' ? start : end) +
+          (kind === 'disable-next-line' ? 1 : 0);
+        if (!allowed.lines.has(line)) allowed.lines.set(line, label);
+      }
+    }
+    if (open) allowed.ranges.push({ ...open, to: text.length });
+    return allowed;
+  });
+}
+
+/** The line (from 1) of an offset, by binary search in the offsets lines start at. */
+function lineOf(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+/**
+ * Why a disable comment for the core `no-console` (ESLint's or oxlint's) allows the console output at
+ * this node, or null: `// eslint-disable-next-line no-console`, `// eslint-disable-line no-console`,
+ * `/* eslint-disable no-console *\/` until its `eslint-enable`, and their `oxlint-` forms. The team
+ * already allowed this output; this plugin's rule is another rule id, which ESLint would not silence.
+ * Shared by both faces: the rule does not report the call, the codemod leaves it, comment included.
+ * Comments naming `structured-logging/no-console`, or no rule, ESLint applies to the rule itself.
+ */
+export function consoleDirectiveReason(node: Node, file: FileModel): string | null {
+  const allowed = allowedConsole(file);
+  if (allowed.lines.size === 0 && allowed.ranges.length === 0) return null;
+  const at = node.range[0];
+  const comment =
+    allowed.lines.get(lineOf(allowed.lineStarts, at)) ??
+    allowed.ranges.find((range) => range.from <= at && at < range.to)?.comment;
+  return comment === undefined
+    ? null
+    : `a disable comment for the core no-console allows this console output: \`${comment}\`; remove it to have the call rewritten`;
+}
+
+/** A line directive for this plugin's rule: calls under the core rule's directives are left alone. */
+const CONSOLE_RULES = new Set([OWN_CONSOLE_RULE]);
+const LINE_DIRECTIVE = /^\s*eslint-disable-(next-line|line)(?=\s|$)/;
 const MENTIONS_CONSOLE = /\bconsole\b|\bstd(?:out|err)\b/;
 
 /** Start and end (before the newline) of the line holding an offset. */
@@ -960,8 +1168,9 @@ function lineAround(text: string, offset: number): [number, number] {
 }
 
 /**
- * Edits removing the `eslint-disable-next-line` / `eslint-disable-line` directives for `no-console`
- * (or `structured-logging/no-console`) that a rewrite of this call makes stale. A directive that
+ * Edits removing the `eslint-disable-next-line` / `eslint-disable-line` directives for
+ * `structured-logging/no-console` that a rewrite of this call makes stale (ESLint applies them to the
+ * rule; the codemod converts the call). One for the core `no-console` never gets here: the call is left. A directive that
  * names other rules keeps them and loses only the console one; a directive naming no rule (it
  * disables every rule) stays; so does one whose line has other console output, which it still covers.
  */
@@ -974,7 +1183,7 @@ export function staleDirectiveEdits(call: Node, file: FileModel): Edit[] {
     const [start, end] = comment.range;
     const raw = text.slice(start, end);
     const value = raw.startsWith('/*') ? raw.slice(2, -2) : raw.slice(2);
-    const directive = DIRECTIVE.exec(value);
+    const directive = LINE_DIRECTIVE.exec(value);
     if (!directive || value.includes('\n')) continue;
     // next-line on the line before the call, line on the call's own line.
     if ((directive[1] === 'next-line') !== end <= lineStart) continue;
@@ -1051,6 +1260,8 @@ export function consoleRewrite(
   settings: Settings,
   cwd: string,
 ): RewriteResult {
+  const allowed = consoleDirectiveReason(call, file);
+  if (allowed) return { ok: false, reason: allowed };
   const logger = settings.logger;
   if (!logger)
     return {

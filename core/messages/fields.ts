@@ -8,6 +8,7 @@ import {
   isStringLiteral,
   memberPath,
   propertyName,
+  staticKeyName,
   unwrap,
   type CallArgument,
   type Node,
@@ -21,13 +22,67 @@ import { applyFieldCase, joinKeySegments, splitWords, toCamelCase } from './nami
 import { keyFromContext } from './keys';
 import type { FieldCase } from '../model/settings';
 
-const ERROR_NAMES = /^(err|error|ex|exc|exception)$|[a-z0-9_](Error|Err|Exception)$/;
+/** Names that are an error whole: `err`, `error`, `ex`, `exc`, `exception`. */
+const BARE_ERROR_NAMES = /^(err|error|ex|exc|exception)$/;
+
+/** Names whose last word says error: `lastError`, `dbErr`, `fetchError`, `db_error` (not `DB_ERROR`). */
+const ERROR_SUFFIX = /[a-z0-9_](Error|Err|Exception)$|[a-z0-9]_(error|err|exception)$/;
+
+/**
+ * Words that, before `error` in a name, make it a flag, a setting or a handler about errors, not an
+ * error: `restartOnError` (a delay), `exitOnError`, `ignoreError`, `hasError`, `isError`, `onError`,
+ * `throwError`, `setError` (a state setter).
+ */
+const NOT_AN_ERROR_WORDS = new Set([
+  'on',
+  'if',
+  'when',
+  'ignore',
+  'ignored',
+  'suppress',
+  'suppressed',
+  'exit',
+  'retry',
+  'restart',
+  'has',
+  'had',
+  'have',
+  'is',
+  'was',
+  'throw',
+  'throws',
+  'should',
+  'can',
+  'will',
+  'no',
+  'skip',
+  'allow',
+  'stop',
+  'abort',
+  'continue',
+  'set',
+  'clear',
+  'handle',
+  'emit',
+  'show',
+  'raise',
+  'catch',
+]);
+
+/** Whether a name says it holds an error (`err`, `lastError`), not a flag or handler about errors. */
+function isErrorName(name: string): boolean {
+  if (BARE_ERROR_NAMES.test(name)) return true;
+  if (!ERROR_SUFFIX.test(name)) return false;
+  return !splitWords(name)
+    .slice(0, -1)
+    .some((word) => NOT_AN_ERROR_WORDS.has(word));
+}
 
 /** Is this expression an Error object: a catch parameter, an error-named identifier, or `new XError()`. */
 export function isErrorExpression(node: Node, file: FileModel): boolean {
   const target = unwrap(node);
   if (target.type === 'Identifier') {
-    if (ERROR_NAMES.test(target.name)) return true;
+    if (isErrorName(target.name)) return true;
     if (isRejectionParameter(target)) return true;
     // A catch parameter is visible only inside its catch clause: unless a clause around this name
     // may bind it, no scope lookup is needed.
@@ -44,7 +99,7 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
   }
   if (target.type === 'CallExpression') {
     const name = calleeName(target);
-    return name !== null && ERROR_MAKERS.test(name);
+    return name !== null && ERROR_MAKERS.test(name) && !isLoggableWrapper(target);
   }
   return false;
 }
@@ -52,10 +107,40 @@ export function isErrorExpression(node: Node, file: FileModel): boolean {
 /**
  * Functions whose name says they return an Error (`toError(err)`, `ensureError(e)`, `createError(404)`):
  * spreading what they return into fields would drop its message and stack. Not `formatError` or
- * `serializeError`, which return text or a plain object.
+ * `serializeError`, which return text or a plain object, nor the wrappers of `LOGGABLE_ERROR`.
  */
-const ERROR_MAKERS =
-  /^(to|as|ensure|normali[sz]e|wrap|coerce|create|make)([A-Z]\w*)?(Error|Exception)$/;
+const ERROR_MAKERS = /^(to|as|ensure|wrap|coerce|create|make)([A-Z]\w*)?(Error|Exception)$/;
+
+/**
+ * Functions named for making an error a plain object with its message and stack, which any logger
+ * prints under any key: `serializeError(err)` (serialize-error), `ensureLoggableError(err)`
+ * (platformatic), `errorToObject(err)`, `normalizeError(err)`, `err.toJSON()`.
+ */
+const LOGGABLE_ERROR =
+  /^(?:serializ\w*err\w*|\w*loggable\w*|to_?json|err(?:or)?_?to_?(?:object|obj|json|plain\w*)|normali[sz]e_?err(?:or)?)$/i;
+
+/**
+ * The error a call makes loggable as a plain object (`err` in `serializeError(err)`, `err.toJSON()`,
+ * `pino.stdSerializers.err(err)`), or null when the call is not such a wrapper of an error.
+ */
+function loggableErrorOf(node: Node, file: FileModel): Node | null {
+  const target = unwrap(node);
+  if (target.type !== 'CallExpression' || !isLoggableWrapper(target)) return null;
+  const callee = unwrap(target.callee);
+  const [first] = target.arguments;
+  if (first && first.type !== 'SpreadElement')
+    return isErrorExpression(first, file) ? unwrap(first) : null;
+  return callee.type === 'MemberExpression' && isErrorExpression(callee.object, file)
+    ? unwrap(callee.object)
+    : null;
+}
+
+function isLoggableWrapper(call: TSESTree.CallExpression): boolean {
+  const name = calleeName(call);
+  if (name !== null && LOGGABLE_ERROR.test(name)) return true;
+  const path = memberPath(unwrap(call.callee));
+  return path !== null && path.slice(-2).join('.') === 'stdSerializers.err';
+}
 
 /**
  * Whether the name is the reason a promise rejected with: the first parameter of the callback given
@@ -67,26 +152,36 @@ function isRejectionParameter(identifier: TSESTree.Identifier): boolean {
     current;
     current = current.parent
   ) {
-    if (
-      current.type !== 'ArrowFunctionExpression' &&
-      current.type !== 'FunctionExpression' &&
-      current.type !== 'FunctionDeclaration'
-    )
-      continue;
+    if (!isFunction(current)) continue;
     const index = current.params.findIndex(
       (param) => param.type === 'Identifier' && param.name === identifier.name,
     );
     if (index === -1) continue;
-    const call = current.parent;
-    if (index !== 0 || call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression')
-      return false;
-    const method = propertyName(call.callee);
-    return (
-      (method === 'catch' && call.arguments[0] === current) ||
-      (method === 'then' && call.arguments[1] === current)
-    );
+    return index === 0 && isRejectionCallback(current);
   }
   return false;
+}
+
+type FunctionNode =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === 'ArrowFunctionExpression' ||
+    node.type === 'FunctionExpression' ||
+    node.type === 'FunctionDeclaration'
+  );
+}
+
+/** The callback given to `.catch(cb)` or as `.then(_, cb)`'s second argument. */
+function isRejectionCallback(callback: FunctionNode): boolean {
+  const call = callback.parent;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return false;
+  const method = propertyName(call.callee);
+  return (
+    (method === 'catch' && call.arguments[0] === callback) ||
+    (method === 'then' && call.arguments[1] === callback)
+  );
 }
 
 /**
@@ -111,11 +206,14 @@ function mayBeCatchParameter(identifier: TSESTree.Identifier): boolean {
 
 /**
  * Whether the call also logs this error object itself: as its fields or inside them, or (winston, which
- * logs an argument after the message that no placeholder takes) as a later argument. A message made
- * of the error's text then loses nothing. pino and bunyan print nothing of a trailing argument, and
- * NestJS prints an Error there as text, so for them only the fields count.
+ * logs an argument after the message that no placeholder takes) as a later argument, or made loggable
+ * (`serializeError(err)`, `toError(err)`). A message made of the error's text then loses nothing. pino
+ * and bunyan print nothing of a trailing argument, and NestJS prints an Error there as text, so for
+ * them only the fields count. Nor does anything go missing when the call prints the error's stack
+ * (`err.stack`, which holds the message and the trace) anywhere: alone, in the message, as a field,
+ * beside the message, or as NestJS's `error(err.message, err.stack)`.
  */
-export function logsErrorObject(
+function logsErrorObject(
   call: LogCall,
   error: Node,
   consumedArgs: number,
@@ -127,48 +225,260 @@ export function logsErrorObject(
   if (call.fieldsIndex !== undefined) logged.push(call.args[call.fieldsIndex]);
   // winston logs what follows the message as meta. A logger of unknown family may too (a project's
   // own `error(message, error)` wrapper): claiming the stack is lost would be a guess.
-  if ((call.style === 'winston' || call.style === undefined) && call.messageIndex !== undefined) {
+  const trailing: Node[] = [];
+  if (call.messageIndex !== undefined)
     for (let index = call.messageIndex + consumedArgs + 1; index < call.args.length; index++)
-      if (index !== call.fieldsIndex) logged.push(call.args[index]);
-  }
-  const isError = (value: Node) => file.getText(value) === text;
-  // The error's stack, kept beside its message (`{ message: e.message, stack: e.stack }`), or NestJS's
-  // `error(err.message, err.stack, context)`, whose second argument is printed as the stack.
-  const property = (name: string) => (value: Node) =>
+      if (index !== call.fieldsIndex) trailing.push(call.args[index]);
+  if (call.style === 'winston' || call.style === undefined) logged.push(...trailing);
+  const isError = (value: Node) => {
+    if (file.getText(value) === text) return true;
+    if (value.type !== 'CallExpression') return false;
+    const wrapped =
+      loggableErrorOf(value, file) ??
+      (isErrorExpression(value, file) && value.arguments[0] ? value.arguments[0] : null);
+    return wrapped !== null && file.getText(unwrap(wrapped)) === text;
+  };
+  if (logged.some((value) => holdsAsValue(value, isError, false))) return true;
+  // What the call prints: every argument but those pino and bunyan drop (after the message, taken by
+  // no placeholder).
+  const dropped = new Set(call.style === 'pino' || call.style === 'bunyan' ? trailing : []);
+  const isStack = (value: Node) =>
     value.type === 'MemberExpression' &&
-    propertyName(value) === name &&
+    propertyName(value) === 'stack' &&
     file.getText(unwrap(value.object)) === text;
-  const keepsMessage = call.args.some((arg) => holdsAsValue(arg, property('message')));
-  const isStack = (value: Node) => keepsMessage && property('stack')(value);
-  const printed =
-    call.style === 'nestjs' && call.messageIndex !== undefined
-      ? call.args.slice(call.messageIndex + 1)
-      : [];
-  return (
-    logged.some((value) => holdsAsValue(value, isError) || holdsAsValue(value, isStack)) ||
-    printed.some((value) => holdsAsValue(value, isStack))
-  );
+  return call.args.some((arg) => !dropped.has(arg) && holdsAsValue(arg, isStack, true));
 }
 
-/** The value is what `matches` accepts, or may be it (`a ?? err`), or an object literal holding it. */
-function holdsAsValue(node: Node, matches: (value: Node) => boolean): boolean {
+/**
+ * The value is what `matches` accepts, or may be it (`a ?? err`), or an object literal holding it;
+ * with `inText`, also a part of a template or a concatenation.
+ */
+function holdsAsValue(node: Node, matches: (value: Node) => boolean, inText: boolean): boolean {
   const target = unwrap(node);
+  const holds = (value: Node) => holdsAsValue(value, matches, inText);
   switch (target.type) {
     case 'LogicalExpression':
-      return holdsAsValue(target.left, matches) || holdsAsValue(target.right, matches);
+      return holds(target.left) || holds(target.right);
     case 'ConditionalExpression':
       // `e instanceof Error ? e.message : e`: where the value is `e`, `e` is not an Error.
       if (target.test.type === 'BinaryExpression' && target.test.operator === 'instanceof')
-        return holdsAsValue(target.consequent, matches);
-      return holdsAsValue(target.consequent, matches) || holdsAsValue(target.alternate, matches);
+        return holds(target.consequent);
+      return holds(target.consequent) || holds(target.alternate);
     case 'ObjectExpression':
       // Not a spread: spreading an Error copies none of its message or stack.
       return target.properties.some(
-        (property) => property.type === 'Property' && holdsAsValue(property.value, matches),
+        (property) => property.type === 'Property' && holds(property.value),
       );
+    case 'TemplateLiteral':
+      return inText && target.expressions.some(holds);
+    case 'BinaryExpression':
+      return inText && target.operator === '+' && (holds(target.left) || holds(target.right));
     default:
       return matches(target);
   }
+}
+
+/**
+ * Whether the error this call turns into text is lost: the call logs neither the error object nor
+ * its stack, the code around does not rethrow it, and the call is not in a branch narrowed to an
+ * expected error whose message is all that is wanted.
+ */
+export function errorIsLost(
+  call: LogCall,
+  error: Node,
+  consumedArgs: number,
+  file: FileModel,
+): boolean {
+  return (
+    !logsErrorObject(call, error, consumedArgs, file) &&
+    !rethrown(call.node, error) &&
+    !inExpectedCase(call.node, error, file)
+  );
+}
+
+/**
+ * Whether the catch clause (or `.catch` callback) that binds the error rethrows it: `throw error`, or
+ * `throw new SyncError('...', { cause: error })`, anywhere in its body but in nested functions. The
+ * stack then surfaces where it is caught next.
+ */
+function rethrown(from: TSESTree.Node, error: Node): boolean {
+  const target = unwrap(error);
+  if (target.type !== 'Identifier') return false;
+  const name = target.name;
+  let body: TSESTree.Node | null = null;
+  for (let current = from.parent; current && !body; current = current.parent) {
+    if (current.type === 'CatchClause' && current.param?.type === 'Identifier') {
+      if (current.param.name === name) body = current.body;
+    } else if (isFunction(current)) {
+      const bound = current.params.findIndex((p) => p.type === 'Identifier' && p.name === name);
+      if (bound !== -1) {
+        if (bound !== 0 || !isRejectionCallback(current)) return false;
+        body = current.body;
+      }
+    }
+  }
+  const isName = (node: Node | undefined) => {
+    const value = node && unwrap(node);
+    return value?.type === 'Identifier' && value.name === name;
+  };
+  const throwsIt = (node: TSESTree.Node): boolean => {
+    if (node.type !== 'ThrowStatement') return false;
+    const thrown = unwrap(node.argument);
+    if (isName(thrown)) return true;
+    return (
+      (thrown.type === 'NewExpression' || thrown.type === 'CallExpression') &&
+      thrown.arguments.some(
+        (arg) =>
+          arg.type === 'ObjectExpression' &&
+          arg.properties.some(
+            (p) => p.type === 'Property' && staticKeyName(p) === 'cause' && isName(p.value),
+          ),
+      )
+    );
+  };
+  return body !== null && someNode(body, throwsIt);
+}
+
+/** Whether a node under `root` (not inside a nested function) is one `matches` accepts. */
+function someNode(root: TSESTree.Node, matches: (node: TSESTree.Node) => boolean): boolean {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (matches(node)) return true;
+    if (node !== root && isFunction(node)) continue;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent' || !value || typeof value !== 'object') continue;
+      for (const child of Array.isArray(value) ? value : [value])
+        if (child && typeof (child as { type?: unknown }).type === 'string')
+          stack.push(child as TSESTree.Node);
+    }
+  }
+  return false;
+}
+
+/** Errors that say a bug, not an expected case: a branch for them still wants the stack. */
+const GENERIC_ERROR_CLASSES = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+  'Object',
+]);
+
+/** Words of a predicate's name that tell nothing of which error it is: `isError`, `isNativeError`. */
+const GENERIC_PREDICATE_WORDS = new Set([
+  'is',
+  'error',
+  'err',
+  'exception',
+  'native',
+  'like',
+  'an',
+  'a',
+  'instance',
+  'of',
+  'object',
+  'plain',
+  'unknown',
+]);
+
+/**
+ * Whether the call sits in a branch that only handles an expected error: `if (err instanceof
+ * ValidationError)`, `if (err.code === 'ENOENT')`, `if (err.message.includes('timeout'))`,
+ * `if (isExpectedNetworkError(err))`, or the else of the negation. Its message is the point there; the
+ * unexpected errors go elsewhere. `instanceof Error` (or `TypeError`...) and `isError(err)` narrow
+ * nothing.
+ */
+function inExpectedCase(from: TSESTree.Node, error: Node, file: FileModel): boolean {
+  const text = file.getText(unwrap(error));
+  let child: TSESTree.Node = from;
+  for (let current = from.parent; current; child = current, current = current.parent) {
+    if (current.type !== 'IfStatement' && current.type !== 'ConditionalExpression') continue;
+    if (child === current.consequent && narrows(current.test, text, true, file)) return true;
+    if (child === current.alternate && narrows(current.test, text, false, file)) return true;
+  }
+  return false;
+}
+
+/** Whether the test, true (`positive`) or false, narrows the error to an expected one. */
+function narrows(test: Node, error: string, positive: boolean, file: FileModel): boolean {
+  const target = unwrap(test);
+  if (target.type === 'UnaryExpression' && target.operator === '!')
+    return narrows(target.argument, error, !positive, file);
+  if (target.type === 'LogicalExpression') {
+    if (target.operator === '??') return false;
+    const left = narrows(target.left, error, positive, file);
+    const right = narrows(target.right, error, positive, file);
+    // True `a && b` (false `a || b`) holds both; true `a || b` (false `a && b`) holds one of them.
+    return (target.operator === '&&') === positive ? left || right : left && right;
+  }
+  if (target.type === 'BinaryExpression') {
+    const equal = target.operator === '===' || target.operator === '==';
+    const unequal = target.operator === '!==' || target.operator === '!=';
+    if ((equal && positive) || (unequal && !positive))
+      return [target.left, target.right].some(
+        (side, index) =>
+          isPartOfError(side, error, file) &&
+          isConstant(index === 0 ? target.right : target.left, error, file),
+      );
+    if (target.operator !== 'instanceof' || !positive) return false;
+    const type = unwrap(target.right);
+    const typeName =
+      type.type === 'Identifier'
+        ? type.name
+        : type.type === 'MemberExpression'
+          ? propertyName(type)
+          : null;
+    return (
+      file.getText(unwrap(target.left)) === error &&
+      typeName !== null &&
+      !GENERIC_ERROR_CLASSES.has(typeName)
+    );
+  }
+  if (target.type !== 'CallExpression' || !positive) return false;
+  const name = calleeName(target);
+  const [first] = target.arguments;
+  const callee = unwrap(target.callee);
+  // `err.message.includes('timeout')`, `/timeout/.test(err.message)`, `CODES.includes(err.code)`.
+  if (name && /^(includes|startsWith|endsWith|match|test)$/.test(name)) {
+    if (callee.type === 'MemberExpression' && isPartOfError(callee.object, error, file))
+      return true;
+    return first !== undefined && isPartOfError(first, error, file);
+  }
+  // `isExpectedNetworkError(err)`, `isAxiosError(err)`: a predicate naming which error.
+  return (
+    name !== null &&
+    /^is[A-Z_]/.test(name) &&
+    first !== undefined &&
+    file.getText(unwrap(first)) === error &&
+    splitWords(name).some((word) => !GENERIC_PREDICATE_WORDS.has(word))
+  );
+}
+
+/** `err.code`, `err.message`, `err.response.status`: a property read from the error. */
+function isPartOfError(node: Node, error: string, file: FileModel): boolean {
+  const target = unwrap(node);
+  if (target.type !== 'MemberExpression') return false;
+  const object = unwrap(target.object);
+  return file.getText(object) === error || isPartOfError(object, error, file);
+}
+
+/** A literal, a constant's name (`ENOENT`) or a static path (`ErrorCode.NotFound`), not about the error. */
+function isConstant(node: Node, error: string, file: FileModel): boolean {
+  const target = unwrap(node);
+  if (target.type === 'Literal') return true;
+  if (target.type === 'TemplateLiteral') return target.expressions.length === 0;
+  if (target.type === 'Identifier') return /^[A-Z][A-Z0-9_]*$/.test(target.name);
+  return (
+    target.type === 'MemberExpression' &&
+    memberPath(target) !== null &&
+    !isPartOfError(target, error, file) &&
+    file.getText(unwrap(target.object)) !== error
+  );
 }
 
 /** A part of a message (or an argument after it) that logs an error as text the call keeps nowhere else. */
@@ -195,7 +505,7 @@ export function lostErrorParts(
       (isErrorExpression(part.node, file)
         ? { how: 'Interpolating an error', error: part.node }
         : null);
-    if (stringified && !logsErrorObject(call, stringified.error, message.consumedArgs, file))
+    if (stringified && errorIsLost(call, stringified.error, message.consumedArgs, file))
       lost.push({ ...stringified, node: part.node });
   }
   return lost;
@@ -219,7 +529,7 @@ export function lostErrorArguments(
     if (index === call.contextIndex || arg.type === 'SpreadElement') continue;
     if (index === call.fieldsIndex && unwrap(arg).type === 'ObjectExpression') continue;
     const stringified = stringifiedError(arg, file);
-    if (stringified && !logsErrorObject(call, stringified.error, consumed, file))
+    if (stringified && errorIsLost(call, stringified.error, consumed, file))
       lost.push({ ...stringified, node: arg });
   }
   return lost;
@@ -237,7 +547,7 @@ export function lostErrorMessage(
 ): (LostError & { edits: Edit[] | null }) | null {
   if (message.kind !== 'unknown') return null;
   const stringified = stringifiedError(message.node, file);
-  if (!stringified || logsErrorObject(call, stringified.error, 0, file)) return null;
+  if (!stringified || !errorIsLost(call, stringified.error, 0, file)) return null;
   const alone = call.style !== undefined && isFieldsFirst(call.style) && call.args.length === 1;
   return {
     ...stringified,
@@ -353,7 +663,10 @@ export function stringifiedError(node: Node, file: FileModel): StringifiedError 
   }
   if (target.type === 'MemberExpression') {
     const name = propertyName(target);
-    if ((name === 'message' || name === 'stack') && isErrorExpression(target.object, file)) {
+    if (
+      (name === 'message' || name === 'stack') &&
+      (isErrorExpression(target.object, file) || loggableErrorOf(target.object, file))
+    ) {
       return { error: unwrap(target.object) as TSESTree.Expression, how: file.getText(target) };
     }
     return null;

@@ -164,8 +164,46 @@ describe('staleDirectiveEdits', () => {
     const bare = "import x from 'x';\n// eslint-disable-next-line\nconsole.log('Started');\n";
     expect(runText(bare)).toContain('// eslint-disable-next-line\nlogger.info');
     const shared =
-      "import x from 'x';\n// eslint-disable-next-line no-console\nconsole.log('Started'); console.table(rows);\n";
-    expect(runText(shared)).toContain('// eslint-disable-next-line no-console\nlogger.info');
+      "import x from 'x';\n// eslint-disable-next-line structured-logging/no-console\nconsole.log('Started'); console.table(rows);\n";
+    expect(runText(shared)).toContain(
+      '// eslint-disable-next-line structured-logging/no-console\nlogger.info',
+    );
+  });
+
+  it("leaves a call the core no-console's comment allows, comment included, and converts the rest", () => {
+    const code = [
+      "import x from 'x';",
+      '// eslint-disable-next-line structured-logging/no-console, no-console',
+      "console.log('Allowed for the core rule');",
+      '/* eslint-disable no-console */',
+      "console.log('Kept');",
+      '/* eslint-enable no-console */',
+      "console.log('After enable');",
+      '// eslint-disable no-console',
+      "console.log('Line comments do not disable a file');",
+      '// oxlint-disable-next-line',
+      "console.log('Every oxlint rule, not this ESLint rule');",
+      '// eslint-disable-next-line no-alert',
+      "console.log('Another rule');",
+      "const text = '// eslint-disable-next-line no-console';",
+      "console.log('Under a string');",
+      '',
+    ].join('\n');
+    const outcome = runCodemod(
+      consoleToLogger,
+      code,
+      '/repo/src/a.ts',
+      parseSettings({ style: 'pino', logger: SETTINGS }),
+    );
+    expect(outcome.skips.map((skip) => skip.reason)).toEqual([
+      'a disable comment for the core no-console allows this console output: `eslint-disable-next-line no-console`; remove it to have the call rewritten',
+      'a disable comment for the core no-console allows this console output: `eslint-disable no-console`; remove it to have the call rewritten',
+    ]);
+    expect(outcome.output).toContain(
+      "// eslint-disable-next-line structured-logging/no-console, no-console\nconsole.log('Allowed for the core rule');",
+    );
+    expect(outcome.output).toContain("/* eslint-disable no-console */\nconsole.log('Kept');");
+    expect(outcome.output?.match(/logger\.info\(/g)).toHaveLength(5);
   });
 
   it('leaves directives of other lines and other kinds alone', () => {

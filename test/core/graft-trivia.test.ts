@@ -51,13 +51,13 @@ function graftConsoleRewrites(text: string, filename: string) {
 const CODE = `import { db } from './db';
 
 export async function seed(rows) {
-  // eslint-disable-next-line no-console
+  // eslint-disable-next-line structured-logging/no-console
   console.log('Seeding', rows.length);
   for (const row of rows) {
-    // eslint-disable-next-line no-console, no-await-in-loop -- one at a time
+    // eslint-disable-next-line structured-logging/no-console, no-await-in-loop -- one at a time
     console.log('Seeded row', await db.insert(row));
   }
-  console.info('Seeded'); /* eslint-disable-line no-console */
+  console.info('Seeded'); /* eslint-disable-line structured-logging/no-console */
   const banner = \`  // eslint-disable-next-line no-console\`;
   return banner;
 }

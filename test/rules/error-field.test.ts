@@ -151,7 +151,7 @@ runRule('error-field', rule, {
       ],
     },
     {
-      code: `${PINO}logger.error({ ctx: { cause: error.stack } }, 'x.failed');`,
+      code: `${PINO}logger.error({ ctx: { cause: error.message } }, 'x.failed');`,
       errors: [
         {
           messageId: 'stringifiedError',
@@ -385,7 +385,7 @@ runRule('error-field (issue 21)', rule, {
     },
     {
       // Several parts of one message holding the same error: one report.
-      code: `${PINO}try { x(); } catch (err) { logger.error(\`Failed: \${err.message}\\n\${err.stack}\`); }`,
+      code: `${PINO}try { x(); } catch (err) { logger.error(\`Failed: \${err.message} (\${err})\`); }`,
       errors: [
         {
           messageId: 'stringifiedError',
@@ -443,7 +443,7 @@ describe('error-field with no-dynamic-message: one report per problem, suggestio
     `${PINO}try { charge(); } catch (err) { logger.error(\`Charge \${orderId} failed: \${err.message}\`); }`,
     `${PINO}try { sync(); } catch (err) { logger.error({ reason: err.message }, \`Sync failed: \${err.message}\`); }`,
     `${PINO}try { sync(); } catch (err) { logger.error({ a: err.message, b: String(err) }, 'sync.failed'); }`,
-    `${PINO}try { sync(); } catch (err) { logger.error(\`Failed: \${err.message}\\n\${err.stack}\`); }`,
+    `${PINO}try { sync(); } catch (err) { logger.error(\`Failed: \${err.message} (\${err})\`); }`,
     `${PINO}try { sync(); } catch (err) { logger.error({ detail: err instanceof Error ? err.message : String(err) }, \`Sync \${id} failed: \${err}\`); }`,
     `${PINO}try { upload(); } catch (error) { logger.error('Upload failed:', error.message); }`,
     `${WINSTON}try { upload(); } catch (err) { logger.error(\`Upload \${id} failed: \${err.message}\`, { reason: err.message }); }`,
@@ -490,4 +490,137 @@ describe('error-field with no-dynamic-message: one report per problem, suggestio
       }
     });
   }
+});
+
+/**
+ * False positives judged on real repositories (NodeBB, platformatic, outline), and the recall kept
+ * around each fix.
+ */
+const pinoField = (name: string, binding: string, value: string) => ({
+  code: `${PINO}${binding.replace('$', `logger.warn({ detail: ${value} }, 'x.failed');`)}`,
+  errors: [
+    {
+      messageId: 'stringifiedError',
+      data: { how: value, key: 'err' },
+      suggestions: [
+        {
+          messageId: 'useErrorObject',
+          output: `${PINO}${binding.replace('$', `logger.warn({ ${name === 'err' ? name : `err: ${name}`} }, 'x.failed');`)}`,
+        },
+      ],
+    },
+  ],
+});
+const CATCH = (name: string) => `try { x(); } catch (${name}) { $ }`;
+runRule('error-field (judged false positives)', rule, {
+  valid: [
+    // 1. The stack string holds the message and the trace: logged alone, in a template or as a field,
+    // nothing the rule is about is lost.
+    `${WINSTON}try { boot(); } catch (err) { logger.error(err.stack); }`,
+    "import winston from 'winston';\nexport function start(app) { app.listen().catch((err) => { winston.error(err.stack); }); }",
+    `${WINSTON}try { boot(); } catch (err) { logger.error(\`boot failed\\n\${err.stack}\`); }`,
+    `${WINSTON}try { boot(); } catch (err) { logger.error('boot failed: ' + err.stack); }`,
+    `${PINO}try { boot(); } catch (err) { logger.error({ stack: err.stack }, 'boot.failed'); }`,
+    `${PINO}try { boot(); } catch (err) { logger.error({ reason: err.message, trace: err.stack }, 'boot.failed'); }`,
+    `${PINO}try { boot(); } catch (err) { logger.error(\`Failed: \${err.message}\\n\${err.stack}\`); }`,
+    `${WINSTON}logger.warn(new Error(JSON.stringify(payload)).stack);`,
+    // 2. Names that end in "Error" without being one: flags, handlers, counts.
+    `${PINO}logger.info(\`Restarting in \${restartOnError} ms\`);`,
+    `${PINO}logger.info({ detail: String(retryOnError) }, 'config.loaded');`,
+    `${PINO}logger.info(\`exit: \${exitOnError}, ignore: \${ignoreError}, suppress: \${suppressErrors}\`);`,
+    `${PINO}logger.info(\`\${errorCount} errors, rate \${errorRate}, \${hasError} \${isError}\`);`,
+    `${PINO}logger.info({ error: onError }, 'handler.set');`,
+    `${PINO}logger.info({ detail: String(shouldThrowError) }, 'config.loaded');`,
+    // 3. The error rethrown from the catch body (or the rejection callback): its stack surfaces where it
+    // is caught next.
+    `${PINO}try { x(); } catch (error) { logger.warn(\`Retries exhausted: \${error.message}\`); throw error; }`,
+    `${PINO}try { x(); } catch (error) { logger.warn({ reason: error.message }, 'x.retry'); if (attempts > 3) { throw error; } }`,
+    `${PINO}try { x(); } catch (error) { logger.warn(\`Sync: \${String(error)}\`); throw new SyncError('sync failed', { cause: error }); }`,
+    `${PINO}run().catch((e) => { logger.warn({ reason: e.message }, 'run.failed'); throw e; });`,
+    // 4. Wrappers that make an error a plain object with its message and stack.
+    `${PINO}try { x(); } catch (error) { logger.error({ error: ensureLoggableError(error) }, 'x.failed'); }`,
+    `${PINO}try { x(); } catch (err) { logger.error({ error: serializeError(err) }, 'x.failed'); }`,
+    `${PINO}try { x(); } catch (err) { logger.error({ detail: JSON.stringify(serializeError(err)) }, 'x.failed'); }`,
+    `${PINO}try { x(); } catch (error) { logger.error({ err: ensureLoggableError(error) }, \`Failed: \${error.message}\`); }`,
+    `${PINO}try { x(); } catch (err) { logger.error({ error: normalizeError(err), cause: errorToObject(err.cause) }, 'x.failed'); }`,
+    // 5. A branch narrowed to an expected error, whose message is what is logged.
+    `${PINO}try { x(); } catch (err) { if (err instanceof ValidationError) logger.warn({ reason: err.message }, 'x.invalid'); else logger.error({ err }, 'x.failed'); }`,
+    `${PINO}try { x(); } catch (err) { if (err instanceof TokenError || err instanceof AuthorizationError) { logger.warn(\`Auth: \${err.message}\`); } }`,
+    `${PINO}try { x(); } catch (error) { if (error.message.includes('max payload')) { logger.warn({ reason: error.message }, 'x.too_big'); } else { logger.error({ err: error }, 'x.failed'); } }`,
+    `${PINO}try { x(); } catch (err) { if (err.code === 'ENOENT') logger.warn(\`Missing: \${err.message}\`); }`,
+    `${PINO}try { x(); } catch (error) { if (cloud && isExpectedNetworkError(error)) { logger.warn({ reason: error.message }, 'x.network'); } }`,
+    `${PINO}try { x(); } catch (err) { if (!(err instanceof ExecutionError)) { logger.error({ err }, 'x.failed'); } else { logger.warn(err.message); } }`,
+    `${PINO}try { x(); } catch (err) { if (/timeout/i.test(err.message)) logger.warn({ reason: String(err) }, 'x.timeout'); }`,
+  ],
+  invalid: [
+    // 1. The text without the stack is still reported, and a stack pino drops (an argument no
+    // placeholder takes) is lost.
+    pinoField('err', CATCH('err'), 'err.message'),
+    pinoField('err', CATCH('err'), 'String(err)'),
+    pinoField('err', CATCH('err'), '`${err}`'),
+    {
+      code: `${PINO}try { x(); } catch (err) { logger.error('Upload failed:', err.stack); }`,
+      errors: [
+        {
+          messageId: 'stringifiedError',
+          data: { how: 'err.stack', key: 'err' },
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${PINO}try { x(); } catch (err) { logger.error({ err }, 'Upload failed:'); }`,
+            },
+          ],
+        },
+      ],
+    },
+    // 2. Names that are errors.
+    pinoField('error', '$', 'error.message'),
+    pinoField('lastError', '$', 'lastError.message'),
+    pinoField('dbError', '$', 'String(dbError)'),
+    pinoField('fetchError', '$', 'fetchError.message'),
+    pinoField('validationError', '$', 'validationError.message'),
+    pinoField('originalError', '$', 'originalError.toString()'),
+    pinoField('db_error', '$', 'db_error.message'),
+    pinoField('e', CATCH('e'), 'e.message'),
+    pinoField('cause', CATCH('cause'), 'cause.message'),
+    pinoField('e', 'run().catch((e) => { $ });', 'String(e)'),
+    // 3. Not a rethrow: another value, the text only, or a throw inside a later callback.
+    pinoField('error', CATCH('error').replace('$ }', '$ throw other; }'), 'error.message'),
+    pinoField(
+      'error',
+      CATCH('error').replace('$ }', '$ throw new SyncError(error.message); }'),
+      'error.message',
+    ),
+    pinoField(
+      'error',
+      CATCH('error').replace('$ }', '$ setTimeout(() => { throw error; }); }'),
+      'error.message',
+    ),
+    // 4. A wrapper's text is text, and a maker returns an Error, which pino prints as {} under `error`.
+    pinoField('normalizeError(err)', CATCH('err'), 'normalizeError(err).message'),
+    {
+      code: `${PINO}try { x(); } catch (e) { logger.error({ error: toError(e) }, 'x.failed'); }`,
+      errors: [
+        {
+          messageId: 'errorUnderOtherKey',
+          suggestions: [
+            {
+              messageId: 'useErrorObject',
+              output: `${PINO}try { x(); } catch (e) { logger.error({ err: toError(e) }, 'x.failed'); }`,
+            },
+          ],
+        },
+      ],
+    },
+    // 5. Guards that do not narrow to an expected case: any Error, a negative check, the other branch,
+    // a generic predicate.
+    pinoField('err', CATCH('err').replace('$', 'if (err instanceof Error) $'), 'err.message'),
+    pinoField('err', CATCH('err').replace('$', "if (err.code !== 'ENOENT') $"), 'err.message'),
+    pinoField(
+      'err',
+      CATCH('err').replace('$', 'if (err instanceof ValidationError) { retry(); } else $'),
+      'err.message',
+    ),
+    pinoField('err', CATCH('err').replace('$', 'if (isError(err)) $'), 'err.message'),
+  ],
 });

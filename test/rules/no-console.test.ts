@@ -56,6 +56,28 @@ runRule('no-console', rule, {
     // stdout carries the protocol: stderr is where diagnostics belong.
     "import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';\nawait server.connect(new StdioServerTransport());\nconsole.error('Weather MCP server running on stdio');",
     "import * as lsp from 'vscode-languageserver/node';\nconst connection = lsp.createConnection(lsp.ProposedFeatures.all);\nconsole.warn('starting');\nprocess.stderr.write('ready\\n');",
+    // AMD / RequireJS modules are loaded by the browser: their console is devtools'.
+    {
+      code: "'use strict';\ndefine('forum/topic', ['hooks', 'alerts'], function (hooks, alerts) {\n  console.warn('[topic] deprecated call');\n});",
+      settings: PINO_LOGGER,
+    },
+    'define(function (require) {\n  const $ = require("jquery");\n  console.error("widget failed");\n});',
+    "define(['jquery'], ($) => ({ init() { console.log('ready'); } }));",
+    // An array passed to require is AMD's asynchronous require: Node's require takes a string.
+    "app.logout = function () {\n  console.warn('[deprecated] app.logout');\n  require(['logout'], function (logout) { logout(); });\n};",
+    // The team already allows these with a directive for ESLint's core no-console (or oxlint's).
+    "// eslint-disable-next-line no-console\nconsole.log('Listening on', port);",
+    "// oxlint-disable-next-line no-console -- CLI output\nconsole.log('Done');",
+    "console.error('fatal', err); /* eslint-disable-line no-console */",
+    '// eslint-disable-next-line no-console, no-await-in-loop\nconsole.info(await next());',
+    "/* eslint-disable no-console */\nconsole.log('usage: tool <file>');\nprocess.stdout.write('\\n');\nconst { log } = console;",
+    "/* oxlint-disable no-console */\nconsole.warn('ENV is missing', name);",
+    "// oxlint-disable-next-line eslint/no-console\nconsole.log('printed');",
+    // Members of console that print nothing: its streams, its class, a reassignment, a type check.
+    'console._stderr = console._stdout;\nconsole._stderrErrorHandler = console._stdoutErrorHandler;',
+    'console.log = function noop() {};\nconsole.warn = () => {};',
+    "import { Writable } from 'node:stream';\nconst quiet = new console.Console(new Writable());\nconst out = console._stdout;",
+    "if (typeof console.table === 'function') delete console.table;",
   ],
   invalid: [
     {
@@ -152,22 +174,13 @@ runRule('no-console', rule, {
       ],
     },
     {
-      // The directive that silenced no-console goes with the call; the rules it also names stay.
-      code: "import { db } from './db';\n// eslint-disable-next-line no-console, no-alert -- seeding\nconsole.warn('Seed skipped', db.name);\nconsole.info('Seeded'); // eslint-disable-line no-console",
+      // A call the core no-console's directive allows is left, directive and all; the next line is not covered.
+      code: "import { db } from './db';\n// eslint-disable-next-line no-console, no-alert -- seeding\nconsole.warn('Seed skipped', db.name);\nconsole.info('Seeded');",
       settings: PINO_LOGGER,
       errors: [
         {
           messageId: 'consoleCall',
-          suggestions: [
-            {
-              messageId: 'useLogger',
-              output:
-                "import { db } from './db';\nimport { logger } from './logger';\n// eslint-disable-next-line no-alert -- seeding\nlogger.warn({ dbName: db.name }, 'seed.skipped');\nconsole.info('Seeded'); // eslint-disable-line no-console",
-            },
-          ],
-        },
-        {
-          messageId: 'consoleCall',
+          line: 4,
           suggestions: [
             {
               messageId: 'useLogger',
@@ -378,6 +391,41 @@ runRule('no-console', rule, {
           ],
         },
       ],
+    },
+    {
+      // A UMD wrapper's define is guarded, not at the top level: the module runs in Node too.
+      code: "(function (root, factory) {\n  if (typeof define === 'function' && define.amd) define([], factory);\n  else module.exports = factory();\n})(this, function () {\n  console.log('loaded');\n});",
+      errors: [{ messageId: 'consoleCall' }],
+    },
+    {
+      // A local `define` or `require` is not AMD's.
+      code: "const define = (name, body) => body();\ndefine('job', [], function () { console.log('job started'); });\nfunction require(list, done) { done(); }\nrequire(['a'], () => console.log('b'));",
+      errors: [{ messageId: 'consoleCall' }, { messageId: 'consoleCall' }],
+    },
+    {
+      // Directives for other rules, a later line, or an eslint-enable that ends the range do not count.
+      code: "// eslint-disable-next-line no-await-in-loop\nconsole.log('a');\n// eslint-disable-next-line no-console\n\nconsole.log('b');\n/* eslint-disable no-console */\nconsole.log('c');\n/* eslint-enable no-console */\nconsole.log('d');\n// eslint-disable no-console\nconsole.log('e');\nconsole.log('f'); // no-console is fine here",
+      errors: [
+        { messageId: 'consoleCall', line: 2 },
+        { messageId: 'consoleCall', line: 5 },
+        { messageId: 'consoleCall', line: 9 },
+        { messageId: 'consoleCall', line: 11 },
+        { messageId: 'consoleCall', line: 12 },
+      ],
+    },
+    {
+      // A print method passed as a value still prints, and a call of an unknown member may print.
+      code: "items.forEach(console.log);\nemitter.on('warning', console.warn);\nconsole.success('deployed');",
+      errors: [
+        { messageId: 'consoleCall', data: { method: 'log' } },
+        { messageId: 'consoleCall', data: { method: 'warn' } },
+        { messageId: 'consoleCall', data: { method: 'success' } },
+      ],
+    },
+    {
+      // Writing to console's stream prints.
+      code: "console._stdout.write('raw\\n');",
+      errors: [{ messageId: 'consoleCall', data: { method: '_stdout' } }],
     },
   ],
 });
