@@ -20,7 +20,7 @@ import type { Edit } from '../model/edits';
 import { memoTable, type FileModel } from '../model/file';
 import { parseFile } from '../model/parse';
 import { isErrorExpression, stringifiedError } from '../messages/fields';
-import { contractOfExport, errorKeyOf } from '../loggers/contract';
+import { contractOfExport, errorKeyOf, errorPlacementText } from '../loggers/contract';
 import type { FamilyId } from '../loggers/families';
 import { resolveImport } from '../loggers/modules';
 import { isStringLike, localLogger } from '../loggers/log-calls';
@@ -577,7 +577,8 @@ function levelFor(access: ConsoleAccess): string | undefined {
  * bundlers do not). Relative settings paths are from the project root (ESLint's cwd), so one setting
  * serves every file.
  */
-function esmExtension(file: FileModel, importFrom: string, cwd: string): string | null {
+function esmExtension(file: FileModel, configured: string, cwd: string): string | null {
+  const importFrom = rootRelative(configured, cwd);
   if (
     !importFrom.startsWith('.') ||
     !path.isAbsolute(file.filename) ||
@@ -603,8 +604,23 @@ function esmExtension(file: FileModel, importFrom: string, cwd: string): string 
  */
 const extensionsOnDisk = new Map<string, string | null>();
 
+/**
+ * A configured path written from the project root without `./` (`apps/worker/src/utils/logger`),
+ * whose first folder exists there, is that path, not a package of that name: a package name has no
+ * folder of the project root (scoped packages start with `@`).
+ */
+function rootRelative(importFrom: string, cwd: string): string {
+  if (/^[.@/]/.test(importFrom) || !importFrom.includes('/')) return importFrom;
+  const first = importFrom.slice(0, importFrom.indexOf('/'));
+  return fs.existsSync(path.join(cwd, first)) &&
+    !fs.existsSync(path.join(cwd, 'node_modules', first))
+    ? `./${importFrom}`
+    : importFrom;
+}
+
 /** The module specifier for the configured logger (or redactor) as seen from this file. */
-function specifierFor(file: FileModel, importFrom: string, cwd: string): string {
+function specifierFor(file: FileModel, configured: string, cwd: string): string {
+  const importFrom = rootRelative(configured, cwd);
   if (!importFrom.startsWith('.') || !path.isAbsolute(file.filename)) return importFrom;
   let relative = path
     .relative(path.dirname(file.filename), path.resolve(cwd, importFrom))
@@ -1287,7 +1303,8 @@ export function consoleRewrite(
     settings,
   );
   if (!answer.ok) return { ok: false, reason: answer.reason };
-  if (answer.contract.refusal) return { ok: false, reason: answer.contract.refusal };
+  // A logger whose output drops fields can still take a call that has none: its message is all.
+  const refusal = answer.contract.refusal;
   const style = answer.contract.style;
   const errorKey = errorKeyOf(answer.contract, settings);
   const existing = plan.existing ? undefined : file.imports.get(logger.importName);
@@ -1353,6 +1370,16 @@ export function consoleRewrite(
     errorKey === null
       ? values.filter((value) => isErrorExpression(value, file) && !stringifiedError(value, file))
       : [];
+  // NestJS before 11 keeps an Error only as error()'s stack string: an Error object in its place
+  // prints as a context tag (and nestjs-pino, behind the static Logger, prints it as `context: {}`).
+  if (wholeErrors.length > 0 && answer.contract.error?.kind !== 'fields-argument') {
+    const placement = errorPlacementText(answer.contract, settings);
+    const where = answer.contract.source.where ? `${answer.contract.source.where}: ` : '';
+    return {
+      ok: false,
+      reason: `${where}this logger keeps an Error's message and stack ${placement.where}${placement.unlock ? `: ${placement.unlock}` : ''}, which this call cannot be rewritten to safely`,
+    };
+  }
   const hasChild = answer.contract.family === 'winston' || answer.contract.family === 'bunyan';
   if (
     wholeErrors.length > 1 ||
@@ -1371,6 +1398,7 @@ export function consoleRewrite(
       (field) => propertyText(field.key, field.valueText),
     ),
   ];
+  if (refusal && (fields.length > 0 || wholeError)) return { ok: false, reason: refusal };
   const event = quoteString(eventName, preferredQuote(file));
   const object = wholeError ?? (fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined);
   const args = !object

@@ -24,7 +24,14 @@ import {
 import { family } from '../loggers/families';
 import { callWithShape, type LogCall } from '../loggers/log-calls';
 import { messageOfCall, type MessageAnalysis, type MessagePart } from './message';
-import { applyFieldCase, eventNameFromText, isIdentifierName, VALUE_MARK } from './naming';
+import {
+  applyFieldCase,
+  eventNameFromText,
+  isIdentifierName,
+  splitWords,
+  toCamelCase,
+  VALUE_MARK,
+} from './naming';
 import { isFieldsFirst, type Settings } from '../model/settings';
 
 export type RewriteResult =
@@ -97,6 +104,14 @@ export function fieldsFromParts(
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index];
     if (part.kind !== 'value') continue;
+    const chosen = conditionalText(part.node);
+    // A plural ending or a separator chosen by a condition says nothing a field should keep.
+    if (chosen?.kind === 'grammar') continue;
+    if (chosen) {
+      const key = uniqueKey(applyFieldCase(chosen.key, fileCase), takenKeys);
+      fields.push({ key, valueText: chosen.valueText(file), node: chosen.test });
+      continue;
+    }
     const stringified = stringifiedError(part.node, file);
     const isError = stringified !== null || isErrorExpression(part.node, file);
     const asObject = isError && errorKey !== null;
@@ -113,13 +128,69 @@ export function fieldsFromParts(
     // A key the text suggests that another value already has: the expression's own name instead.
     if (!asObject && takenKeys.has(baseKey)) baseKey = fieldKeyFor(valueNode, 'preserve');
     if (!asObject && baseKey !== valueText) baseKey = applyFieldCase(baseKey, fileCase);
-    let key = baseKey;
-    for (let suffix = 2; takenKeys.has(key); suffix++) key = `${baseKey}${suffix}`;
-    takenKeys.add(key);
+    const key = uniqueKey(baseKey, takenKeys);
     if (pure) byValue.set(valueText, key);
     fields.push({ key, valueText, node: valueNode });
   }
   return fields;
+}
+
+/** `base`, or `base2`, `base3`... the first not taken; marked as taken. */
+function uniqueKey(base: string, taken: Set<string>): string {
+  let key = base;
+  for (let suffix = 2; taken.has(key); suffix++) key = `${base}${suffix}`;
+  taken.add(key);
+  return key;
+}
+
+function staticString(node: Node): string | null {
+  const target = unwrap(node);
+  if (target.type === 'Literal' && typeof target.value === 'string') return target.value;
+  if (target.type === 'TemplateLiteral' && target.expressions.length === 0)
+    return target.quasis[0].value.cooked ?? null;
+  return null;
+}
+
+type ConditionalText =
+  | { kind: 'grammar' }
+  | { kind: 'flag'; key: string; test: Node; valueText: (file: FileModel) => string };
+
+/**
+ * Text a condition chooses between a phrase and nothing: `${dryRun ? ' (dry run)' : ''}` is the
+ * flag `dryRun: dryRun`, named by the phrase, not the phrase itself (a field holding ' (dry run)'
+ * or '' can be neither counted nor filtered). A plural ending or punctuation
+ * (`${n === 1 ? '' : 's'}`) is grammar, and no field at all.
+ */
+function conditionalText(node: Node): ConditionalText | null {
+  const target = unwrap(node);
+  if (target.type !== 'ConditionalExpression') return null;
+  const whenTrue = staticString(target.consequent);
+  const whenFalse = staticString(target.alternate);
+  if (whenTrue === null || whenFalse === null) return null;
+  if (whenTrue.trim() !== '' && whenFalse.trim() !== '') return null;
+  const phrase = (whenTrue.trim() === '' ? whenFalse : whenTrue).trim();
+  const words = splitWords(phrase);
+  if (words.length === 0 || words.join('').length <= 2) return { kind: 'grammar' };
+  // A short phrase names the flag (' (dry run)' -> dryRun); a longer one is a sentence (a hint),
+  // and the condition's own name says what it is (`opts.force` -> force).
+  const fromPhrase = words.length <= 3;
+  const negated = fromPhrase && whenTrue.trim() === '';
+  return {
+    kind: 'flag',
+    key: fromPhrase ? toCamelCase(words) : fieldKeyFor(target.test, 'preserve'),
+    test: target.test,
+    valueText: (file) => {
+      const test = file.getText(target.test);
+      const condition = unwrap(target.test);
+      const simple = /^[\w$.]+$/.test(test);
+      const boolean =
+        (condition.type === 'BinaryExpression' &&
+          /^[<>=!]=?=?$|^(in|instanceof)$/.test(condition.operator)) ||
+        (condition.type === 'UnaryExpression' && condition.operator === '!');
+      if (negated) return simple ? `!${test}` : `!(${test})`;
+      return simple || boolean ? test : `Boolean(${test})`;
+    },
+  };
 }
 
 /** The text on each side of the value at `index`, for naming it. */

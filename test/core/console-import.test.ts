@@ -239,3 +239,89 @@ describe('event names from the context', () => {
     expect(rewrite(code, 'pino')).toContain("logger.info({ err }, 'error');");
   });
 });
+
+describe("NestJS's static Logger", () => {
+  // Nest before 11 prints an Error passed after the message as a context tag, and nestjs-pino behind
+  // the static Logger prints it as `context: {}` (run with @nestjs/common 10.3 and nestjs-pino 4.6):
+  // the stack is lost, so a printed error is left with what keeps it.
+  const code =
+    'export async function seedDatabase() {\n  try {\n    await run();\n  } catch (err) {\n    console.error(err);\n  }\n}\n';
+  const nest = (major: number) =>
+    project({
+      'package.json': JSON.stringify({ dependencies: { '@nestjs/common': `^${major}.0.0` } }),
+      'src/seed.ts': code,
+    });
+  const logger = { importFrom: '@nestjs/common', importName: 'Logger' };
+  const settings = parseSettings({ logger });
+
+  it('before 11, leaves console.error(err) and says to pass err.stack', () => {
+    const root = nest(10);
+    const outcome = runCodemod(
+      consoleToLogger,
+      code,
+      path.join(root, 'src/seed.ts'),
+      settings,
+      root,
+    );
+    expect(outcome.output).toBeNull();
+    expect(outcome.skips.map((skip) => skip.reason)).toEqual([
+      expect.stringContaining("only as error()'s stack argument: pass err.stack there"),
+    ]);
+  });
+
+  it('from 11, which prints a nested Error with its stack, rewrites it under `error`', () => {
+    const root = nest(11);
+    const outcome = runCodemod(
+      consoleToLogger,
+      code,
+      path.join(root, 'src/seed.ts'),
+      settings,
+      root,
+    );
+    expect(outcome.output).toContain("Logger.error('seed.database.failed', { error: err });");
+  });
+});
+
+describe('a logger whose output prints only the message', () => {
+  const files = {
+    'src/logger.ts':
+      "import winston from 'winston';\nexport const logger = winston.createLogger({\n  format: winston.format.printf((info) => `${info.level}: ${info.message}`),\n  transports: [new winston.transports.Console()],\n});\n",
+  };
+  const logger = { importFrom: './src/logger', importName: 'logger' };
+
+  it('takes a call with no values, and leaves one whose values it would drop', () => {
+    const root = project(files);
+    const settings = parseSettings({ logger });
+    const code = "console.log('Server ready');\nconsole.log('Listening on', port);\n";
+    const outcome = runCodemod(
+      consoleToLogger,
+      code,
+      path.join(root, 'src/main.ts'),
+      settings,
+      root,
+    );
+    expect(outcome.output).toContain("logger.info('server.ready');");
+    expect(outcome.output).toContain("console.log('Listening on', port);");
+    expect(outcome.skips.map((skip) => skip.reason)).toEqual([
+      expect.stringContaining('this winston format prints only the message'),
+    ]);
+  });
+});
+
+describe('a logger path written from the project root without ./', () => {
+  it('is that path when its first folder exists there, not a package', () => {
+    const root = project({
+      'apps/worker/src/utils/logger.ts': `${PINO}export const logger = pino();\n`,
+      'apps/worker/src/index.ts': "console.log('Worker started');\n",
+    });
+    const file = path.join(root, 'apps/worker/src/index.ts');
+    const outcome = run(root, 'apps/worker/src/index.ts', fs.readFileSync(file, 'utf8'), {
+      importFrom: 'apps/worker/src/utils/logger',
+      importName: 'logger',
+    });
+    expect(outcome.skips).toEqual([]);
+    expect(outcome.output).toBe(
+      "import { logger } from './utils/logger';\nlogger.info('worker.started');\n",
+    );
+  });
+});

@@ -37,6 +37,38 @@ runRule('no-dynamic-message', rule, {
   ],
   invalid: [
     {
+      // Text a condition picks: a short phrase becomes the flag it stands for, a plural ending goes.
+      code: "import pino from 'pino';\nconst logger = pino();\nlogger.info(`Backfilled ${count} rows${dryRun ? ' (dry run)' : ''}, ${n} batch${n === 1 ? '' : 'es'}`);",
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output:
+                "import pino from 'pino';\nconst logger = pino();\nlogger.info({ count, dryRun, n }, 'rows.backfilled');",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A hint that appears unless a flag is set: the flag, under its own name, not the sentence.
+      code: "import pino from 'pino';\nconst logger = pino();\nlogger.warn(`Skipping ${id}${force ? '' : ' (use --force to override)'}`);",
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output:
+                "import pino from 'pino';\nconst logger = pino();\nlogger.warn({ id, force }, 'skipped');",
+            },
+          ],
+        },
+      ],
+    },
+    {
       // nestjs-pino: a Logger instance adds its context last and reaches pino, which reads fields first
       // (and drops an object after the message).
       code: `${NEST}class Orders {\n  logger = new Logger(Orders.name);\n  create(id) { this.logger.log(\`Created order \${id}\`); }\n}`,
