@@ -79,6 +79,7 @@ export default createRule<Options, MessageIds>({
         if (
           browserCallbackReason(node, file()) ||
           verdict()?.kind === 'client' ||
+          verdict()?.kind === 'command-line' ||
           (verdict() && writesToStderr(access))
         )
           return;

@@ -528,7 +528,9 @@ export type ConsoleFileVerdict =
   /** Browser code: console there is not the server logging this plugin is about. */
   | { kind: 'client'; reason: string }
   /** stdout carries a protocol: stderr output is the log channel, stdout output a bug. */
-  | { kind: 'stdio-protocol'; reason: string };
+  | { kind: 'stdio-protocol'; reason: string }
+  /** A command-line tool's package: its console output is its interface. */
+  | { kind: 'command-line'; reason: string };
 
 /**
  * Why this file's console calls stay console, or null when they may become logger calls. Shared by
@@ -552,6 +554,13 @@ export function consoleFileVerdict(
     return {
       kind: 'stdio-protocol',
       reason: `${protocol.what} (${protocol.name} from '${protocol.source}') uses stdout as its protocol: console.error goes to stderr on purpose, and a logger writing to stdout would corrupt the protocol`,
+    };
+  }
+  const commands = settings.cliPackages ? file.packageCommands() : [];
+  if (commands.length > 0) {
+    return {
+      kind: 'command-line',
+      reason: `its package.json declares the command${commands.length > 1 ? 's' : ''} ${commands.map((command) => `\`${command}\``).join(', ')} (bin): a command-line tool's console output is its interface`,
     };
   }
   return null;

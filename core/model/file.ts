@@ -58,6 +58,11 @@ export interface FileModel {
   projectStyle(): LoggerStyle | undefined;
   /** Whether the nearest package.json lists this package among its dependencies or peer dependencies. */
   projectDependsOn(name: string): boolean;
+  /**
+   * The `bin` commands of the nearest package.json: a package that declares some is a command-line
+   * tool, whose console output is its interface.
+   */
+  packageCommands(): readonly string[];
   /** Whether `import`/`export` or `require` is this file's module system. */
   moduleSystem(): 'esm' | 'commonjs';
   /** JavaScript that Node itself loads as an ES module (`.mjs`, or `.js` under `"type": "module"`). */
@@ -179,6 +184,9 @@ export function createFileModel(options: {
     },
     projectDependsOn(name) {
       return packageFacts().dependencies.has(name);
+    },
+    packageCommands() {
+      return packageFacts().commands;
     },
     moduleSystem() {
       return moduleSystemOf(ast, filename, () => packageFacts().type);
@@ -330,10 +338,16 @@ interface PackageFacts {
   style: LoggerStyle | undefined;
   type: string | undefined;
   dependencies: ReadonlySet<string>;
+  commands: readonly string[];
 }
 
 const packageCache = new Map<string, PackageFacts>();
-const NO_FACTS: PackageFacts = { style: undefined, type: undefined, dependencies: new Set() };
+const NO_FACTS: PackageFacts = {
+  style: undefined,
+  type: undefined,
+  dependencies: new Set(),
+  commands: [],
+};
 
 /**
  * Facts from the nearest package.json: its module `type`, and a project-wide logger style, but only
@@ -354,6 +368,8 @@ function packageFactsFor(filename: string): PackageFacts {
     if (fs.existsSync(manifest)) {
       try {
         const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+          name?: string;
+          bin?: string | Record<string, string>;
           type?: string;
           dependencies?: object;
           peerDependencies?: object;
@@ -366,6 +382,11 @@ function packageFactsFor(filename: string): PackageFacts {
           style: styles.size === 1 ? [...styles][0] : undefined,
           type: json.type,
           dependencies: new Set(names),
+          // `"bin": "./cli.js"` names the command after the package.
+          commands:
+            typeof json.bin === 'string'
+              ? [json.name?.replace(/^@[^/]+\//, '') ?? 'bin']
+              : Object.keys(json.bin ?? {}),
         };
       } catch {
         facts = NO_FACTS;

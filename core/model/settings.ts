@@ -42,6 +42,12 @@ export interface Settings {
   metrics: { denyLabels: string[]; allowLabels: string[] };
   /** The committed telemetry catalog (`logging-catalog.json`), relative to the working directory. */
   catalog?: string;
+  /**
+   * Whether a package whose package.json declares `bin` is a command-line tool, whose console output
+   * is its interface (no-console quiet, console-to-logger leaves it). Default true; false for a
+   * library that also ships a command.
+   */
+  cliPackages: boolean;
   naming: {
     /** Product names kept as one word in event names besides the built-in list (`PostHog`, `BullMQ`). */
     words: string[];
@@ -309,9 +315,15 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
       'metrics',
       'catalog',
       'naming',
+      'cliPackages',
     ],
     '',
   );
+  if (value.cliPackages !== undefined && typeof value.cliPackages !== 'boolean')
+    throw new SettingsError(
+      'cliPackages',
+      `expected true or false, got ${JSON.stringify(value.cliPackages)}`,
+    );
   if (
     value.errorKey !== undefined &&
     (typeof value.errorKey !== 'string' || value.errorKey === '')
@@ -334,6 +346,7 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
     sensitive,
     metrics: parseSection(value.metrics, 'metrics', ['denyLabels', 'allowLabels'] as const),
     naming: parseNaming(value.naming),
+    cliPackages: value.cliPackages !== false,
     ...(value.catalog === undefined ? {} : { catalog: value.catalog as string }),
   };
 }

@@ -325,3 +325,26 @@ describe('a logger path written from the project root without ./', () => {
     );
   });
 });
+
+describe('a command-line tool (its package.json declares bin)', () => {
+  const files = {
+    'package.json': JSON.stringify({ name: 'shop-cli', bin: { shop: './bin/shop.js' } }),
+    'src/logger.ts': `${PINO}export const logger = pino();\n`,
+    'src/commands/list.ts': "console.log('3 orders found');\n",
+  };
+  const logger = { importFrom: './src/logger', importName: 'logger' };
+
+  it('keeps its console output, naming the command; cliPackages: false converts it', () => {
+    const root = project(files);
+    const file = path.join(root, 'src/commands/list.ts');
+    const code = fs.readFileSync(file, 'utf8');
+    const left = runCodemod(consoleToLogger, code, file, parseSettings({ logger }), root);
+    expect(left.output).toBeNull();
+    expect(left.skips.map((skip) => skip.reason)).toEqual([
+      "its package.json declares the command `shop` (bin): a command-line tool's console output is its interface",
+    ]);
+    const settings = parseSettings({ logger, cliPackages: false });
+    const converted = runCodemod(consoleToLogger, code, file, settings, root);
+    expect(converted.output).toContain("logger.info('orders.found');");
+  });
+});

@@ -429,3 +429,22 @@ runRule('no-console', rule, {
     },
   ],
 });
+
+// A package that declares `bin` is a command-line tool: printing is its interface.
+const CLI_TOOL_FILE = path.join(process.cwd(), 'fixtures/projects/cli-tool/src/commands/list.ts');
+
+runRule('no-console (command-line packages)', rule, {
+  valid: [
+    { code: "console.log('3 orders found');", filename: CLI_TOOL_FILE },
+    { code: "process.stdout.write(table + '\\n');", filename: CLI_TOOL_FILE },
+  ],
+  invalid: [
+    {
+      // A library that also ships a command turns the heuristic off.
+      code: "console.log('3 orders found');",
+      filename: CLI_TOOL_FILE,
+      settings: settings({ cliPackages: false }),
+      errors: [{ messageId: 'consoleCall' }],
+    },
+  ],
+});
