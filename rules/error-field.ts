@@ -10,7 +10,12 @@ import {
   stringifiedError,
 } from '../core/messages/fields';
 import type { FileModel } from '../core/model/file';
-import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
+import {
+  analyzeLogCall,
+  commandLineCommands,
+  mayContainLogCalls,
+  type LogCall,
+} from '../core/loggers/log-calls';
 import { infoMessageProperty, messageOfCall, type MessageAnalysis } from '../core/messages/message';
 import { callErrorKey, errorKeyMismatch } from '../core/loggers/contract';
 import { structuredRewrite } from '../core/messages/rewrite';
@@ -185,6 +190,7 @@ export default createRule<Options, MessageIds>({
     if (!fileMayContain(context, mayContainLogCalls)) return {};
     return {
       CallExpression(node) {
+        if (commandLineCommands(file(), settings()).length > 0) return;
         const call = analyzeLogCall(node, file(), settings());
         if (!call) return;
         const message = messageOfCall(call, file());

@@ -6,7 +6,12 @@ import {
   type ScopeManagerLike,
   type VariableLike,
 } from '../core/model/file';
-import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
+import {
+  analyzeLogCall,
+  commandLineCommands,
+  mayContainLogCalls,
+  type LogCall,
+} from '../core/loggers/log-calls';
 import { messageOfCall, type MessageAnalysis } from '../core/messages/message';
 import { settingsFrom, type Settings } from '../core/model/settings';
 import type { RewriteResult } from '../core/messages/rewrite';
@@ -194,6 +199,7 @@ export function onLogMessage(
   if (!fileMayContain(context, mayContainLogCalls)) return {};
   return {
     CallExpression(node) {
+      if (commandLineCommands(file(), settings()).length > 0) return;
       const call = analyzeLogCall(node, file(), settings());
       const message = call && messageOfCall(call, file());
       if (call && message) visit(call, message, file(), settings());

@@ -651,3 +651,12 @@ export function localLogger(
   }
   return null;
 }
+
+/**
+ * The commands of the package a file belongs to, when it is a command-line tool (its package.json
+ * declares `bin`) and `cliPackages` is on: what such a file prints or logs is read by a person at a
+ * terminal, so the rules about a log line's shape and console leave it (the secret rules do not).
+ */
+export function commandLineCommands(file: FileModel, settings: Settings): readonly string[] {
+  return settings.cliPackages ? file.packageCommands() : [];
+}

@@ -633,3 +633,34 @@ runRule('no-dynamic-message (issue 21)', rule, {
     },
   ],
 });
+
+// A command-line tool (its package.json declares bin) logs for the person at the terminal.
+const CLI_TOOL_FILE = path.join(process.cwd(), 'fixtures/projects/cli-tool/src/commands/list.ts');
+
+runRule('no-dynamic-message (command-line packages)', rule, {
+  valid: [
+    {
+      code: "import pino from 'pino';\nconst logger = pino();\nlogger.info(`Found ${count} orders`);",
+      filename: CLI_TOOL_FILE,
+    },
+  ],
+  invalid: [
+    {
+      code: "import pino from 'pino';\nconst logger = pino();\nlogger.info(`Found ${count} orders`);",
+      filename: CLI_TOOL_FILE,
+      settings: settings({ cliPackages: false }),
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output:
+                "import pino from 'pino';\nconst logger = pino();\nlogger.info({ count }, 'orders.found');",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
