@@ -49,6 +49,7 @@ interface CodemodFlags {
   project?: string;
   progress?: boolean;
   jobs?: number;
+  includeRuleOff?: boolean;
   /** --color / --no-color; undefined leaves it to the environment and the terminal. */
   color?: boolean;
 }
@@ -246,6 +247,7 @@ async function runCodemodCommand(
     project: projectFile(flags.project, cwd),
     stopOnSettingsProblem: name !== 'all',
     workers: flags.jobs ?? defaultWorkers(),
+    includeRuleOff: flags.includeRuleOff === true,
     onFile: progress?.tick,
     onDiff: flags.print ? (patch) => diffStream.write(paintDiff(patch, diffPaint)) : undefined,
   });
@@ -410,6 +412,10 @@ export function buildProgram(result: { code: number } = { code: EXIT.done }): Co
       'only files changed since a git ref (committed, staged, unstaged or untracked)',
     )
     .option('--no-progress', 'no progress output')
+    .option(
+      '--include-rule-off',
+      "also rewrite files where the codemod's rule is off (in the ESLint config, or the preset's tests, scripts and CLIs)",
+    )
     .option(
       '--jobs <n>',
       'worker threads (default: cores - 1; 1 runs in one thread)',

@@ -29,6 +29,11 @@ export interface RunOptions {
   /** Worker threads to spread files over; 1 runs in this thread. */
   workers?: number;
   onDiff?: (patch: string) => void;
+  /**
+   * Also rewrite files where the codemod's rule is off (in the ESLint config, or, where that config
+   * does not name this plugin's rules, in the recommended preset: tests, scripts, CLIs).
+   */
+  includeRuleOff?: boolean;
 }
 
 /** Bumped when a field of the JSON report changes meaning or goes away; new fields do not bump it. */
@@ -66,8 +71,10 @@ export class SettingsProblem extends UserError {}
 
 type SettingsLookup = (file: string) => Promise<Settings>;
 
+type FileConfig = { settings?: Record<string, unknown>; rules?: Record<string, unknown> };
+
 interface ConfigLookup {
-  calculateConfigForFile(file: string): Promise<{ settings?: Record<string, unknown> } | undefined>;
+  calculateConfigForFile(file: string): Promise<FileConfig | undefined>;
   findConfigFile(file?: string): Promise<string | undefined>;
 }
 
@@ -95,7 +102,7 @@ async function configFor(
   eslint: ConfigLookup,
   file: string,
   cwd: string,
-): Promise<{ settings?: Record<string, unknown> } | undefined> {
+): Promise<FileConfig | undefined> {
   try {
     const config = await eslint.calculateConfigForFile(file);
     // ESLint matches only .js/.mjs/.cjs unless a config names other extensions; a project whose
@@ -108,6 +115,50 @@ async function configFor(
       return undefined;
     throw new UserError(loadFailure(error, await eslint.findConfigFile(file), cwd));
   }
+}
+
+/** A rule's severity in a calculated config is 0, 'off', [0] or ['off'] when it is off. */
+function isOff(entry: unknown): boolean {
+  const severity = Array.isArray(entry) ? entry[0] : entry;
+  return severity === 0 || severity === 'off';
+}
+
+/**
+ * Which of this plugin's rules are off for a file: in the ESLint config that applies to it when that
+ * config names the plugin's rules, else in the recommended preset (its tests, scripts and CLI
+ * folders). A codemod leaves a file its rule does not check: the rule's verdict and the rewrite
+ * come from one model.
+ */
+async function ruleOffLookup(cwd: string): Promise<(file: string) => Promise<Set<string>>> {
+  let user: ConfigLookup | undefined;
+  let preset: ConfigLookup | undefined;
+  try {
+    const { ESLint } = await import('eslint');
+    const { configs } = await import('../rules/index.js');
+    user = new ESLint({ cwd });
+    preset = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: configs.recommended });
+  } catch {
+    return async () => new Set();
+  }
+  const offIn = (config: FileConfig | undefined): Set<string> | undefined => {
+    const ours = Object.entries(config?.rules ?? {}).filter(([rule]) =>
+      rule.startsWith(`${SETTINGS_KEY}/`),
+    );
+    if (ours.length === 0) return undefined;
+    return new Set(
+      ours.filter(([, entry]) => isOff(entry)).map(([rule]) => rule.slice(SETTINGS_KEY.length + 1)),
+    );
+  };
+  return async (file) => {
+    let fromUser: Set<string> | undefined;
+    try {
+      fromUser = offIn(await configFor(user!, file, cwd));
+    } catch {
+      // A config that does not load has stopped the run already, in the settings lookup.
+      fromUser = undefined;
+    }
+    return fromUser ?? offIn(await configFor(preset!, file, cwd)) ?? new Set();
+  };
 }
 
 /** Settings per file from ESLint's own config lookup; defaults where no config applies. */
@@ -267,10 +318,19 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
     : await eslintSettingsLookup(options.cwd, report);
   // Settings for every file first: a codemod that cannot run with them stops before any write.
   const jobs: FileJob[] = [];
+  const ruleOff = options.includeRuleOff
+    ? async () => new Set<string>()
+    : await ruleOffLookup(options.cwd);
+  const leftByCodemod = new Map<string, string[]>();
   for (const file of options.files) {
     const relative = path.relative(options.cwd, file) || file;
     const settings = await lookup(file);
+    const off = await ruleOff(file);
     const runnable = options.codemods.filter((codemod) => {
+      if (off.has(codemod.rule)) {
+        leftByCodemod.set(codemod.name, [...(leftByCodemod.get(codemod.name) ?? []), relative]);
+        return false;
+      }
       const problem = codemod.checkSettings?.(settings);
       if (!problem) return true;
       if (options.stopOnSettingsProblem) throw new SettingsProblem(`${relative}: ${problem}`);
@@ -287,6 +347,13 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
       diff: options.onDiff !== undefined,
       project: options.project,
     });
+  }
+  for (const [codemod, files] of leftByCodemod) {
+    const rule = options.codemods.find((entry) => entry.name === codemod)!.rule;
+    const shown = files.slice(0, 3).join(', ');
+    report.notes.push(
+      `${codemod} left ${files.length} file${files.length === 1 ? '' : 's'} where ${rule} is off (${shown}${files.length > 3 ? ', ...' : ''}): the rule does not check them; --include-rule-off rewrites them too`,
+    );
   }
   const results = await processAll(jobs, options.workers ?? 1, (index) =>
     options.onFile?.(options.files[index], index),
