@@ -5,6 +5,7 @@
  */
 import {
   browserCallbackReason,
+  scriptEntryReason,
   loggerImplementationReason,
   consoleAccess,
   consoleFileVerdict,
@@ -37,7 +38,7 @@ export const consoleToLogger: Codemod = {
           ? node.parent
           : undefined;
       // Code that runs in the browser, or beside a stdout protocol: a logger import would break it.
-      const browser = browserCallbackReason(node, file);
+      const browser = browserCallbackReason(node, file) ?? scriptEntryReason(node, file);
       if (verdict === undefined && !browser) verdict = consoleFileVerdict(file, settings, cwd);
       const leftAlone = browser ?? verdict?.reason;
       if (leftAlone) {

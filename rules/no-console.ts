@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
   browserCallbackReason,
+  scriptEntryReason,
   loggerImplementationReason,
   consoleAccess,
   consoleDirectiveReason,
@@ -78,6 +79,7 @@ export default createRule<Options, MessageIds>({
         // Browser code prints to devtools, not the service's logs; beside a stdout protocol, stderr is the log channel.
         if (
           browserCallbackReason(node, file()) ||
+          scriptEntryReason(node, file()) ||
           verdict()?.kind === 'client' ||
           verdict()?.kind === 'command-line' ||
           (verdict() && writesToStderr(access))

@@ -107,6 +107,10 @@ export function inconsistency(
           ? 'snake'
           : null;
   if (fieldCase === null) return null;
+  // A key already in the project's case stays, acronyms included (`maxELU`, `ipOrCIDR`): the rule is
+  // about snake_case among camelCase keys, not about how a team capitalises an acronym.
+  if ((fieldCase === 'camel' && CAMEL.test(key)) || (fieldCase === 'snake' && SNAKE.test(key)))
+    return null;
   const preferred =
     fieldCase === 'snake' ? applyFieldCase(key, 'snake') : toCamelCase(splitWords(key));
   return preferred === key ? null : { problem: 'fieldCase', key, preferred, fieldCase };

@@ -331,6 +331,27 @@ export function browserCallbackReason(node: Node, file: FileModel): string | nul
   return null;
 }
 
+/** `require.main === module`, `import.meta.main`, `process.argv[1] === import.meta.filename`... */
+const RUN_DIRECTLY = /\brequire\.main\b|\bimport\.meta\.main\b|\bprocess\.argv\[1\]/;
+
+/**
+ * Why this node prints as a script's output, or null: inside the branch a module takes only when it
+ * is run directly (`if (require.main === module)`, `if (import.meta.main)`), where what it prints (a
+ * schema, a report) is the command's result, not the module's logging.
+ */
+export function scriptEntryReason(node: Node, file: FileModel): string | null {
+  for (
+    let child: Node = node, parent = node.parent;
+    parent;
+    child = parent, parent = parent.parent
+  ) {
+    if (parent.type !== 'IfStatement' || parent.consequent !== child) continue;
+    if (RUN_DIRECTLY.test(file.getText(parent.test)))
+      return `prints the script's output: inside \`if (${file.getText(parent.test)})\`, which runs only when the file is run directly`;
+  }
+  return null;
+}
+
 /** Families whose library runs in browsers as well as in Node: a client file may import them. */
 const ISOMORPHIC_FAMILIES: ReadonlySet<FamilyId | undefined> = new Set<FamilyId>([
   'consola',

@@ -203,6 +203,15 @@ export const LEXICON: readonly LexiconEntry[] = [
 
 /** Words after a sensitive word that make the name describe it instead of carrying it. */
 const DESCRIPTORS = new Set([
+  // What an operation on it returned or how it went: `emailRes` (a send result), `emailsFailed`.
+  'res',
+  'resp',
+  'response',
+  'responses',
+  'result',
+  'results',
+  'failed',
+  'failures',
   'limit',
   'limits',
   'count',

@@ -19,6 +19,8 @@ runRule('consistent-field-names', rule, {
       code: `${PINO}logger.info({ userId: user.id, paymentId: payment.id }, 'a');`,
       settings: settings({ catalog: CATALOG }),
     },
+    // camelCase with an acronym is camelCase: how a team capitalises ELU or CIDR is its own business.
+    `${PINO}logger.info({ heapUsed: h, rssBytes: r }, 'a');\nlogger.warn({ maxELU: limits.maxELU, ipOrCIDR }, 'b');`,
     // Not a log call.
     `track({ uid: user.id });\ntrack({ userId: user.id });\ntrack({ userId: user.id });`,
   ],

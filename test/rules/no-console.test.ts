@@ -448,3 +448,21 @@ runRule('no-console (command-line packages)', rule, {
     },
   ],
 });
+
+// What a module prints only when run directly is that command's output (a schema dump, a report).
+runRule('no-console (run directly)', rule, {
+  valid: [
+    'export const schema = { type: "object" };\nif (require.main === module) {\n  console.log(JSON.stringify(schema, null, 2));\n}',
+    {
+      code: 'export const schema = { type: "object" };\nif (process.argv[1] === import.meta.filename) {\n  console.log(JSON.stringify(schema));\n}',
+      tsOnly: true,
+    },
+  ],
+  invalid: [
+    {
+      // Outside that branch the module's console is its logging, as anywhere.
+      code: 'export function load() {\n  console.log("schema loaded");\n}\nif (require.main === module) load();',
+      errors: [{ messageId: 'consoleCall' }],
+    },
+  ],
+});

@@ -454,6 +454,8 @@ runRule('no-sensitive-data', rule, {
 const STRATEGY = `${PINO}passport.use(new Auth0Strategy(options, (accessToken, refreshToken, extraParams, profile, done) => {\n`;
 runRule('no-sensitive-data (issue 21)', rule, {
   valid: [
+    // What sending an email returned, and how many failed: no address in either.
+    `${PINO}logger.info({ emailRes, emailResponse: res, emailsFailed }, 'digest.sent');`,
     // Names only.
     `${PINO}logger.debug({ headers: Object.keys(headers) }, 'request.headers');`,
     `${PINO}logger.debug({ headerNames: [...req.headers.keys()] }, 'request.headers');`,
