@@ -3,7 +3,7 @@
  * in the shape each logger reads. The rewrite is `no-dynamic-message`'s suggestion, applied.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { analyzeLogCall, commandLineCommands, mayContainLogCalls } from '../core/loggers/log-calls';
+import { analyzeLogCall, commandLineReason, mayContainLogCalls } from '../core/loggers/log-calls';
 import { messageOfCall, PRINTF_PLACEHOLDER } from '../core/messages/message';
 import { structuredRewrite } from '../core/messages/rewrite';
 import { toTransform, type Codemod, type Finding } from './engine';
@@ -22,8 +22,8 @@ export const structuredMessages: Codemod = {
   mayApply: (text, settings) => mayContainLogCalls(text, settings) && DYNAMIC_TEXT.test(text),
   collect(file, settings) {
     const findings: Finding[] = [];
-    // A command-line tool's log lines are its interface (see commandLineCommands): not reported, not rewritten.
-    if (commandLineCommands(file, settings).length > 0) return findings;
+    // A command-line tool's log lines are its interface (see commandLineReason): not reported, not rewritten.
+    if (commandLineReason(file, settings)) return findings;
     for (const node of file.nodesOfType('CallExpression')) {
       const call = analyzeLogCall(node, file, settings);
       if (!call) continue;

@@ -12,7 +12,7 @@ import {
 import type { FileModel } from '../core/model/file';
 import {
   analyzeLogCall,
-  commandLineCommands,
+  commandLineReason,
   mayContainLogCalls,
   type LogCall,
 } from '../core/loggers/log-calls';
@@ -190,7 +190,7 @@ export default createRule<Options, MessageIds>({
     if (!fileMayContain(context, mayContainLogCalls)) return {};
     return {
       CallExpression(node) {
-        if (commandLineCommands(file(), settings()).length > 0) return;
+        if (commandLineReason(file(), settings())) return;
         const call = analyzeLogCall(node, file(), settings());
         if (!call) return;
         const message = messageOfCall(call, file());

@@ -86,8 +86,9 @@ const SOURCE = '{js,jsx,mjs,cjs,ts,tsx,mts,cts}';
  *   terminal. `seed*` also matches a `seedRandom.ts` helper: a missed console there costs less than
  *   a false report in every seed script.
  * - `scripts/`, `bin/`, `cli/` and `*-cli/` (NodeBB's `src/cli`, a `packages/foo-cli` package):
- *   command-line tools, whose output is the console. `migrations/`: schema and data migrations
- *   (Sequelize, Knex, TypeORM) that report progress on the terminal. `examples/`: code meant to be
+ *   command-line tools, whose output is the console. `migrations/` and `upgrades/`: schema and data
+ *   migrations (Sequelize, Knex, TypeORM, NodeBB's upgrade scripts) that report progress on the
+ *   terminal. `examples/`: code meant to be
  *   read and run. `*.stories.*`, `*.story.*`: Storybook demos.
  *
  * Not included: `commands/` (NestJS CQRS keeps server-side command handlers there), `spec/` (also
@@ -110,6 +111,7 @@ const CONSOLE_ALLOWED_FILES: readonly string[] = [
   '**/cli/**',
   '**/*-cli/**',
   '**/migrations/**',
+  '**/upgrades/**',
   '**/examples/**',
   `**/*.{stories,story}.${SOURCE}`,
 ];

@@ -8,7 +8,7 @@ import {
 } from '../core/model/file';
 import {
   analyzeLogCall,
-  commandLineCommands,
+  commandLineReason,
   mayContainLogCalls,
   type LogCall,
 } from '../core/loggers/log-calls';
@@ -199,7 +199,7 @@ export function onLogMessage(
   if (!fileMayContain(context, mayContainLogCalls)) return {};
   return {
     CallExpression(node) {
-      if (commandLineCommands(file(), settings()).length > 0) return;
+      if (commandLineReason(file(), settings())) return;
       const call = analyzeLogCall(node, file(), settings());
       const message = call && messageOfCall(call, file());
       if (call && message) visit(call, message, file(), settings());

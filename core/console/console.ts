@@ -23,7 +23,7 @@ import { isErrorExpression, stringifiedError } from '../messages/fields';
 import { contractOfExport, errorKeyOf, errorPlacementText } from '../loggers/contract';
 import type { FamilyId } from '../loggers/families';
 import { resolveImport } from '../loggers/modules';
-import { commandLineCommands, isStringLike, localLogger } from '../loggers/log-calls';
+import { commandLineReason, isStringLike, localLogger } from '../loggers/log-calls';
 import { analyzeMessage, staticText, type MessagePart } from '../messages/message';
 import { contextEventName, isGenericText } from '../messages/context-name';
 import {
@@ -577,13 +577,8 @@ export function consoleFileVerdict(
       reason: `${protocol.what} (${protocol.name} from '${protocol.source}') uses stdout as its protocol: console.error goes to stderr on purpose, and a logger writing to stdout would corrupt the protocol`,
     };
   }
-  const commands = commandLineCommands(file, settings);
-  if (commands.length > 0) {
-    return {
-      kind: 'command-line',
-      reason: `its package.json declares the command${commands.length > 1 ? 's' : ''} ${commands.map((command) => `\`${command}\``).join(', ')} (bin): a command-line tool's console output is its interface`,
-    };
-  }
+  const commandLine = commandLineReason(file, settings);
+  if (commandLine) return { kind: 'command-line', reason: commandLine };
   return null;
 }
 

@@ -653,10 +653,26 @@ export function localLogger(
 }
 
 /**
- * The commands of the package a file belongs to, when it is a command-line tool (its package.json
- * declares `bin`) and `cliPackages` is on: what such a file prints or logs is read by a person at a
- * terminal, so the rules about a log line's shape and console leave it (the secret rules do not).
+ * Libraries only a command-line interface imports: prompts, spinners and progress bars, argument
+ * parsers. A file importing one talks to a person at a terminal (NodeBB's installer imports `prompt`).
+ * Colour libraries are not among them: servers colour their own console output too.
  */
-export function commandLineCommands(file: FileModel, settings: Settings): readonly string[] {
-  return settings.cliPackages ? file.packageCommands() : [];
+const CLI_LIBRARIES =
+  /^(prompt|prompts|inquirer|@inquirer\/.+|enquirer|@clack\/prompts|ora|cli-progress|listr2?|commander|yargs|meow|cac|sade|arg|minimist)$/;
+
+/**
+ * Why a file belongs to a command-line tool, or null: its package.json declares `bin`, or it imports
+ * a command-line interface library. What such a file prints or logs is read by a person at a
+ * terminal, so the rules about a log line's shape and console leave it (the secret rules do not).
+ * `settings.cliPackages: false` turns this off.
+ */
+export function commandLineReason(file: FileModel, settings: Settings): string | null {
+  if (!settings.cliPackages) return null;
+  const commands = file.packageCommands();
+  if (commands.length > 0)
+    return `its package.json declares the command${commands.length > 1 ? 's' : ''} ${commands.map((command) => `\`${command}\``).join(', ')} (bin): a command-line tool's console output is its interface`;
+  for (const module of file.importedModules)
+    if (CLI_LIBRARIES.test(module))
+      return `it imports '${module}', a command-line interface library: its console output is the interface`;
+  return null;
 }

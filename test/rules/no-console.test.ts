@@ -435,6 +435,9 @@ const CLI_TOOL_FILE = path.join(process.cwd(), 'fixtures/projects/cli-tool/src/c
 
 runRule('no-console (command-line packages)', rule, {
   valid: [
+    // A file that prompts the person at the terminal is a command-line interface.
+    "const prompt = require('prompt');\nconsole.log('Welcome to the setup');\nprompt.get(['url']);",
+    "import { confirm } from '@clack/prompts';\nconsole.log('About to reset the database');\nawait confirm({ message: 'Go on?' });",
     { code: "console.log('3 orders found');", filename: CLI_TOOL_FILE },
     { code: "process.stdout.write(table + '\\n');", filename: CLI_TOOL_FILE },
   ],
