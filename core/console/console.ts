@@ -1359,8 +1359,9 @@ export function consoleRewrite(
   const printed = staticText(parts);
   // Values are marked, so the words that only name them stay out of the name.
   const fromText = eventNameFor(parts, settings);
+  const textual = !isGenericText(printed) && fromText !== '';
   const eventName =
-    (!isGenericText(printed) && fromText) ||
+    (textual && fromText) ||
     contextEventName(call, file.filename, level, settings.eventName.case) ||
     fromText;
   if (!eventName) return { ok: false, reason: 'the output has no static words to name the event' };
@@ -1417,14 +1418,23 @@ export function consoleRewrite(
   }
   const wholeError = wholeErrors.length === 1 ? file.getText(wholeErrors[0]) : undefined;
   if (wholeError) existingKeys.set(wholeError, '\0');
+  const newFields = fieldsFromParts(
+    parts,
+    existingKeys,
+    file,
+    settings,
+    wholeError ? '\0' : errorKey,
+  );
   const fields = [
     ...keptProperties.map((property) => file.getText(property)),
-    ...fieldsFromParts(parts, existingKeys, file, settings, wholeError ? '\0' : errorKey).map(
-      (field) => propertyText(field.key, field.valueText),
-    ),
+    ...newFields.map((field) => propertyText(field.key, field.valueText)),
   ];
   if (refusal && (fields.length > 0 || wholeError)) return { ok: false, reason: refusal };
-  const event = quoteString(eventName, preferredQuote(file));
+  // As structured-messages does: a name of one word takes the subject its first field names
+  // ("Skipping ${filePath}" -> file.skipped).
+  const subject = newFields.find((field) => field.key !== errorKey)?.key;
+  const named = textual && subject ? eventNameFor(parts, settings, subject) : eventName;
+  const event = quoteString(named, preferredQuote(file));
   const object = wholeError ?? (fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined);
   const args = !object
     ? event

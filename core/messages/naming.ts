@@ -191,8 +191,24 @@ const GENERIC_SUBJECTS: ReadonlySet<string> = new Set([
   'i',
 ]);
 
+/**
+ * "No X found" says X was not found; "No X to do" that there is no X: the subject comes first, as
+ * everywhere ("No SQL seed files found" -> `sql.seed.files.not_found`, "No keys to process" ->
+ * `keys.none`), where the words in their order would give `no_sql.seed.files.found`.
+ */
+function negatedSubject(text: string): string {
+  return text
+    .replace(
+      /^(\W*)no\s+(.+?)\s+(found|available|configured|provided|exists?|left|returned|set|needed|required)\b/i,
+      '$1$2 not $3',
+    )
+    .replace(/^(\W*)no\s+([\w-]+(?:\s+[\w-]+)?)\s+to\s+\w+/i, '$1$2 none');
+}
+
 function eventSegments(text: string, brands: ReadonlySet<string>): Segment[] {
-  const clauses = clausesOf(tokenize(withoutDecoration(transliterate(text)), brands));
+  const clauses = clausesOf(
+    tokenize(withoutDecoration(negatedSubject(transliterate(text))), brands),
+  );
   const main = mainTokens(clauses);
   if (main.length === 0) return [];
   return shortened(ordered(main));

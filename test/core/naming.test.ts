@@ -20,6 +20,10 @@ describe('event names', () => {
     [`User ${V} logged in`, 'user.logged_in'],
     [`Charge failed for order ${V}`, 'charge.failed'],
     [`Job ${V} failed after ${V} attempts`, 'job.failed'],
+    // "No X found": the subject first, not `no_sql.seed.files.found`.
+    ['No SQL seed files found, skipping seed', 'sql.seed.files.not_found'],
+    ['No migration needed', 'migration.not_needed'],
+    ['No keys to process.', 'keys.none'],
   ])('%s -> %s', (text, name) => {
     expect(eventNameFromText(text, 'dot')).toBe(name);
   });

@@ -386,7 +386,7 @@ runRule('no-console', rule, {
             {
               messageId: 'useLogger',
               output:
-                "'use strict';\nimport { logger } from './logger';\nlogger.info({ cfgName: (cfg as Config).name }, 'loaded');",
+                "'use strict';\nimport { logger } from './logger';\nlogger.info({ cfgName: (cfg as Config).name }, 'cfg.loaded');",
             },
           ],
         },
