@@ -1,20 +1,29 @@
 #!/usr/bin/env node
 /**
- * Real-repository evaluation of `structured-logging codemod all` (issues #19 and #20).
+ * Real-repository evaluation of `structured-logging codemod all` (issues #19 and #20), or of one
+ * codemod with settings (`--codemod console-to-logger --settings <json>`).
  *
  *   node scripts/real-world.mjs --repo <work tree> --paths <dir>[,<dir>...] [options]
  *
  * On a scratch copy of the repository's tracked files (the repository itself is never written), it
  * runs `node <tool>/dist/codemods/cli.js codemod all <paths> --force --report <json> --no-progress`
- * with no settings, then measures: files scanned and changed, calls rewritten, calls left with
- * their reasons (grouped), and, with --tsconfig, the TypeScript diagnostics before and after the
- * rewrite, counting the new ones on lines the codemod changed. It writes a small JSON result and
- * prints a markdown table row.
+ * with no settings (or the --codemod and --settings given), then measures: files scanned and
+ * changed, calls rewritten, calls left with their reasons (grouped), and, with --tsconfig, the
+ * TypeScript diagnostics before and after the rewrite, counting the new ones on lines the codemod
+ * changed. It writes a small JSON result and prints a markdown table row.
  *
  * Or every repository of a list, one after the other (each entry: name, repository, commit,
  * workTree, paths, tsconfig, install, linkWorkspaces; see data/real-world/repos.json):
  *
  *   node scripts/real-world.mjs --config data/real-world/repos.json [--only a,b] [--tool <path>] [--label <label>]
+ *
+ * With `--config ... --codemod console-to-logger` each entry's `consoleSettings` is given as
+ * --settings, and its `consoleTsconfig`, when it has one, replaces `tsconfig`; an entry with
+ * `consoleSkip` instead (the reason it cannot be configured) is skipped, with that reason written
+ * as its result:
+ *
+ *   node scripts/real-world.mjs --config data/real-world/repos.json --codemod console-to-logger \
+ *     --label console
  *
  * The table of the results already written (with the reviews as they are now):
  *
@@ -26,6 +35,12 @@
  *   --name <name>          result name (default: the folder name of --repo)
  *   --tool <path>          checkout of this project whose dist/ to run (default: this checkout)
  *   --label <label>        result label: data/real-world/<name>.<label>.json (default: baseline)
+ *   --codemod <name>       the codemod to run (default: all)
+ *   --settings <json>      settings['structured-logging'] given to the CLI (--settings) instead of
+ *                          the repository's ESLint config; then no settings probe is made. A list
+ *                          [{"paths": [...], "settings": {...}}, ...] runs the CLI once per entry on
+ *                          the same copy, each on its own paths (a monorepo whose packages each
+ *                          import their own logger), and adds the reports up
  *   --out <dir>            where the result goes (default: <this checkout>/data/real-world)
  *   --tsconfig <a,b>       tsconfig(s) of the changed packages, relative to the repository
  *   --link-workspaces      symlink every package.json of the repository into the scratch copy's
@@ -57,6 +72,7 @@ function parseArgs(argv) {
   const options = {
     tool: SELF,
     label: 'baseline',
+    codemod: 'all',
     out: path.join(SELF, 'data', 'real-world'),
     sample: 40,
     seed: 1,
@@ -86,6 +102,17 @@ function parseArgs(argv) {
         break;
       case '--label':
         options.label = value();
+        break;
+      case '--codemod':
+        options.codemod = value();
+        break;
+      case '--settings':
+        options.settings = value();
+        try {
+          JSON.parse(options.settings);
+        } catch (error) {
+          fail(`--settings is not JSON: ${error.message}`);
+        }
         break;
       case '--out':
         options.out = path.resolve(value());
@@ -511,12 +538,12 @@ async function probeEslintConfig(toolDir, dir, paths) {
   return { loaded: results.every((r) => r.ok), files: results };
 }
 
-function runCli(options, dir, extra) {
-  const reportFile = `${dir}.report${extra.length ? '.settings' : ''}.json`;
+function runCli(options, dir, extra, group) {
+  const reportFile = `${dir}.report${group === undefined ? '' : `.${group}`}${extra.length ? '.settings' : ''}.json`;
   const args = [
     options.cli,
     'codemod',
-    'all',
+    options.codemod,
     ...options.paths,
     '--force',
     '--report',
@@ -544,6 +571,53 @@ function runCli(options, dir, extra) {
     exit: result.status,
     seconds,
     summaryText: result.stderr.split('\n').slice(0, 3).join('\n'),
+  };
+}
+
+/**
+ * --settings as a list of `{paths, settings}`: a monorepo whose packages each import their own
+ * logger module. Each group is run in turn on the same scratch copy, with its own paths.
+ */
+function settingsGroups(settings) {
+  if (settings === undefined) return undefined;
+  const parsed = JSON.parse(settings);
+  if (!Array.isArray(parsed)) return undefined;
+  return parsed.map((group) => {
+    if (!group?.paths?.length || typeof group.settings !== 'object')
+      fail('--settings as a list takes entries {"paths": [...], "settings": {...}}');
+    return { paths: group.paths, settings: JSON.stringify(group.settings) };
+  });
+}
+
+/** The reports of the groups' runs as one (counts added, lists joined). */
+function mergeRuns(runs) {
+  const report = { ...runs[0].report, changed: [], skipped: [], failed: [], notes: [] };
+  const summary = {
+    files: 0,
+    changedFiles: 0,
+    unchangedFiles: 0,
+    failedFiles: 0,
+    rewrittenCalls: 0,
+    skippedCalls: 0,
+    seconds: 0,
+  };
+  const skippedByReason = {};
+  for (const { report: part } of runs) {
+    for (const key of Object.keys(summary)) summary[key] += part.summary[key] ?? 0;
+    for (const [reason, n] of Object.entries(part.summary.skippedByReason ?? {}))
+      skippedByReason[reason] = (skippedByReason[reason] ?? 0) + n;
+    report.changed.push(...part.changed);
+    report.skipped.push(...part.skipped);
+    report.failed.push(...part.failed);
+    report.notes.push(...(part.notes ?? []));
+  }
+  report.summary = { ...runs[0].report.summary, ...summary, skippedByReason };
+  return {
+    report,
+    reportFile: runs.map((run) => run.reportFile).join(', '),
+    exit: Math.max(...runs.map((run) => run.exit ?? 0)),
+    seconds: runs.reduce((n, run) => n + run.seconds, 0),
+    summaryText: runs.map((run) => run.summaryText).join('\n'),
   };
 }
 
@@ -593,10 +667,17 @@ function reviewCounts(file) {
   const counts = { reviewed: items.length, mergeable: 0, valueLost: 0, byClass: {} };
   for (const item of items) {
     if (item.verdict === 'mergeable') counts.mergeable++;
+    // The console-to-logger reviews judge each rewrite `ok` or `wrong`.
+    if (item.verdict === 'ok' || item.verdict === 'wrong')
+      counts[item.verdict] = (counts[item.verdict] ?? 0) + 1;
     for (const problem of item.problems ?? []) {
       counts.byClass[problem] = (counts.byClass[problem] ?? 0) + 1;
     }
-    if ((item.problems ?? []).some((p) => p === 'value-lost' || p === 'redacted-not-secret'))
+    if (
+      (item.problems ?? []).some(
+        (p) => p === 'value-lost' || p === 'redacted-not-secret' || p === 'error-lost',
+      )
+    )
       counts.valueLost++;
   }
   return counts;
@@ -607,6 +688,8 @@ const TABLE_HEAD =
 
 /** One markdown row of a result (and its review, when there is one). */
 function tableRow(result, review) {
+  if (result.skipped)
+    return `| ${result.name} | skipped: ${result.skipped.replace(/\|/g, '\\|')} |`;
   const top = Object.entries(result.skippedByReasonGroup)
     .slice(0, 3)
     .map(([reason, n]) => `${n} ${reason.replace(/\|/g, '\\|')}`)
@@ -643,6 +726,25 @@ function runConfig(options) {
   const rows = [];
   for (const entry of entries) {
     if (options.only && !options.only.includes(entry.name)) continue;
+    const consoleRun = options.codemod === 'console-to-logger';
+    if (consoleRun && entry.consoleSkip && options.settings === undefined) {
+      log(`${entry.name}: skipped, ${entry.consoleSkip}`);
+      const skipped = {
+        schema: 1,
+        name: entry.name,
+        commit: entry.commit,
+        tool: { path: options.tool, label: options.label },
+        codemod: options.codemod,
+        skipped: entry.consoleSkip,
+      };
+      fs.mkdirSync(options.out, { recursive: true });
+      fs.writeFileSync(
+        path.join(options.out, `${entry.name}.${options.label}.json`),
+        `${JSON.stringify(skipped, null, 2)}\n`,
+      );
+      rows.push(tableRow(skipped));
+      continue;
+    }
     if (!fs.existsSync(entry.workTree)) {
       log(
         `${entry.name}: no work tree at ${entry.workTree}; fetch ${entry.repository} and check out ${entry.commit} there first (see data/real-world/README.md)`,
@@ -676,7 +778,14 @@ function runConfig(options) {
       String(options.seed),
       '--settings-probe',
     ];
-    if (entry.tsconfig?.length) args.push('--tsconfig', entry.tsconfig.join(','));
+    if (options.codemod !== 'all') args.push('--codemod', options.codemod);
+    const settings =
+      options.settings ?? (consoleRun && entry.consoleSettings ? entry.consoleSettings : undefined);
+    if (settings !== undefined)
+      args.push('--settings', typeof settings === 'string' ? settings : JSON.stringify(settings));
+    // A console-to-logger run may change packages the `all` runs do not type-check.
+    const tsconfig = (consoleRun && entry.consoleTsconfig) || entry.tsconfig;
+    if (tsconfig?.length) args.push('--tsconfig', tsconfig.join(','));
     if (entry.install?.length) args.push('--install', entry.install.join(','));
     if (entry.linkWorkspaces) args.push('--link-workspaces');
     if (options.keep) args.push('--keep');
@@ -745,8 +854,23 @@ async function main() {
 
   // The CLI stops on an ESLint config that does not load (rather than guess with defaults): then the
   // main run gives the defaults explicitly, and the result says so.
-  const run = runCli(options, dir, probe.loaded ? [] : ['--settings', '{}']);
-  if (!probe.loaded)
+  const groups = settingsGroups(options.settings);
+  const run = groups
+    ? mergeRuns(
+        groups.map((group, i) =>
+          runCli({ ...options, paths: group.paths }, dir, ['--settings', group.settings], i),
+        ),
+      )
+    : runCli(
+        options,
+        dir,
+        options.settings !== undefined
+          ? ['--settings', options.settings]
+          : probe.loaded
+            ? []
+            : ['--settings', '{}'],
+      );
+  if (!probe.loaded && options.settings === undefined)
     log("the repository's ESLint config does not load: main run with --settings '{}'");
   log(run.summaryText);
 
@@ -818,8 +942,9 @@ async function main() {
 
   let settingsRun;
   if (
-    options.settingsProbe === 'always' ||
-    (options.settingsProbe === 'on-failure' && !probe.loaded)
+    options.settings === undefined &&
+    (options.settingsProbe === 'always' ||
+      (options.settingsProbe === 'on-failure' && !probe.loaded))
   ) {
     const settingsDir = `${dir}-settings`;
     copyTracked(options.repo, settingsDir);
@@ -869,12 +994,14 @@ async function main() {
       .map((a) => (/[\s{}',]/.test(a) ? `'${a}'` : a))
       .join(' ')}`,
     cli: {
-      args: `codemod all ${options.paths.join(' ')} --force --report <json> --no-progress`,
+      args: `codemod ${options.codemod} ${options.paths.join(' ')} --force --report <json> --no-progress${options.settings !== undefined ? ` --settings '${options.settings}'` : ''}`,
       exit: run.exit,
       seconds: run.seconds,
     },
     settings:
-      'none (the repository has no structured-logging settings; CLI run without --settings)',
+      options.settings !== undefined
+        ? JSON.parse(options.settings)
+        : 'none (the repository has no structured-logging settings; CLI run without --settings)',
     eslintConfigProbe: probe,
     scratch: { dir, trackedFilesCopied: copied, linkedWorkspacePackages: linked.length, installed },
     ...summary,
