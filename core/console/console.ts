@@ -931,6 +931,9 @@ function planImport(
   const loadedByNode =
     JAVASCRIPT_SOURCE.test(file.filename) &&
     (file.nativeEsm() || file.moduleSystem() === 'commonjs');
+  // Only a module the file's own package can reach: itself, or a package it declares.
+  const boundary = target ? packageBoundaryProblem(file.filename, target, cwd) : null;
+  if (boundary) return { ok: false, reason: boundary };
   if (loadedByNode && target) {
     const label = path.relative(cwd, target) || target;
     if (TYPESCRIPT_SOURCE.test(target) && !/\.d\.[cm]?ts$/.test(target)) {
@@ -975,6 +978,61 @@ function bindingText(binding: Binding, exported: string): string {
       : `import { ${exported === binding.local ? exported : `${exported} as ${binding.local}`} } from ${source}`;
   const access = exported === '*' ? '' : `.${exported}`;
   return `const ${binding.local} = require(${source})${access}`;
+}
+
+interface Manifest {
+  directory: string;
+  name?: string;
+  declared: ReadonlySet<string>;
+}
+
+/** The nearest package.json above a file: its folder, name and every dependency it declares. */
+function nearestManifest(file: string): Manifest | null {
+  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
+    const manifest = path.join(directory, 'package.json');
+    if (fs.existsSync(manifest)) {
+      try {
+        const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, unknown>;
+        const declared = new Set<string>();
+        for (const field of [
+          'dependencies',
+          'devDependencies',
+          'peerDependencies',
+          'optionalDependencies',
+        ])
+          for (const name of Object.keys((json[field] as object | undefined) ?? {}))
+            declared.add(name);
+        return {
+          directory,
+          name: typeof json.name === 'string' ? json.name : undefined,
+          declared,
+        };
+      } catch {
+        return null;
+      }
+    }
+    if (path.dirname(directory) === directory) return null;
+  }
+}
+
+/**
+ * Why the file's package may not import the logger module: it lies in another package of the
+ * repository that this one does not declare as a dependency (an undeclared dependency, and a cycle
+ * when that package depends on this one). Null for the same package, a declared one, or when no
+ * package.json tells.
+ */
+function packageBoundaryProblem(fromFile: string, target: string, cwd: string): string | null {
+  const own = nearestManifest(fromFile);
+  const theirs = nearestManifest(target);
+  if (!own || !theirs || own.directory === theirs.directory) return null;
+  if (theirs.name !== undefined && own.declared.has(theirs.name)) return null;
+  const where = (manifest: Manifest) =>
+    manifest.name ?? (path.relative(cwd, manifest.directory) || '.');
+  const cycle =
+    own.name !== undefined && theirs.declared.has(own.name)
+      ? `, which depends on ${where(own)}`
+      : '';
+  return `the logger module is in the package ${where(theirs)}${cycle}, and ${where(own)} does not declare it as a dependency: importing it would add an undeclared dependency${cycle ? ' and a cycle' : ''}; point importFrom at a logger this package owns (settings per folder), or declare the dependency`;
 }
 
 /** Whether `target` is in the package a bare specifier names (a workspace package), not behind an alias. */

@@ -348,3 +348,55 @@ describe('a command-line tool (its package.json declares bin)', () => {
     expect(converted.output).toContain("logger.info('orders.found');");
   });
 });
+
+describe('package boundaries', () => {
+  // A monorepo: packages/db depends on packages/logger; packages/logger depends on nothing here.
+  const files = {
+    'packages/logger/package.json': JSON.stringify({ name: '@shop/logger' }),
+    'packages/logger/src/index.ts': `${PINO}export const logger = pino();\n`,
+    'packages/db/package.json': JSON.stringify({
+      name: '@shop/db',
+      dependencies: { '@shop/logger': 'workspace:*' },
+    }),
+    'packages/db/src/migrate.ts': "console.log('Migrations applied');\n",
+    'packages/email/package.json': JSON.stringify({ name: '@shop/email' }),
+    'packages/email/src/send.ts': "console.log('Mail queued');\n",
+    'packages/auth/package.json': JSON.stringify({ name: '@shop/auth' }),
+    'packages/auth/src/index.ts': "console.log('Session created');\n",
+  };
+  const logger = { importFrom: './packages/logger/src/index', importName: 'logger' };
+  const runIn = (root: string, name: string) =>
+    run(root, name, fs.readFileSync(path.join(root, name), 'utf8'), logger);
+
+  it('imports a logger from a package the file declares as a dependency', () => {
+    const root = project(files);
+    const outcome = runIn(root, 'packages/db/src/migrate.ts');
+    expect(outcome.skips).toEqual([]);
+    expect(outcome.output).toContain("logger.info('migrations.applied');");
+  });
+
+  it('leaves a file whose package does not declare the logger package, saying so', () => {
+    const root = project(files);
+    const outcome = runIn(root, 'packages/email/src/send.ts');
+    expect(outcome.output).toBeNull();
+    expect(outcome.skips.map((skip) => skip.reason)).toEqual([
+      'the logger module is in the package @shop/logger, and @shop/email does not declare it as a dependency: importing it would add an undeclared dependency; point importFrom at a logger this package owns (settings per folder), or declare the dependency',
+    ]);
+  });
+
+  it('names the cycle when the logger package depends on the file package', () => {
+    const root = project({
+      ...files,
+      'packages/logger/package.json': JSON.stringify({
+        name: '@shop/logger',
+        dependencies: { '@shop/auth': 'workspace:*' },
+      }),
+    });
+    const outcome = runIn(root, 'packages/auth/src/index.ts');
+    expect(outcome.skips.map((skip) => skip.reason)).toEqual([
+      expect.stringContaining(
+        '@shop/logger, which depends on @shop/auth, and @shop/auth does not declare it as a dependency: importing it would add an undeclared dependency and a cycle',
+      ),
+    ]);
+  });
+});
