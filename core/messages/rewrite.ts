@@ -13,6 +13,7 @@ import {
   type Node,
 } from '../model/ast';
 import { applyEditsWithin, type Edit } from '../model/edits';
+import { formatOptions } from '../model/format';
 import { fieldKeyFor, isErrorExpression, stringifiedError, type KeyContext } from './fields';
 import type { FileModel } from '../model/file';
 import {
@@ -566,15 +567,61 @@ function structuredRewriteUncached(
     // A message written over several lines, on lines of its own: each argument keeps a line.
     const separator = ownLinesIndent(file, messageRange[0], messageEnd);
     const joiner = separator === null ? ', ' : `,\n${separator}`;
-    const text = !object
-      ? eventText
-      : isFieldsFirst(style)
-        ? `${object}${joiner}${eventText}`
-        : `${eventText}${joiner}${object}`;
-    edits.push({ range: [messageRange[0], messageEnd], text });
+    const ordered = isFieldsFirst(style) ? [object, eventText] : [eventText, object];
+    const text = !object ? eventText : ordered.join(joiner);
+    // Past the project's line width, the arguments go one a line, as its formatter would put them.
+    const wide =
+      object && separator === null
+        ? oneArgumentALine(file, call.node, [messageRange[0], messageEnd], text, ordered, {
+            object,
+            properties: soleError ? null : properties,
+          })
+        : null;
+    edits.push(wide ?? { range: [messageRange[0], messageEnd], text });
   }
   const preview = applyEditsWithin(file.text, call.node.range, edits);
   return { ok: true, edits, preview };
+}
+
+/**
+ * The edit that writes a call's arguments one a line, when its new text would run past the
+ * Prettier `printWidth` that applies to the file; null when no width is configured, the line fits,
+ * or the call has arguments besides the rewritten ones (their layout is not this rewrite's to change).
+ */
+function oneArgumentALine(
+  file: FileModel,
+  call: TSESTree.CallExpression,
+  replaced: readonly [number, number],
+  text: string,
+  args: readonly string[],
+  fields: { object: string; properties: readonly string[] | null },
+): Edit | null {
+  const format = formatOptions(file.filename);
+  if (!format || call.arguments.length === 0) return null;
+  const first = call.arguments[0];
+  const last = call.arguments[call.arguments.length - 1];
+  if (first.range[0] !== replaced[0] || last.range[1] !== replaced[1]) return null;
+  if (file.getText(call).includes('\n') || file.text[call.range[1] - 1] !== ')') return null;
+  const lineStart = file.text.lastIndexOf('\n', call.range[0] - 1) + 1;
+  const newline = file.text.indexOf('\n', call.range[1]);
+  const lineEnd = newline === -1 ? file.text.length : newline;
+  const width = lineEnd - lineStart - (replaced[1] - replaced[0]) + text.length;
+  if (width <= format.printWidth) return null;
+  const open = file.text.lastIndexOf('(', replaced[0]);
+  if (open < call.range[0] || file.text.slice(open + 1, replaced[0]).trim() !== '') return null;
+  const indent = /^[ \t]*/.exec(file.text.slice(lineStart))![0];
+  const inner = indent + format.indent;
+  const comma = format.trailingComma ? ',' : '';
+  // The fields object too, one property a line, when it alone is still too wide.
+  const laidOut = (arg: string) =>
+    arg === fields.object && fields.properties && inner.length + arg.length + 1 > format.printWidth
+      ? `{\n${fields.properties.map((property) => `${inner}${format.indent}${property}`).join(',\n')}${comma}\n${inner}}`
+      : arg;
+  const lines = args.map((arg) => `${inner}${laidOut(arg)}`).join(',\n');
+  return {
+    range: [open + 1, call.range[1] - 1],
+    text: `\n${lines}${comma}\n${indent}`,
+  };
 }
 
 /**
