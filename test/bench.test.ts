@@ -129,6 +129,11 @@ describe('bench/corpus.js', () => {
         if (!message.ruleId?.startsWith('structured-logging/')) continue;
         const rule = message.ruleId.slice('structured-logging/'.length);
         problems[rule] = (problems[rule] ?? 0) + 1;
+        // The real maxima were measured when error-field also reported an error lost in a dynamic
+        // message; no-dynamic-message reports that call alone now (one call, one report), and
+        // error-field's analysis still runs on it: count it where it was counted then.
+        if (message.messageId === 'dynamicMessageWithError')
+          problems['error-field'] = (problems['error-field'] ?? 0) + 1;
       }
     }
     const perKilobyte = (count: number) => count / kilobytes;

@@ -18,7 +18,7 @@ export function charge(order: { id: string }, attempt: number) {
 `;
 export const PAYMENTS_AFTER = PAYMENTS.replace(
   'logger.info(`Charging order ${order.id} (attempt ${attempt})`);',
-  "logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');",
+  "logger.info({ orderId: order.id, attempt }, 'order.charging');",
 );
 export const UNKNOWN = "import { logger } from './logger';\nlogger.info(`Started ${id}`);\n";
 export const BROKEN = 'import pino from "pino";\nconst logger = pino();\nlogger.info(`x ${a}`;\n';

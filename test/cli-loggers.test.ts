@@ -38,7 +38,7 @@ describe('structured-logging loggers', () => {
     expect(result.stdout).toContain('2 loggers behind the log calls of 3 files');
     expect(result.stdout).toContain('pino  src/logger.ts:2  pino()');
     expect(result.stdout).toContain('call sites: 2 (2 with a dynamic message)');
-    expect(result.stdout).toContain("logger.info({ id }, 'created.order')");
+    expect(result.stdout).toContain("logger.info({ orderId: id }, 'order.created')");
     expect(result.stdout).toContain(
       'src/jobs.ts:1: info(message: string) takes no fields: add a fields parameter',
     );

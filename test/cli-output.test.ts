@@ -13,7 +13,7 @@ import { assertBuilt, CLI, makeRepo, PAYMENTS, ROOT, run, runWithEnv } from './c
 beforeAll(assertBuilt);
 
 const ESCAPE = '\u001b[';
-const ADDED = "+  logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');";
+const ADDED = "+  logger.info({ orderId: order.id, attempt }, 'order.charging');";
 
 describe('structured-logging output', () => {
   it('--json with --print keeps stdout one JSON document, with the diff on stderr; the report has schemaVersion 1', () => {

@@ -59,7 +59,7 @@ describe('structured-logging codemod', () => {
     });
     expect(report.changed[0]).toMatchObject({
       line: 4,
-      after: "logger.info({ orderId: order.id, attempt }, 'charging.order.attempt')",
+      after: "logger.info({ orderId: order.id, attempt }, 'order.charging')",
     });
     expect(first.stderr).toContain('1 changed');
 
@@ -95,7 +95,7 @@ describe('structured-logging codemod', () => {
     );
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(
-      "+  logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');",
+      "+  logger.info({ orderId: order.id, attempt }, 'order.charging');",
     );
     expect(dry.stderr).toContain('dry run');
     expect(read(dir, 'a.ts')).toBe(PAYMENTS);

@@ -313,7 +313,7 @@ describe('the installed package in a fresh project', () => {
     );
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      "+  logger.info({ orderId: order.id, attempt }, 'charging.order.attempt');",
+      "+  logger.info({ orderId: order.id, attempt }, 'order.charging');",
     );
   });
 });
