@@ -70,17 +70,8 @@ function parseArgs(argv) {
   return options;
 }
 
-/** mulberry32: a small seeded generator, so the same seed draws the same sample. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The bench's seeded generator (mulberry32): the same seed draws the same sample.
+const { random } = createRequire(import.meta.url)('../bench/corpus.js');
 
 function draw(items, count, seed) {
   const next = random(seed);

@@ -15,12 +15,12 @@ import {
   staticKeyName,
   unwrap,
   type Node,
+  importedName,
 } from '../model/ast';
 import type { Edit } from '../model/edits';
 import { memoTable, type FileModel } from '../model/file';
-import { parseFile } from '../model/parse';
 import { isErrorExpression, stringifiedError } from '../messages/fields';
-import { contractOfExport, errorKeyOf, errorPlacementText } from '../loggers/contract';
+import { contractOfExport, errorKeyOf, errorPlacementText, readModule } from '../loggers/contract';
 import type { FamilyId } from '../loggers/families';
 import { resolveImport } from '../loggers/modules';
 import { commandLineReason, isStringLike, localLogger } from '../loggers/log-calls';
@@ -679,25 +679,10 @@ interface ExportShape {
   open: boolean;
 }
 
-const shapes = new Map<string, { mtime: number; shape: ExportShape | null }>();
-
+/** What a module exports, from its parse (shared with the logger contracts, once per run). */
 function exportShape(filename: string): ExportShape | null {
-  let mtime: number;
-  try {
-    mtime = fs.statSync(filename).mtimeMs;
-  } catch {
-    return null;
-  }
-  const cached = shapes.get(filename);
-  if (cached?.mtime === mtime) return cached.shape;
-  let shape: ExportShape | null = null;
-  try {
-    shape = readExportShape(parseFile(fs.readFileSync(filename, 'utf8'), filename).ast);
-  } catch {
-    shape = null;
-  }
-  shapes.set(filename, { mtime, shape });
-  return shape;
+  const model = readModule(filename);
+  return model ? readExportShape(model.ast) : null;
 }
 
 function readExportShape(ast: TSESTree.Program): ExportShape {
@@ -761,14 +746,7 @@ function fileBindings(file: FileModel): Binding[] {
       if (statement.importKind === 'type') continue;
       for (const specifier of statement.specifiers) {
         if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') continue;
-        const imported =
-          specifier.type === 'ImportSpecifier'
-            ? specifier.imported.type === 'Identifier'
-              ? specifier.imported.name
-              : specifier.imported.value
-            : specifier.type === 'ImportDefaultSpecifier'
-              ? 'default'
-              : '*';
+        const imported = importedName(specifier);
         bindings.push({
           local: specifier.local.name,
           source: statement.source.value,

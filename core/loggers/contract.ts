@@ -81,7 +81,7 @@ function where(source: Source, node: Node): string {
 const moduleCache = new Map<string, { mtime: number; model: FileModel | null }>();
 
 /** Another file of the project, parsed once per run (again when it changed, for the editor). */
-function readModule(filename: string): FileModel | null {
+export function readModule(filename: string): FileModel | null {
   let mtime: number;
   try {
     mtime = fs.statSync(filename).mtimeMs;

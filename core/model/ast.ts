@@ -162,3 +162,15 @@ export function isSideEffectFree(node: Node): boolean {
 }
 
 export type Visitor = (node: Node, parent: Node | null) => void;
+
+/** The export an import specifier binds: its name, 'default', or '*' for a namespace import. */
+export function importedName(
+  specifier:
+    TSESTree.ImportSpecifier | TSESTree.ImportDefaultSpecifier | TSESTree.ImportNamespaceSpecifier,
+): string {
+  if (specifier.type === 'ImportSpecifier')
+    return specifier.imported.type === 'Identifier'
+      ? specifier.imported.name
+      : specifier.imported.value;
+  return specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+}

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { addBoundNames, isStringLiteral, unwrap, type Node } from './ast';
+import { addBoundNames, importedName, isStringLiteral, unwrap, type Node } from './ast';
 import type * as TypeScript from 'typescript';
 import { styleOfModule } from '../loggers/families';
 import type { LoggerStyle } from './settings';
@@ -290,14 +290,7 @@ function collectImports(ast: TSESTree.Program): {
       const source = statement.source.value;
       modules.add(source);
       for (const specifier of statement.specifiers) {
-        const imported =
-          specifier.type === 'ImportSpecifier'
-            ? specifier.imported.type === 'Identifier'
-              ? specifier.imported.name
-              : specifier.imported.value
-            : specifier.type === 'ImportDefaultSpecifier'
-              ? 'default'
-              : '*';
+        const imported = importedName(specifier);
         imports.set(specifier.local.name, { source, imported });
       }
     } else if (
