@@ -96,7 +96,8 @@ function isHarmless(node: Node, settings: Settings): boolean {
       );
     case 'MemberExpression': {
       const name = propertyName(target);
-      return name === 'length' || name === 'size';
+      // How many, not which: `tokens.length`, `deleted.count`.
+      return name === 'length' || name === 'size' || name === 'count';
     }
     case 'CallExpression': {
       const name = calleeName(target);
