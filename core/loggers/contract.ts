@@ -713,6 +713,23 @@ function membersContract(
   };
 }
 
+/** A logger whose declared type is a library's: that library's contract, learned from the type. */
+function typedContract(entry: LoggerFamily, type: Node, source: Source): ContractAnswer {
+  return {
+    ok: true,
+    contract: libraryContract(
+      entry,
+      {
+        how: 'declaration',
+        where: where(source, type),
+        what: `typed ${source.file.getText(type)}`,
+      },
+      undefined,
+      source.file,
+    ),
+  };
+}
+
 function typeContract(type: Node, method: string, source: Source, depth: number): ContractAnswer {
   // `FastifyRequest['log']`: a property of a library's type is that library's logger.
   if (
@@ -721,20 +738,7 @@ function typeContract(type: Node, method: string, source: Source, depth: number)
     type.objectType.typeName.type === 'Identifier'
   ) {
     const entry = importedFamily(type.objectType.typeName.name, source.file);
-    if (entry)
-      return {
-        ok: true,
-        contract: libraryContract(
-          entry,
-          {
-            how: 'declaration',
-            where: where(source, type),
-            what: `typed ${source.file.getText(type)}`,
-          },
-          undefined,
-          source.file,
-        ),
-      };
+    if (entry) return typedContract(entry, type, source);
   }
   if (type.type === 'TSTypeLiteral')
     return membersContract(type.members, '', type, method, source, [], depth);
@@ -784,20 +788,7 @@ function typeContract(type: Node, method: string, source: Source, depth: number)
         ok: false,
         reason: `${where(source, type)}: typed as ${source.file.getText(type)}, an interface whose implementation is injected elsewhere: type it with the class that implements it, or describe it in settings.loggers`,
       };
-    if (entry)
-      return {
-        ok: true,
-        contract: libraryContract(
-          entry,
-          {
-            how: 'declaration',
-            where: where(source, type),
-            what: `typed ${source.file.getText(type)}`,
-          },
-          undefined,
-          source.file,
-        ),
-      };
+    if (entry) return typedContract(entry, type, source);
     const definition = localDefinition(name, source, depth);
     if (definition) return contractOfDefinition(definition, method, depth + 1);
   }
