@@ -668,6 +668,13 @@ const CLI_LIBRARIES =
  */
 export function commandLineReason(file: FileModel, settings: Settings): string | null {
   if (!settings.cliPackages) return null;
+  // Asked for every call the rules visit: answered once per file.
+  return file.remember(COMMAND_LINE, settings, file.ast, () => commandLineReasonOf(file));
+}
+
+const COMMAND_LINE = memoTable<string | null>('command-line file');
+
+function commandLineReasonOf(file: FileModel): string | null {
   const commands = file.packageCommands();
   if (commands.length > 0)
     return `its package.json declares the command${commands.length > 1 ? 's' : ''} ${commands.map((command) => `\`${command}\``).join(', ')} (bin): a command-line tool's console output is its interface`;
