@@ -117,6 +117,36 @@ async function configFor(
   }
 }
 
+/**
+ * The ESLint config that applies to each file, worked out once per file for both questions the run
+ * asks of it (the settings, and which of the plugin's rules are off); `eslint` is undefined when
+ * ESLint cannot be loaded (it is a peer dependency).
+ */
+interface UserConfigs {
+  eslint: ConfigLookup | undefined;
+  configOf(file: string): Promise<FileConfig | undefined>;
+}
+
+async function userConfigs(cwd: string): Promise<UserConfigs> {
+  let eslint: ConfigLookup | undefined;
+  try {
+    const { ESLint } = await import('eslint');
+    eslint = new ESLint({ cwd });
+  } catch {
+    eslint = undefined;
+  }
+  const byFile = new Map<string, Promise<FileConfig | undefined>>();
+  return {
+    eslint,
+    configOf(file) {
+      if (!eslint) return Promise.resolve(undefined);
+      let config = byFile.get(file);
+      if (!config) byFile.set(file, (config = configFor(eslint, file, cwd)));
+      return config;
+    },
+  };
+}
+
 /** A rule's severity in a calculated config is 0, 'off', [0] or ['off'] when it is off. */
 function isOff(entry: unknown): boolean {
   const severity = Array.isArray(entry) ? entry[0] : entry;
@@ -129,13 +159,14 @@ function isOff(entry: unknown): boolean {
  * folders). A codemod leaves a file its rule does not check: the rule's verdict and the rewrite
  * come from one model.
  */
-async function ruleOffLookup(cwd: string): Promise<(file: string) => Promise<Set<string>>> {
-  let user: ConfigLookup | undefined;
+async function ruleOffLookup(
+  cwd: string,
+  user: UserConfigs,
+): Promise<(file: string) => Promise<Set<string>>> {
   let preset: ConfigLookup | undefined;
   try {
     const { ESLint } = await import('eslint');
     const { configs } = await import('../rules/index.js');
-    user = new ESLint({ cwd });
     preset = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: configs.recommended });
   } catch {
     return async () => new Set();
@@ -152,7 +183,7 @@ async function ruleOffLookup(cwd: string): Promise<(file: string) => Promise<Set
   return async (file) => {
     let fromUser: Set<string> | undefined;
     try {
-      fromUser = offIn(await configFor(user!, file, cwd));
+      fromUser = offIn(await user.configOf(file));
     } catch {
       // A config that does not load has stopped the run already, in the settings lookup.
       fromUser = undefined;
@@ -162,19 +193,13 @@ async function ruleOffLookup(cwd: string): Promise<(file: string) => Promise<Set
 }
 
 /** Settings per file from ESLint's own config lookup; defaults where no config applies. */
-async function eslintSettingsLookup(cwd: string, report: Report): Promise<SettingsLookup> {
-  let eslint: ConfigLookup | undefined;
-  try {
-    const { ESLint } = await import('eslint');
-    eslint = new ESLint({ cwd });
-  } catch {
-    // ESLint is a peer dependency: without it there is no config to read.
-    eslint = undefined;
-  }
+function eslintSettingsLookup(cwd: string, report: Report, user: UserConfigs): SettingsLookup {
+  const { eslint } = user;
   report.settingsSource = 'defaults';
   return async (file) => {
+    // Without ESLint (a peer dependency) there is no config to read.
     if (!eslint) return parseSettings(undefined);
-    const raw = (await configFor(eslint, file, cwd))?.settings?.[SETTINGS_KEY];
+    const raw = (await user.configOf(file))?.settings?.[SETTINGS_KEY];
     if (raw !== undefined) report.settingsSource = 'eslint-config';
     try {
       return parseSettings(raw);
@@ -282,7 +307,7 @@ export async function settingsForFiles(
   const report = { settingsSource: 'defaults' } as Report;
   const lookup: SettingsLookup = fixed
     ? async () => fixed
-    : await eslintSettingsLookup(cwd, report);
+    : eslintSettingsLookup(cwd, report, await userConfigs(cwd));
   const settings = new Map<string, Settings>();
   for (const file of files) settings.set(file, await lookup(file));
   return settings;
@@ -313,14 +338,15 @@ export async function runCodemods(options: RunOptions): Promise<Report> {
     loggerRedactions: [],
   };
   const fixed = options.settings;
+  const user = await userConfigs(options.cwd);
   const lookup: SettingsLookup = fixed
     ? async () => fixed
-    : await eslintSettingsLookup(options.cwd, report);
+    : eslintSettingsLookup(options.cwd, report, user);
   // Settings for every file first: a codemod that cannot run with them stops before any write.
   const jobs: FileJob[] = [];
   const ruleOff = options.includeRuleOff
     ? async () => new Set<string>()
-    : await ruleOffLookup(options.cwd);
+    : await ruleOffLookup(options.cwd, user);
   const leftByCodemod = new Map<string, string[]>();
   for (const file of options.files) {
     const relative = path.relative(options.cwd, file) || file;
