@@ -1019,17 +1019,7 @@ function isPackageOf(specifier: string, target: string): boolean {
     .split('/')
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
-  for (let directory = path.dirname(target); ; directory = path.dirname(directory)) {
-    const manifest = path.join(directory, 'package.json');
-    if (fs.existsSync(manifest)) {
-      try {
-        return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === name;
-      } catch {
-        return false;
-      }
-    }
-    if (path.dirname(directory) === directory) return false;
-  }
+  return nearestManifest(target)?.name === name;
 }
 
 /** Whether a top-level statement is an import, or declares what a `require` outside any function returns. */
