@@ -66,6 +66,9 @@ export default createRule<Options, MessageIds>({
       fileVerdict === undefined
         ? (fileVerdict = consoleFileVerdict(file(), settings(), context.cwd))
         : fileVerdict;
+    // A require must come before the first rewritten call, whichever suggestion is applied first
+    // (ESLint visits calls in source order, as the codemod finds its first change).
+    let firstRewritten: number | undefined;
     return {
       MemberExpression(node) {
         // A plain listener with the name test inline: three attribute selectors made ESLint run its
@@ -105,9 +108,10 @@ export default createRule<Options, MessageIds>({
           call && logger && !importProblem(file(), logger, context.cwd, 'logger')
             ? consoleRewrite(call, access, file(), settings(), context.cwd)
             : undefined;
+        if (rewrite?.ok) firstRewritten ??= node.range[0];
         const importEdit =
           rewrite?.ok && logger
-            ? loggerImportEdit(file(), logger, context.cwd, node.range[0], settings())
+            ? loggerImportEdit(file(), logger, context.cwd, firstRewritten, settings())
             : null;
         context.report({
           node,

@@ -69,6 +69,19 @@ for (const codemod of CODEMODS) {
               ),
             ).toBe(fixture.output);
           });
+
+          // Names chosen for the whole file must not depend on which call is rewritten first.
+          it(`${codemod.rule}'s suggestions applied last to first give the same code`, () => {
+            expect(
+              applySuggestionsOneByOne(
+                fixture.input,
+                fixture.inputPath,
+                { [codemod.rule]: 'error' },
+                fixture.settings,
+                'last',
+              ),
+            ).toBe(fixture.output);
+          });
         }
 
         if (fixture.skips) {

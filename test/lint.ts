@@ -43,12 +43,14 @@ export function applySuggestionsOneByOne(
   filename: string,
   rules: Record<string, 'error' | 'off'>,
   settings?: Record<string, unknown>,
+  order: 'first' | 'last' = 'first',
 ): string {
   let result = code;
   for (let round = 0; round < 100; round++) {
-    const next = lint(result, filename, rules, settings).find(
+    const offered = lint(result, filename, rules, settings).filter(
       (message) => message.suggestions?.length,
     );
+    const next = order === 'first' ? offered[0] : offered[offered.length - 1];
     if (!next) return result;
     const fix = next.suggestions![0].fix;
     result = result.slice(0, fix.range[0]) + fix.text + result.slice(fix.range[1]);

@@ -28,6 +28,7 @@ import { analyzeMessage, staticText, type MessagePart } from '../messages/messag
 import { contextEventName, isGenericText } from '../messages/context-name';
 import {
   eventNameFor,
+  eventNameInFile,
   fieldsFromParts,
   hasCommentInside,
   preferredQuote,
@@ -1459,7 +1460,7 @@ export function consoleRewrite(
   // As structured-messages does: a name of one word takes the subject its first field names
   // ("Skipping ${filePath}" -> file.skipped).
   const subject = newFields.find((field) => field.key !== errorKey)?.key;
-  const named = textual && subject ? eventNameFor(parts, settings, subject) : eventName;
+  const named = textual ? eventNameInFile(parts, file, settings, subject) : eventName;
   const event = quoteString(named, preferredQuote(file));
   const object = wholeError ?? (fields.length > 0 ? `{ ${fields.join(', ')} }` : undefined);
   const args = !object

@@ -163,6 +163,35 @@ export function eventNameFromText(
   return segments.flatMap((segment) => segment.words).join(EVENT_SEPARATOR[eventCase]);
 }
 
+/**
+ * The words of a message that could tell it from another, in order: every clause, no stop words,
+ * no numbers, and not the word naming a value (`order` in "for order ${id}"). What an event name
+ * grows by when another message of the file already has its name.
+ */
+export function distinguishingWords(text: string, options: EventNameOptions = {}): string[] {
+  const { tokens } = tokenize(
+    withoutDecoration(negatedSubject(transliterate(text))),
+    brandsWith(options.words),
+  );
+  const words: string[] = [];
+  tokens.forEach((token, index) => {
+    if (token.value || CANNOT_END.has(token.word) || /^\d/.test(token.word)) return;
+    if (tokens[index + 1]?.value) return;
+    if (!words.includes(token.word)) words.push(token.word);
+  });
+  return words;
+}
+
+/** `name` with one more segment of `words` (`charge.failed` + retry -> `charge.failed.retry`). */
+export function extendedEventName(
+  name: string,
+  words: readonly string[],
+  eventCase: EventNameCase,
+): string {
+  const segment = words.join(eventCase === 'dot' ? '_' : EVENT_SEPARATOR[eventCase]);
+  return `${name}${EVENT_SEPARATOR[eventCase]}${segment}`;
+}
+
 /** A message that is one verb in progress names what it leads to: "Skipping ${name}" -> `skipped`. */
 const RESULT_OF: Readonly<Record<string, string>> = { skipping: 'skipped', ignoring: 'ignored' };
 

@@ -25,6 +25,7 @@ import {
 import { family } from '../loggers/families';
 import { callWithShape, type LogCall } from '../loggers/log-calls';
 import { messageOfCall, type MessageAnalysis, type MessagePart } from './message';
+import { distinctEventName, fileKeyFor, type CandidateOf } from './file-naming';
 import {
   applyFieldCase,
   eventNameFromText,
@@ -125,16 +126,38 @@ export function fieldsFromParts(
         : valueSource(valueNode, file);
     const pure = isSideEffectFree(valueNode);
     if (pure && byValue.has(valueText)) continue;
-    let baseKey = asObject ? errorKey : fieldKeyFor(valueNode, 'preserve', contextOf(parts, index));
+    // The key this file gives the expression elsewhere, so one value has one name in the file.
+    const fileKey = isError || !pure ? undefined : fileKeyFor(valueText, file, settings, candidate);
+    let baseKey = asObject
+      ? errorKey
+      : (fileKey?.key ?? fieldKeyFor(valueNode, 'preserve', contextOf(parts, index)));
     // A key the text suggests that another value already has: the expression's own name instead.
     if (!asObject && takenKeys.has(baseKey)) baseKey = fieldKeyFor(valueNode, 'preserve');
-    if (!asObject && baseKey !== valueText) baseKey = applyFieldCase(baseKey, fileCase);
+    if (!asObject && baseKey !== valueText && !fileKey?.written)
+      baseKey = applyFieldCase(baseKey, fileCase);
     const key = uniqueKey(baseKey, takenKeys);
     if (pure) byValue.set(valueText, key);
     fields.push({ key, valueText, node: valueNode });
   }
   return fields;
 }
+
+/**
+ * What a plain value of a message becomes as a field, named by the text around it: for the
+ * file-wide choice of keys, which must name each value as fieldsFromParts does.
+ */
+const candidate: CandidateOf = (parts, index, file, settings) => {
+  const part = parts[index];
+  if (part.kind !== 'value' || conditionalText(part.node)) return null;
+  if (stringifiedError(part.node, file) || isErrorExpression(part.node, file)) return null;
+  const valueNode =
+    (settings.naming.unwrapSerialized ? serializedValue(part.node) : undefined) ?? part.node;
+  return {
+    valueText: valueSource(valueNode, file),
+    key: fieldKeyFor(valueNode, 'preserve', contextOf(parts, index)),
+    pure: isSideEffectFree(valueNode),
+  };
+};
 
 /** `base`, or `base2`, `base3`... the first not taken; marked as taken. */
 function uniqueKey(base: string, taken: Set<string>): string {
@@ -462,7 +485,7 @@ function structuredRewriteUncached(
     const kept = errorKeptWhole(call, message, contract, file, settings, {
       fieldsIsError,
       droppedError,
-      eventName,
+      eventName: eventNameInFile(message.parts, file, settings),
     });
     if (kept) return kept;
   }
@@ -496,7 +519,7 @@ function structuredRewriteUncached(
     errorKey,
     reservedKeysOf(contract),
   );
-  eventName = eventNameFor(message.parts, settings, subjectOf(fields, errorKey));
+  eventName = eventNameInFile(message.parts, file, settings, subjectOf(fields, errorKey));
   const properties = fields.map((field) => propertyText(field.key, field.valueText));
   // winston and bunyan without serializers keep an Error whole only as the fields argument: when the
   // error is the message's only value, it becomes that argument.
@@ -647,6 +670,20 @@ export function eventNameFor(
     words: settings.naming.words,
     subject,
   });
+}
+
+/**
+ * The event name of a message rewritten in `file`: as eventNameFor gives it, grown where another
+ * message of the file would otherwise share it (see file-naming).
+ */
+export function eventNameInFile(
+  parts: readonly MessagePart[],
+  file: FileModel,
+  settings: Settings,
+  subject?: string,
+): string {
+  const name = eventNameFor(parts, settings, subject);
+  return name && distinctEventName(name, parts, file, settings, candidate);
 }
 
 /** The first field key that says what the message is about (not the error). */
