@@ -192,17 +192,64 @@ async function ruleOffLookup(
   };
 }
 
-/** Settings per file from ESLint's own config lookup; defaults where no config applies. */
+/** ESLint's line-length rule and @stylistic's copies of it, which take the same options. */
+const MAX_LEN_RULES = [
+  'max-len',
+  '@stylistic/max-len',
+  '@stylistic/js/max-len',
+  '@stylistic/ts/max-len',
+];
+
+/**
+ * The line width a file's ESLint config enforces: the first max-len rule that is on, its width given
+ * as a number or as `code` in its options object (a number wins, as in the rule); ESLint's default
+ * is 80. Undefined when no such rule is on.
+ */
+function maxLenOf(config: FileConfig | undefined): number | undefined {
+  const entry = MAX_LEN_RULES.map((rule) => config?.rules?.[rule]).find(
+    (rule) => rule !== undefined && !isOff(rule),
+  );
+  if (entry === undefined) return undefined;
+  const options: unknown[] = Array.isArray(entry) ? entry.slice(1) : [];
+  const last = options.at(-1);
+  const code =
+    typeof options[0] === 'number' ? options[0] : (last as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' ? code : 80;
+}
+
+const withWidths = new WeakMap<Settings, Map<number, Settings>>();
+
+/**
+ * The settings with the width the file's max-len enforces as `printWidth`, when they give none. The
+ * same settings and width always give the same object: settings are identity keys of what a file
+ * remembers (file.remember), so a new object per file would work everything out again.
+ */
+function withMaxLenWidth(settings: Settings, config: FileConfig | undefined): Settings {
+  if (settings.printWidth !== undefined) return settings;
+  const width = maxLenOf(config);
+  if (width === undefined) return settings;
+  let byWidth = withWidths.get(settings);
+  if (!byWidth) withWidths.set(settings, (byWidth = new Map()));
+  let widened = byWidth.get(width);
+  if (!widened) byWidth.set(width, (widened = { ...settings, printWidth: width }));
+  return widened;
+}
+
+/**
+ * Settings per file from ESLint's own config lookup; defaults where no config applies. A width the
+ * file's max-len rule enforces becomes `printWidth` when the settings give none.
+ */
 function eslintSettingsLookup(cwd: string, report: Report, user: UserConfigs): SettingsLookup {
   const { eslint } = user;
   report.settingsSource = 'defaults';
   return async (file) => {
     // Without ESLint (a peer dependency) there is no config to read.
     if (!eslint) return parseSettings(undefined);
-    const raw = (await user.configOf(file))?.settings?.[SETTINGS_KEY];
+    const config = await user.configOf(file);
+    const raw = config?.settings?.[SETTINGS_KEY];
     if (raw !== undefined) report.settingsSource = 'eslint-config';
     try {
-      return parseSettings(raw);
+      return withMaxLenWidth(parseSettings(raw), config);
     } catch (error) {
       // Invalid settings stop the run before anything is written, naming the config they came from.
       if (!(error instanceof SettingsError)) throw error;

@@ -595,10 +595,18 @@ function structuredRewriteUncached(
     // Past the project's line width, the arguments go one a line, as its formatter would put them.
     const wide =
       object && separator === null
-        ? oneArgumentALine(file, call.node, [messageRange[0], messageEnd], text, ordered, {
-            object,
-            properties: soleError ? null : properties,
-          })
+        ? oneArgumentALine(
+            file,
+            call.node,
+            [messageRange[0], messageEnd],
+            text,
+            ordered,
+            {
+              object,
+              properties: soleError ? null : properties,
+            },
+            settings.printWidth,
+          )
         : null;
     edits.push(wide ?? { range: [messageRange[0], messageEnd], text });
   }
@@ -608,8 +616,9 @@ function structuredRewriteUncached(
 
 /**
  * The edit that writes a call's arguments one a line, when its new text would run past the
- * Prettier `printWidth` that applies to the file; null when no width is configured, the line fits,
- * or the call has arguments besides the rewritten ones (their layout is not this rewrite's to change).
+ * Prettier `printWidth` that applies to the file, or else `fallbackWidth` (the `printWidth` setting);
+ * null when no width is configured, the line fits, or the call has arguments besides the rewritten
+ * ones (their layout is not this rewrite's to change).
  */
 function oneArgumentALine(
   file: FileModel,
@@ -618,8 +627,12 @@ function oneArgumentALine(
   text: string,
   args: readonly string[],
   fields: { object: string; properties: readonly string[] | null },
+  fallbackWidth: number | undefined,
 ): Edit | null {
-  const format = formatOptions(file.filename);
+  const format = formatOptions(
+    file.filename,
+    fallbackWidth === undefined ? undefined : { printWidth: fallbackWidth, text: file.text },
+  );
   if (!format || call.arguments.length === 0) return null;
   const first = call.arguments[0];
   const last = call.arguments[call.arguments.length - 1];

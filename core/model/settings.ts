@@ -57,6 +57,11 @@ export interface Settings {
      */
     unwrapSerialized: boolean;
   };
+  /**
+   * The line width rewritten calls stay within when no Prettier configuration gives one; the codemod
+   * CLI fills it from the file's ESLint `max-len` rule when it is not set.
+   */
+  printWidth?: number;
 }
 
 export const SETTINGS_KEY = 'structured-logging';
@@ -316,6 +321,7 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
       'catalog',
       'naming',
       'cliPackages',
+      'printWidth',
     ],
     '',
   );
@@ -335,6 +341,14 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
       'catalog',
       'expected the path of a catalog file, relative to the working directory',
     );
+  if (
+    value.printWidth !== undefined &&
+    !(Number.isInteger(value.printWidth) && (value.printWidth as number) > 0)
+  )
+    throw new SettingsError(
+      'printWidth',
+      `expected a positive whole number of columns, got ${JSON.stringify(value.printWidth)}`,
+    );
   const sensitive = parseSensitive(value.sensitive);
   return {
     loggers: parseLoggers(value.loggers),
@@ -348,6 +362,7 @@ function parseSettingsUncached(raw: Raw | undefined): Settings {
     naming: parseNaming(value.naming),
     cliPackages: value.cliPackages !== false,
     ...(value.catalog === undefined ? {} : { catalog: value.catalog as string }),
+    ...(value.printWidth === undefined ? {} : { printWidth: value.printWidth as number }),
   };
 }
 
