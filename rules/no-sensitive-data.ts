@@ -10,7 +10,8 @@ import {
 import { createRule, editsToFix, fileMayContain, lazyFile } from './utils';
 import { loggerCensors } from '../core/loggers/contract';
 
-export type Options = [];
+type Category = Settings['sensitive']['categories'][number];
+export type Options = [{ categories?: Category[] }];
 export type MessageIds =
   | 'sensitiveKey'
   | 'sensitiveValue'
@@ -37,8 +38,22 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
-    schema: [],
-    defaultOptions: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          categories: {
+            type: 'array',
+            items: { type: 'string', enum: ['secret', 'financial', 'personal'] },
+            uniqueItems: true,
+            description:
+              "report only these categories of the settings' (the presets use ['secret'] in tests and scripts)",
+          },
+        },
+      },
+    ],
+    defaultOptions: [{}],
     messages: {
       sensitiveKey: "Field '{{what}}' logs {{category}} data; redact it or leave it out.",
       sensitiveValue: '`{{what}}` logs {{category}} data; redact it or leave it out.',
@@ -51,8 +66,11 @@ export default createRule<Options, MessageIds>({
       redact: "Replace with '{{redacted}}'",
     },
   },
-  create(context) {
+  create(context, [{ categories }]) {
     const { file, settings } = lazyFile(context);
+    // A person's email printed by an operator's script reaches a terminal, a secret reaches CI logs too.
+    const reported = (category: string) =>
+      !categories || !isCategory(category) || categories.includes(category);
     if (!fileMayContain(context, mayContainSensitiveData)) return {};
     return {
       CallExpression(node) {
@@ -61,7 +79,7 @@ export default createRule<Options, MessageIds>({
         if (!logged) return;
         const censored = loggerCensors(node, file(), settings());
         for (const finding of findSensitiveData(logged.args, file(), settings())) {
-          if (censored(finding)) continue;
+          if (censored(finding) || !reported(finding.category)) continue;
           const redacted = redaction(finding, file(), literalRedaction(settings()));
           context.report({
             node: finding.node,
@@ -97,4 +115,8 @@ function literalRedaction(settings: Settings): Settings {
       (literal = { ...settings, sensitive: { ...settings.sensitive, redaction: 'literal' } }),
     );
   return literal;
+}
+
+function isCategory(category: string): category is Category {
+  return category === 'secret' || category === 'financial' || category === 'personal';
 }

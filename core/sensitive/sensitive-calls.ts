@@ -72,6 +72,7 @@ export function loggedArguments(
 ): { args: TSESTree.CallExpressionArgument[]; fieldsFirst: boolean } | null {
   const callee = unwrap(call.callee);
   if (callee.type !== 'MemberExpression') return null;
+  if (runsOnlyInDevelopment(call)) return null;
   const logCall = analyzeLogCall(call, file, settings);
   if (logCall)
     return {
@@ -80,6 +81,65 @@ export function loggedArguments(
     };
   if (consoleAccess(callee, file)) return { args: call.arguments, fieldsFirst: false };
   return null;
+}
+
+const DEVELOPMENT_NAME = /^(is_?)?(dev|development|local)(_?(mode|env|environment))?$/i;
+const PRODUCTION_NAME = /^(is_?)?(prod|production)(_?(mode|env|environment))?$/i;
+const ENVIRONMENT_NAME = /^(NODE_ENV|APP_ENV|ENV|ENVIRONMENT|environment|env)$/;
+
+/**
+ * Whether a condition holds only in development (`env.isDevelopment`, `isDev`,
+ * `process.env.NODE_ENV === 'development'`, `NODE_ENV !== 'production'`); `production` asks the
+ * opposite question, for the `else` of `if (isProduction)`.
+ */
+function isEnvironmentTest(test: Node, production: boolean): boolean {
+  const target = unwrap(test);
+  const names = production ? PRODUCTION_NAME : DEVELOPMENT_NAME;
+  if (target.type === 'Identifier') return names.test(target.name);
+  if (target.type === 'MemberExpression') return names.test(propertyName(target) ?? '');
+  if (target.type === 'LogicalExpression' && target.operator === '&&')
+    return (
+      isEnvironmentTest(target.left, production) || isEnvironmentTest(target.right, production)
+    );
+  if (target.type !== 'BinaryExpression') return false;
+  const [named, literal] = isStringLiteral(target.right)
+    ? [target.left, target.right.value]
+    : isStringLiteral(target.left)
+      ? [target.right, target.left.value]
+      : [null, ''];
+  const name = named && (memberPath(named as Node)?.at(-1) ?? null);
+  if (!name || !ENVIRONMENT_NAME.test(name)) return false;
+  const isDevelopment = /^(dev|development|local|test)$/.test(literal);
+  const isProduction = /^(prod|production)$/.test(literal);
+  const equals = target.operator === '===' || target.operator === '==';
+  const differs = target.operator === '!==' || target.operator === '!=';
+  return production
+    ? (equals && isProduction) || (differs && isDevelopment)
+    : (equals && isDevelopment) || (differs && isProduction);
+}
+
+/**
+ * A call that runs only in development: in the branch of an `if`, `&&` or `?:` whose condition says
+ * so. It prints a value on purpose for the developer at their machine (a sign-in link for local
+ * login), never in production's logs.
+ */
+function runsOnlyInDevelopment(call: TSESTree.CallExpression): boolean {
+  let child: TSESTree.Node = call;
+  for (let node: TSESTree.Node | undefined = call.parent; node; child = node, node = node.parent) {
+    if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') {
+      if (node.consequent === child && isEnvironmentTest(node.test, false)) return true;
+      if (node.alternate === child && isEnvironmentTest(node.test, true)) return true;
+    }
+    if (
+      node.type === 'LogicalExpression' &&
+      node.operator === '&&' &&
+      node.right === child &&
+      isEnvironmentTest(node.left, false)
+    )
+      return true;
+    if (node.type.startsWith('Function') || node.type === 'ArrowFunctionExpression') return false;
+  }
+  return false;
 }
 
 /** Values that reveal nothing: booleans, comparisons, lengths, redactor calls, types. */

@@ -15,7 +15,16 @@ const OTHER_CALLS = `${PINO}logger.info({ apiKey: encode(apiKey), lastToken }, '
 
 runRule('no-sensitive-data', rule, {
   valid: [
+    // Limited to secrets (the presets' choice in scripts): a customer's email is that script's output.
+    {
+      code: `${PINO}logger.info({ email: customer.email }, 'customer.updated');`,
+      options: [{ categories: ['secret'] }],
+    },
     `${PINO}logger.info({ userId, orderId }, 'order.created');`,
+    // Printed for the developer at their machine, never in production: a sign-in link for local login.
+    `${PINO}if (env.isDevelopment) {\n  logger.info({ token: signInToken }, 'dev.signin.link');\n}`,
+    `${PINO}if (process.env.NODE_ENV === 'production') {\n  notify();\n} else {\n  logger.info({ password }, 'dev.seeded');\n}`,
+    `${PINO}process.env.NODE_ENV !== 'production' && logger.debug({ apiKey }, 'dev.key');`,
     `${PINO}logger.info({ password: '[REDACTED]' }, 'user.created');`,
     `${PINO}logger.info({ password: redact(password) }, 'user.created');`,
     `${PINO}logger.info({ hasPassword: !!password, passwordLength: password.length }, 'user.created');`,
@@ -77,6 +86,35 @@ runRule('no-sensitive-data', rule, {
     `${PINO}logger.debug({ state, oauthStateToken, stateCookie: req.cookies.state, sidebarCookie }, 'oauth.callback');`,
   ],
   invalid: [
+    // Production, a negated development test, and a callback defined in a development branch: reported.
+    ...[
+      `${PINO}if (env.isProduction) logger.info({ apiKey }, 'key.used');`,
+      `${PINO}if (!isDev) logger.info({ apiKey }, 'key.used');`,
+      `${PINO}if (isDev) queue.on('job', () => logger.info({ apiKey }, 'key.used'));`,
+    ].map((code) => ({
+      code,
+      errors: [
+        {
+          messageId: 'sensitiveKey' as const,
+          suggestions: redacts(code, 'apiKey }', "apiKey: '[REDACTED]' }"),
+        },
+      ],
+    })),
+    {
+      code: `${PINO}logger.info({ email: customer.email, apiKey }, 'customer.updated');`,
+      options: [{ categories: ['secret'] }],
+      errors: [
+        {
+          messageId: 'sensitiveKey',
+          data: { what: 'apiKey', category: 'secret' },
+          suggestions: redacts(
+            `${PINO}logger.info({ email: customer.email, apiKey }, 'customer.updated');`,
+            'apiKey }',
+            "apiKey: '[REDACTED]' }",
+          ),
+        },
+      ],
+    },
     {
       // Values are values, whatever reads them; a long slice is most of the secret. The redaction
       // replaces the whole formatting call, never leaving Object.values('[REDACTED]').
