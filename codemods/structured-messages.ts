@@ -3,6 +3,7 @@
  * in the shape each logger reads. The rewrite is `no-dynamic-message`'s suggestion, applied.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { browserLoggerReason } from '../core/console/console';
 import { analyzeLogCall, commandLineReason, mayContainLogCalls } from '../core/loggers/log-calls';
 import { messageOfCall, PRINTF_PLACEHOLDER } from '../core/messages/message';
 import { structuredRewrite } from '../core/messages/rewrite';
@@ -26,7 +27,8 @@ export const structuredMessages: Codemod = {
     if (commandLineReason(file, settings)) return findings;
     for (const node of file.nodesOfType('CallExpression')) {
       const call = analyzeLogCall(node, file, settings);
-      if (!call) continue;
+      // A front end's logger prints to devtools (see browserLoggerReason): not reported, not rewritten.
+      if (!call || browserLoggerReason(call, file)) continue;
       const message = messageOfCall(call, file);
       if (message?.kind !== 'dynamic') continue;
       const rewrite = structuredRewrite(call, message, file, settings);

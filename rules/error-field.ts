@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { staticKeyName, unwrap } from '../core/model/ast';
+import { outsideServerLogsReason } from '../core/console/console';
 import {
   errorArgumentEdits,
   errorIsLost,
@@ -10,12 +11,7 @@ import {
   stringifiedError,
 } from '../core/messages/fields';
 import type { FileModel } from '../core/model/file';
-import {
-  analyzeLogCall,
-  commandLineReason,
-  mayContainLogCalls,
-  type LogCall,
-} from '../core/loggers/log-calls';
+import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
 import { infoMessageProperty, messageOfCall, type MessageAnalysis } from '../core/messages/message';
 import { callErrorKey, errorKeyMismatch } from '../core/loggers/contract';
 import { structuredRewrite } from '../core/messages/rewrite';
@@ -190,9 +186,8 @@ export default createRule<Options, MessageIds>({
     if (!fileMayContain(context, mayContainLogCalls)) return {};
     return {
       CallExpression(node) {
-        if (commandLineReason(file(), settings())) return;
         const call = analyzeLogCall(node, file(), settings());
-        if (!call) return;
+        if (!call || outsideServerLogsReason(call, file(), settings())) return;
         const message = messageOfCall(call, file());
         const reported = message ? reportMessage(call, message) : new Set<string>();
         if (message) reportArguments(call, message, reported);

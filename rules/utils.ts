@@ -1,17 +1,13 @@
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { oneLine, type Edit } from '../core/model/edits';
+import { outsideServerLogsReason } from '../core/console/console';
 import {
   createFileModel,
   type FileModel,
   type ScopeManagerLike,
   type VariableLike,
 } from '../core/model/file';
-import {
-  analyzeLogCall,
-  commandLineReason,
-  mayContainLogCalls,
-  type LogCall,
-} from '../core/loggers/log-calls';
+import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
 import { messageOfCall, type MessageAnalysis } from '../core/messages/message';
 import { settingsFrom, type Settings } from '../core/model/settings';
 import type { RewriteResult } from '../core/messages/rewrite';
@@ -199,10 +195,10 @@ export function onLogMessage(
   if (!fileMayContain(context, mayContainLogCalls)) return {};
   return {
     CallExpression(node) {
-      if (commandLineReason(file(), settings())) return;
       const call = analyzeLogCall(node, file(), settings());
       const message = call && messageOfCall(call, file());
-      if (call && message) visit(call, message, file(), settings());
+      if (message && !outsideServerLogsReason(call!, file(), settings()))
+        visit(call!, message, file(), settings());
     },
   };
 }

@@ -20,10 +20,16 @@ import {
 import type { Edit } from '../model/edits';
 import { memoTable, type FileModel } from '../model/file';
 import { isErrorExpression, stringifiedError } from '../messages/fields';
-import { contractOfExport, errorKeyOf, errorPlacementText, readModule } from '../loggers/contract';
+import {
+  contractOfExport,
+  errorKeyOf,
+  errorPlacementText,
+  loggerDefinitionFile,
+  readModule,
+} from '../loggers/contract';
 import type { FamilyId } from '../loggers/families';
 import { resolveImport } from '../loggers/modules';
-import { commandLineReason, isStringLike, localLogger } from '../loggers/log-calls';
+import { commandLineReason, isStringLike, localLogger, type LogCall } from '../loggers/log-calls';
 import { analyzeMessage, staticText, type MessagePart } from '../messages/message';
 import { contextEventName, isGenericText } from '../messages/context-name';
 import {
@@ -432,6 +438,46 @@ function findInTree(root: Node, test: (node: Node) => string | null): string | n
   return null;
 }
 
+/**
+ * Why a log call's output reaches no server's logs, or null: it prints to a command-line tool's
+ * terminal (commandLineReason) or a browser's devtools (browserLoggerReason). The message rules
+ * leave such calls.
+ */
+export function outsideServerLogsReason(
+  call: LogCall,
+  file: FileModel,
+  settings: Settings,
+): string | null {
+  return commandLineReason(file, settings) ?? browserLoggerReason(call, file);
+}
+
+/** Packages that run only in a browser: a module importing one is browser code. */
+const BROWSER_ONLY_PACKAGES =
+  /^(@sentry\/(react|browser|vue|angular|svelte|solid|ember|gatsby)|posthog-js|@datadog\/browser-[\w-]+|logrocket|mixpanel-browser|@amplitude\/analytics-browser|@logtail\/browser)$/;
+
+const BROWSER_LOGGER = memoTable<string | null>('browser logger definition');
+const NO_SETTINGS = {};
+
+/**
+ * Why a log call writes to a browser's console, or null: its logger is defined in browser code (a
+ * client file, or one importing a browser-only package such as `@sentry/react`). A front end's
+ * logger prints to devtools, which no log pipeline groups by event name: the message rules leave
+ * its calls, as no-console leaves console in client code. The calling file itself may not say so
+ * (a MobX store, an API client of a single-page app).
+ */
+export function browserLoggerReason(call: LogCall, file: FileModel): string | null {
+  const defined = loggerDefinitionFile(call, file);
+  if (!defined || defined === file) return null;
+  return defined.remember(BROWSER_LOGGER, NO_SETTINGS, defined.ast, () => {
+    const browserImport = [...defined.importedModules].find((module) =>
+      BROWSER_ONLY_PACKAGES.test(module),
+    );
+    const sign = clientSign(defined) ?? (browserImport ? `it imports '${browserImport}'` : null);
+    const label = path.relative(process.cwd(), defined.filename) || defined.filename;
+    return sign ? `its logger is defined in browser code (${label}: ${sign})` : null;
+  });
+}
+
 /** Why this file is client code, or null: the signs frameworks and bundlers go by. */
 function clientSign(file: FileModel): string | null {
   const directives = file.ast.body
@@ -450,6 +496,10 @@ function clientSign(file: FileModel): string | null {
   if (/\.client\./.test(base)) return '*.client.* file';
   const amd = amdSign(file);
   if (amd) return amd;
+  // Express's `static('public')`, Next.js and most front-end builds serve this folder to browsers.
+  const relative = path.relative(process.cwd(), file.filename);
+  if (!relative.startsWith('..') && relative.split(path.sep).slice(0, -1).includes('public'))
+    return 'a file under public/, which web servers hand to browsers';
   // The full walk only where its signs can be: `.ts` files cannot hold JSX.
   const jsxPossible = !/\.[cm]?ts$/.test(file.filename) && /<[A-Za-z>]/.test(file.text);
   return jsxPossible || /\buse[A-Z]/.test(file.text) ? reactSign(file.ast) : null;

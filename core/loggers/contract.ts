@@ -1331,6 +1331,14 @@ function settingsContract(call: LogCall, settings: Settings): LoggerContract {
  * The contract for a log call, or why there is none. Memoised on the call. With a configured style
  * and nothing more specific found, the style's library contract stands (the user said so).
  */
+/** The file that defines a log call's receiver (the logger's creation or class), when it can be followed. */
+export function loggerDefinitionFile(call: LogCall, file: FileModel): FileModel | null {
+  if (call.shape) return null;
+  const callee = unwrap(call.node.callee) as TSESTree.MemberExpression;
+  const definition = receiverDefinition(callee.object, file);
+  return 'reason' in definition ? null : definition.source.file;
+}
+
 export function contractOf(call: LogCall, file: FileModel, settings: Settings): ContractAnswer {
   call.memo.contract ??= contractUncached(call, file, settings);
   return call.memo.contract;

@@ -49,6 +49,8 @@ runRule('no-console', rule, {
     },
     { code: "console.error('hydration failed', error);", filename: 'app/entry.client.tsx' },
     { code: "console.warn('analytics not loaded');", filename: 'src/analytics.client.ts' },
+    // Served to browsers as it is (NodeBB's public/src, Express's static folder).
+    { code: "console.log('chat search', term);", filename: 'public/src/client/chats/search.js' },
     // Callbacks that Playwright and Puppeteer run in the page.
     'const title = await page.evaluate(() => {\n  console.log(document.title);\n  return document.title;\n});',
     "await page.$eval('h1', (el) => console.log(el.textContent));\nawait this.page.locator('a').evaluateAll((links) => links.forEach((a) => console.log(a.href)));",
@@ -80,6 +82,12 @@ runRule('no-console', rule, {
     "if (typeof console.table === 'function') delete console.table;",
   ],
   invalid: [
+    // A file named public, or a folder that only starts so, is server code like any other.
+    ...['src/routes/public.js', 'src/public-api/orders.js'].map((filename) => ({
+      code: "console.log('listing');",
+      filename,
+      errors: [{ messageId: 'consoleCall' as const }],
+    })),
     {
       // Not a logger: a level-named method of a class that is no logger, and console hidden in a variable.
       code: 'class Report { print(rows) { console.log(rows); } }\nconst show = console.log;',

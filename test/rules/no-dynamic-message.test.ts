@@ -664,3 +664,36 @@ runRule('no-dynamic-message (command-line packages)', rule, {
     },
   ],
 });
+
+// A single-page app's own logger prints to devtools: its messages are no server's log lines.
+const BROWSER_STORE = path.join(
+  process.cwd(),
+  'fixtures/projects/browser-app/src/stores/unfurls.ts',
+);
+
+runRule('no-dynamic-message (browser loggers)', rule, {
+  valid: [
+    {
+      code: "import Logger from '../utils/Logger';\nLogger.info(`Unfurl of ${url} failed`);",
+      filename: BROWSER_STORE,
+    },
+  ],
+  invalid: [
+    {
+      code: "import logger from '../utils/serverLogger';\nlogger.info(`Unfurl of ${url} failed`);",
+      filename: BROWSER_STORE,
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output:
+                "import logger from '../utils/serverLogger';\nlogger.info({ url }, 'unfurl.failed');",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
