@@ -21,14 +21,14 @@ export const structuredMessages: Codemod = {
   // A dynamic message needs an interpolation, a string concatenation, a printf placeholder or a
   // builder call; files without one are never parsed.
   mayApply: (text, settings) => mayContainLogCalls(text, settings) && DYNAMIC_TEXT.test(text),
-  collect(file, settings) {
+  collect(file, settings, cwd) {
     const findings: Finding[] = [];
     // A command-line tool's log lines are its interface (see commandLineReason): not reported, not rewritten.
     if (commandLineReason(file, settings)) return findings;
     for (const node of file.nodesOfType('CallExpression')) {
       const call = analyzeLogCall(node, file, settings);
       // A front end's logger prints to devtools (see browserLoggerReason): not reported, not rewritten.
-      if (!call || browserLoggerReason(call, file)) continue;
+      if (!call || browserLoggerReason(call, file, cwd)) continue;
       const message = messageOfCall(call, file);
       if (message?.kind !== 'dynamic') continue;
       const rewrite = structuredRewrite(call, message, file, settings);

@@ -187,7 +187,7 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         const call = analyzeLogCall(node, file(), settings());
-        if (!call || outsideServerLogsReason(call, file(), settings())) return;
+        if (!call || outsideServerLogsReason(call, file(), settings(), context.cwd)) return;
         const message = messageOfCall(call, file());
         const reported = message ? reportMessage(call, message) : new Set<string>();
         if (message) reportArguments(call, message, reported);

@@ -197,7 +197,7 @@ export function onLogMessage(
     CallExpression(node) {
       const call = analyzeLogCall(node, file(), settings());
       const message = call && messageOfCall(call, file());
-      if (message && !outsideServerLogsReason(call!, file(), settings()))
+      if (message && !outsideServerLogsReason(call!, file(), settings(), context.cwd))
         visit(call!, message, file(), settings());
     },
   };

@@ -447,8 +447,9 @@ export function outsideServerLogsReason(
   call: LogCall,
   file: FileModel,
   settings: Settings,
+  cwd: string,
 ): string | null {
-  return commandLineReason(file, settings) ?? browserLoggerReason(call, file);
+  return commandLineReason(file, settings) ?? browserLoggerReason(call, file, cwd);
 }
 
 /** Packages that run only in a browser: a module importing one is browser code. */
@@ -456,7 +457,8 @@ const BROWSER_ONLY_PACKAGES =
   /^(@sentry\/(react|browser|vue|angular|svelte|solid|ember|gatsby)|posthog-js|@datadog\/browser-[\w-]+|logrocket|mixpanel-browser|@amplitude\/analytics-browser|@logtail\/browser)$/;
 
 const BROWSER_LOGGER = memoTable<string | null>('browser logger definition');
-const NO_SETTINGS = {};
+/** One key object per working directory: the answer names paths relative to it. */
+const byWorkingDirectory = new Map<string, object>();
 
 /**
  * Why a log call writes to a browser's console, or null: its logger is defined in browser code (a
@@ -465,21 +467,24 @@ const NO_SETTINGS = {};
  * its calls, as no-console leaves console in client code. The calling file itself may not say so
  * (a MobX store, an API client of a single-page app).
  */
-export function browserLoggerReason(call: LogCall, file: FileModel): string | null {
+export function browserLoggerReason(call: LogCall, file: FileModel, cwd: string): string | null {
   const defined = loggerDefinitionFile(call, file);
   if (!defined || defined === file) return null;
-  return defined.remember(BROWSER_LOGGER, NO_SETTINGS, defined.ast, () => {
+  let key = byWorkingDirectory.get(cwd);
+  if (!key) byWorkingDirectory.set(cwd, (key = {}));
+  return defined.remember(BROWSER_LOGGER, key, defined.ast, () => {
     const browserImport = [...defined.importedModules].find((module) =>
       BROWSER_ONLY_PACKAGES.test(module),
     );
-    const sign = clientSign(defined) ?? (browserImport ? `it imports '${browserImport}'` : null);
-    const label = path.relative(process.cwd(), defined.filename) || defined.filename;
+    const sign =
+      clientSign(defined, cwd) ?? (browserImport ? `it imports '${browserImport}'` : null);
+    const label = path.relative(cwd, defined.filename) || defined.filename;
     return sign ? `its logger is defined in browser code (${label}: ${sign})` : null;
   });
 }
 
 /** Why this file is client code, or null: the signs frameworks and bundlers go by. */
-function clientSign(file: FileModel): string | null {
+function clientSign(file: FileModel, cwd: string): string | null {
   const directives = file.ast.body
     .filter(
       (statement): statement is TSESTree.ExpressionStatement =>
@@ -497,7 +502,7 @@ function clientSign(file: FileModel): string | null {
   const amd = amdSign(file);
   if (amd) return amd;
   // Express's `static('public')`, Next.js and most front-end builds serve this folder to browsers.
-  const relative = path.relative(process.cwd(), file.filename);
+  const relative = path.relative(cwd, file.filename);
   if (!relative.startsWith('..') && relative.split(path.sep).slice(0, -1).includes('public'))
     return 'a file under public/, which web servers hand to browsers';
   // The full walk only where its signs can be: `.ts` files cannot hold JSX.
@@ -614,7 +619,7 @@ export function consoleFileVerdict(
   settings: Settings,
   cwd: string,
 ): ConsoleFileVerdict | null {
-  const client = clientSign(file);
+  const client = clientSign(file, cwd);
   if (client && !loggerRunsInBrowsers(file, settings, cwd)) {
     return {
       kind: 'client',
