@@ -660,11 +660,15 @@ export function localLogger(
 const CLI_LIBRARIES =
   /^(prompt|prompts|inquirer|@inquirer\/.+|enquirer|@clack\/prompts|ora|cli-progress|listr2?|commander|yargs|meow|cac|sade|arg|minimist)$/;
 
+/** Cursor control on the terminal itself: Node's readline helpers or the TTY stream's methods. */
+const TERMINAL_CURSOR =
+  /\b(?:readline|process\.std(?:out|err))\.(?:cursorTo|clearLine|moveCursor|clearScreenDown)\s*\(/;
+
 /**
- * Why a file belongs to a command-line tool, or null: its package.json declares `bin`, or it imports
- * a command-line interface library. What such a file prints or logs is read by a person at a
- * terminal, so the rules about a log line's shape and console leave it (the secret rules do not).
- * `settings.cliPackages: false` turns this off.
+ * Why a file belongs to a command-line tool, or null: its package.json declares `bin`, it imports a
+ * command-line interface library, or it moves the terminal's cursor (NodeBB's upgrade progress bar).
+ * What such a file prints or logs is read by a person at a terminal, so the rules about a log line's
+ * shape and console leave it (the secret rules do not). `settings.cliPackages: false` turns this off.
  */
 export function commandLineReason(file: FileModel, settings: Settings): string | null {
   if (!settings.cliPackages) return null;
@@ -681,5 +685,7 @@ function commandLineReasonOf(file: FileModel): string | null {
   for (const module of file.importedModules)
     if (CLI_LIBRARIES.test(module))
       return `it imports '${module}', a command-line interface library: its console output is the interface`;
+  if (TERMINAL_CURSOR.test(file.text))
+    return 'it moves the terminal cursor (a progress bar, a redrawn line): its output is drawn for a person at a terminal';
   return null;
 }

@@ -448,8 +448,15 @@ runRule('no-console (command-line packages)', rule, {
     "import { confirm } from '@clack/prompts';\nconsole.log('About to reset the database');\nawait confirm({ message: 'Go on?' });",
     { code: "console.log('3 orders found');", filename: CLI_TOOL_FILE },
     { code: "process.stdout.write(table + '\\n');", filename: CLI_TOOL_FILE },
+    // A progress bar redrawn in place is drawn for the person at the terminal.
+    "const readline = require('readline');\nconsole.log('Running 12 upgrade scripts');\nfunction tick(done) {\n  readline.cursorTo(process.stdout, 0);\n  process.stdout.write(`[${done}/12]`);\n}",
   ],
   invalid: [
+    // A cursor method of something else, or readline used to read lines, is no terminal drawing.
+    {
+      code: "const readline = require('readline');\nconst lines = readline.createInterface({ input });\nconsole.log('reading');\neditor.cursorTo(0);",
+      errors: [{ messageId: 'consoleCall' }],
+    },
     {
       // A library that also ships a command turns the heuristic off.
       code: "console.log('3 orders found');",
