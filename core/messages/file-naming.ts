@@ -9,7 +9,7 @@
  * same file.
  * - A key: the key the file's log calls already give the expression in a fields object; else the
  *   key its first message (in source order) would give it.
- * - An event name: grows by a word or two of its own message when another message of the file, with
+ * - An event name: grows by up to three words of its own message when another message of the file, with
  *   other words, has the same name, or when a constant event name of the file is that name or that
  *   name grown.
  */
@@ -107,7 +107,7 @@ export function fileKeyFor(
 
 /**
  * `name` (the event name `parts` were given), made distinct from the file's other messages: grown by
- * up to two words of its own message that the name lacks, when another message of the file with
+ * up to three words of its own message that the name lacks, when another message of the file with
  * other words has the same name, or a constant event name of the file is that name or starts with it.
  * Messages whose words are the same (they differ in values or punctuation) are one event and share it.
  */
@@ -133,7 +133,7 @@ export function distinctEventName(
   const inName = new Set(splitWords(name.replace(/[._-]/g, ' ')).map(looseStem));
   const extra = distinguishingWords(text, { words: settings.naming.words })
     .filter((word) => !inName.has(looseStem(word)))
-    .slice(0, 2);
+    .slice(0, 3);
   return extra.length === 0 ? name : extendedEventName(name, extra, eventCase);
 }
 

@@ -98,6 +98,8 @@ interface Token {
   joined: boolean;
   /** The separator before it holds a clause break (`:`, `,`, `(`...). */
   clause: number;
+  /** Which run of letters it came from: `resultId` gives two words of one piece. */
+  piece?: number;
 }
 
 interface Clause {
@@ -165,21 +167,46 @@ export function eventNameFromText(
 
 /**
  * The words of a message that could tell it from another, in order: every clause, no stop words,
- * no numbers, and not the word naming a value (`order` in "for order ${id}"). What an event name
- * grows by when another message of the file already has its name.
+ * no numbers, and no label: not the word naming a value (`order` in "for order ${id}") nor a
+ * `key=` before one (`resultId=${id}`, `phase=start` keeps `start`). What an event name grows by
+ * when another message of the file already has its name.
  */
 export function distinguishingWords(text: string, options: EventNameOptions = {}): string[] {
-  const { tokens } = tokenize(
+  const { tokens, breaks } = tokenize(
     withoutDecoration(negatedSubject(transliterate(text))),
     brandsWith(options.words),
   );
+  const labels = keyPieces(tokens, breaks);
+  tokens.forEach((token, index) => {
+    if (tokens[index + 1]?.value && token.piece !== undefined) labels.add(token.piece);
+  });
   const words: string[] = [];
   tokens.forEach((token, index) => {
-    if (token.value || CANNOT_END.has(token.word) || /^\d/.test(token.word)) return;
-    if (tokens[index + 1]?.value) return;
-    if (!words.includes(token.word)) words.push(token.word);
+    if (token.value || /^\d/.test(token.word)) return;
+    if (token.piece !== undefined && labels.has(token.piece)) return;
+    const next = tokens[index + 1];
+    // "not found" is the opposite of "found": the negation stays with its word.
+    const negated =
+      NEGATIONS.has(token.word) && next && !next.value ? `${token.word}_${next.word}` : null;
+    const word = negated ?? token.word;
+    if (!negated && (CANNOT_END.has(word) || NEGATIONS.has(tokens[index - 1]?.word ?? ''))) return;
+    if (!words.includes(word)) words.push(word);
   });
   return words;
+}
+
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never']);
+
+/** The pieces written as a key before `=` (`resultId=`, `phase=`): the names of fields, not words. */
+function keyPieces(tokens: readonly Token[], breaks: readonly string[]): Set<number> {
+  const keys = new Set<number>();
+  tokens.forEach((token, index) => {
+    const next = tokens[index + 1];
+    const endsClause = !next || next.clause !== token.clause;
+    if (token.piece !== undefined && endsClause && /^\s*=/.test(breaks[token.clause] ?? ''))
+      keys.add(token.piece);
+  });
+  return keys;
 }
 
 /** `name` with one more segment of `words` (`charge.failed` + retry -> `charge.failed.retry`). */
@@ -235,9 +262,16 @@ function negatedSubject(text: string): string {
 }
 
 function eventSegments(text: string, brands: ReadonlySet<string>): Segment[] {
-  const clauses = clausesOf(
-    tokenize(withoutDecoration(negatedSubject(transliterate(text))), brands),
+  const { tokens, breaks } = tokenize(
+    withoutDecoration(negatedSubject(transliterate(text))),
+    brands,
   );
+  // `runId=${id}` and `phase=done`: the key names a field, its value may be the event's word.
+  const keys = keyPieces(tokens, breaks);
+  const clauses = clausesOf({
+    tokens: tokens.filter((token) => token.piece === undefined || !keys.has(token.piece)),
+    breaks,
+  });
   const main = mainTokens(clauses);
   if (main.length === 0) return [];
   return shortened(ordered(main));
@@ -276,8 +310,9 @@ function tokenize(
     // A unit after a value belongs to it: `${ms}ms`, `${n} seconds`.
     if (tokens[tokens.length - 1]?.value && VALUE_UNITS.test(piece)) continue;
     const words = wordsOfPiece(piece, brands);
+    const pieceIndex = match.index;
     words.forEach((word, index) =>
-      tokens.push({ word, value: false, joined: index === 0 && joined, clause }),
+      tokens.push({ word, value: false, joined: index === 0 && joined, clause, piece: pieceIndex }),
     );
     joined = false;
     afterWord = words.length > 0;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eventNameFromText, isValidEventName, VALUE_MARK } from '../../core/messages/naming';
+import {
+  distinguishingWords,
+  eventNameFromText,
+  isValidEventName,
+  VALUE_MARK,
+} from '../../core/messages/naming';
 import { runCodemod } from '../../codemods/engine';
 import { CODEMODS } from '../../codemods/registry';
 import { parseSettings, SettingsError } from '../../core/model/settings';
@@ -24,8 +29,23 @@ describe('event names', () => {
     ['No SQL seed files found, skipping seed', 'sql.seed.files.not_found'],
     ['No migration needed', 'migration.not_needed'],
     ['No keys to process.', 'keys.none'],
+    // A key written before `=` names a field; a static value after it may name the event.
+    [`[ABORT] resultId=${V} phase=found`, 'abort.found'],
+    [`Sync done status=completed count=${V}`, 'sync.done'],
   ])('%s -> %s', (text, name) => {
     expect(eventNameFromText(text, 'dot')).toBe(name);
+  });
+
+  it.each([
+    [
+      `Failed to send notification permanently for run ${V}`,
+      ['failed', 'send', 'notification', 'permanently'],
+    ],
+    // Labels of values (`run ${id}`, `resultId=`) are fields, not words that tell events apart.
+    [`[ABORT] resultId=${V} phase=not_found elapsed=${V}ms`, ['abort', 'not_found']],
+    [`Index ${V} already exists`, ['exists']],
+  ])('words that tell %s from other messages', (text, words) => {
+    expect(distinguishingWords(text)).toEqual(words);
   });
 
   it('keeps letters of other scripts as a valid name', () => {
