@@ -660,15 +660,30 @@ export function localLogger(
 const CLI_LIBRARIES =
   /^(prompt|prompts|inquirer|@inquirer\/.+|enquirer|@clack\/prompts|ora|cli-progress|listr2?|commander|yargs|meow|cac|sade|arg|minimist)$/;
 
+/** HTTP server frameworks: a package depending on one serves requests, whatever commands it ships. */
+const SERVER_FRAMEWORKS = [
+  'express',
+  'fastify',
+  'koa',
+  '@hapi/hapi',
+  'restify',
+  'polka',
+  '@nestjs/core',
+  '@feathersjs/feathers',
+  '@loopback/core',
+  '@adonisjs/core',
+];
+
 /** Cursor control on the terminal itself: Node's readline helpers or the TTY stream's methods. */
 const TERMINAL_CURSOR =
   /\b(?:readline|process\.std(?:out|err))\.(?:cursorTo|clearLine|moveCursor|clearScreenDown)\s*\(/;
 
 /**
- * Why a file belongs to a command-line tool, or null: its package.json declares `bin`, it imports a
- * command-line interface library, or it moves the terminal's cursor (NodeBB's upgrade progress bar).
- * What such a file prints or logs is read by a person at a terminal, so the rules about a log line's
- * shape and console leave it (the secret rules do not). `settings.cliPackages: false` turns this off.
+ * Why a file belongs to a command-line tool, or null: its package.json declares `bin` (and no HTTP
+ * server framework among its dependencies), it imports a command-line interface library, or it moves
+ * the terminal's cursor (NodeBB's upgrade progress bar). What such a file prints or logs is read by a
+ * person at a terminal, so the rules about a log line's shape and console leave it (the secret rules
+ * do not). `settings.cliPackages: false` turns this off.
  */
 export function commandLineReason(file: FileModel, settings: Settings): string | null {
   if (!settings.cliPackages) return null;
@@ -680,7 +695,9 @@ const COMMAND_LINE = memoTable<string | null>('command-line file');
 
 function commandLineReasonOf(file: FileModel): string | null {
   const commands = file.packageCommands();
-  if (commands.length > 0)
+  // A server that ships a command to start it (parse-server's `parse-server`) is still a server.
+  const server = SERVER_FRAMEWORKS.find((name) => file.projectDependsOn(name));
+  if (commands.length > 0 && !server)
     return `its package.json declares the command${commands.length > 1 ? 's' : ''} ${commands.map((command) => `\`${command}\``).join(', ')} (bin): a command-line tool's console output is its interface`;
   for (const module of file.importedModules)
     if (CLI_LIBRARIES.test(module))

@@ -637,6 +637,12 @@ runRule('no-dynamic-message (issue 21)', rule, {
 // A command-line tool (its package.json declares bin) logs for the person at the terminal.
 const CLI_TOOL_FILE = path.join(process.cwd(), 'fixtures/projects/cli-tool/src/commands/list.ts');
 
+// A server that ships a command to start it (its package.json has bin and depends on express).
+const SERVER_WITH_COMMAND_FILE = path.join(
+  process.cwd(),
+  'fixtures/projects/server-with-command/src/routes.ts',
+);
+
 runRule('no-dynamic-message (command-line packages)', rule, {
   valid: [
     {
@@ -645,6 +651,22 @@ runRule('no-dynamic-message (command-line packages)', rule, {
     },
   ],
   invalid: [
+    {
+      code: "import pino from 'pino';\nconst logger = pino();\nlogger.info(`Found ${count} orders`);",
+      filename: SERVER_WITH_COMMAND_FILE,
+      errors: [
+        {
+          messageId: 'dynamicMessage',
+          suggestions: [
+            {
+              messageId: 'useStructuredCall',
+              output:
+                "import pino from 'pino';\nconst logger = pino();\nlogger.info({ count }, 'orders.found');",
+            },
+          ],
+        },
+      ],
+    },
     {
       code: "import pino from 'pino';\nconst logger = pino();\nlogger.info(`Found ${count} orders`);",
       filename: CLI_TOOL_FILE,
