@@ -4,7 +4,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { browserLoggerReason } from '../core/console/console';
-import { analyzeLogCall, commandLineReason, mayContainLogCalls } from '../core/loggers/log-calls';
+import { commandLineReason, mayContainLogCalls } from '../core/loggers/log-calls';
+import { analyzeDeclaredLogCall } from '../core/loggers/contract';
 import { messageOfCall, PRINTF_PLACEHOLDER } from '../core/messages/message';
 import { structuredRewrite } from '../core/messages/rewrite';
 import { toTransform, type Codemod, type Finding } from './engine';
@@ -26,7 +27,7 @@ export const structuredMessages: Codemod = {
     // A command-line tool's log lines are its interface (see commandLineReason): not reported, not rewritten.
     if (commandLineReason(file, settings)) return findings;
     for (const node of file.nodesOfType('CallExpression')) {
-      const call = analyzeLogCall(node, file, settings);
+      const call = analyzeDeclaredLogCall(node, file, settings);
       // A front end's logger prints to devtools (see browserLoggerReason): not reported, not rewritten.
       if (!call || browserLoggerReason(call, file, cwd)) continue;
       const message = messageOfCall(call, file);

@@ -11,9 +11,9 @@ import {
   stringifiedError,
 } from '../core/messages/fields';
 import type { FileModel } from '../core/model/file';
-import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
+import { mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
 import { infoMessageProperty, messageOfCall, type MessageAnalysis } from '../core/messages/message';
-import { callErrorKey, errorKeyMismatch } from '../core/loggers/contract';
+import { analyzeDeclaredLogCall, callErrorKey, errorKeyMismatch } from '../core/loggers/contract';
 import { structuredRewrite } from '../core/messages/rewrite';
 import {
   createRule,
@@ -186,7 +186,7 @@ export default createRule<Options, MessageIds>({
     if (!fileMayContain(context, mayContainLogCalls)) return {};
     return {
       CallExpression(node) {
-        const call = analyzeLogCall(node, file(), settings());
+        const call = analyzeDeclaredLogCall(node, file(), settings());
         if (!call || outsideServerLogsReason(call, file(), settings(), context.cwd)) return;
         const message = messageOfCall(call, file());
         const reported = message ? reportMessage(call, message) : new Set<string>();

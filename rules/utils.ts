@@ -7,7 +7,8 @@ import {
   type ScopeManagerLike,
   type VariableLike,
 } from '../core/model/file';
-import { analyzeLogCall, mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
+import { mayContainLogCalls, type LogCall } from '../core/loggers/log-calls';
+import { analyzeDeclaredLogCall } from '../core/loggers/contract';
 import { messageOfCall, type MessageAnalysis } from '../core/messages/message';
 import { settingsFrom, type Settings } from '../core/model/settings';
 import type { RewriteResult } from '../core/messages/rewrite';
@@ -195,7 +196,7 @@ export function onLogMessage(
   if (!fileMayContain(context, mayContainLogCalls)) return {};
   return {
     CallExpression(node) {
-      const call = analyzeLogCall(node, file(), settings());
+      const call = analyzeDeclaredLogCall(node, file(), settings());
       const message = call && messageOfCall(call, file());
       if (message && !outsideServerLogsReason(call!, file(), settings(), context.cwd))
         visit(call!, message, file(), settings());

@@ -7,7 +7,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { isStringLiteral, memberPath, staticKeyName, unwrap } from '../model/ast';
 import { lineAt, type FileModel } from '../model/file';
 import type { ParsedModel } from '../model/parse';
-import { analyzeLogCall, type LogCall } from '../loggers/log-calls';
+import type { LogCall } from '../loggers/log-calls';
+import { analyzeDeclaredLogCall } from '../loggers/contract';
 import { constantString, messageOfCall, type MessageAnalysis } from '../messages/message';
 import { isValidEventName } from '../messages/naming';
 import {
@@ -291,7 +292,7 @@ export function extractFile(
   }
   for (const node of nodes) {
     if (node.type !== 'CallExpression') continue;
-    const call = analyzeLogCall(node, file, settings);
+    const call = analyzeDeclaredLogCall(node, file, settings);
     if (call) {
       const event = eventOfCall(call, file, settings);
       if (event) result.events.push({ ...event, line: line(node) });

@@ -19,8 +19,14 @@ import {
   type Node,
 } from '../model/ast';
 import { oneLine } from '../model/edits';
-import { lineAt, type FileModel } from '../model/file';
-import { analyzeLogCall, PINO_RECEIVERS, type LogCall } from './log-calls';
+import { lineAt, memoTable, type FileModel } from '../model/file';
+import {
+  analyzeLogCall,
+  callWithShape,
+  isStringLike,
+  PINO_RECEIVERS,
+  type LogCall,
+} from './log-calls';
 import { parseFile } from '../model/parse';
 import { errorKeyFor, type LoggerStyle, type Settings } from '../model/settings';
 import {
@@ -877,7 +883,11 @@ function parameterType(parameter: TSESTree.Parameter): TSESTree.TypeNode | undef
 }
 
 /** Whether a declared type accepts an object of fields (and is not only text or numbers). */
-function acceptsObject(type: TSESTree.TypeNode | undefined): boolean | undefined {
+function acceptsObject(
+  type: TSESTree.TypeNode | undefined,
+  source?: Source,
+  depth = 0,
+): boolean | undefined {
   if (!type) return undefined;
   switch (type.type) {
     case 'TSStringKeyword':
@@ -889,7 +899,7 @@ function acceptsObject(type: TSESTree.TypeNode | undefined): boolean | undefined
     case 'TSNullKeyword':
       return false;
     case 'TSUnionType':
-      return type.types.some((member) => acceptsObject(member) === true);
+      return type.types.some((member) => acceptsObject(member, source, depth) === true);
     case 'TSAnyKeyword':
     case 'TSUnknownKeyword':
       return undefined;
@@ -897,14 +907,41 @@ function acceptsObject(type: TSESTree.TypeNode | undefined): boolean | undefined
     case 'TSTupleType':
     case 'TSFunctionType':
       return false;
-    case 'TSTypeReference':
-      return !(
-        type.typeName.type === 'Identifier' &&
-        /^(String|Number|Boolean|Error|Date|Array)$/.test(type.typeName.name)
-      );
+    case 'TSTypeReference': {
+      if (type.typeName.type !== 'Identifier') return true;
+      if (/^(String|Number|Boolean|Error|Date|Array)$/.test(type.typeName.name)) return false;
+      // A type of the same file (`type LogCategory = 'http' | 'worker'`) says what it is.
+      const declared = source && depth < MAX_DEPTH ? localType(type.typeName.name, source) : null;
+      if (declared?.type === 'TSTypeAliasDeclaration')
+        return acceptsObject(declared.typeAnnotation, source, depth + 1);
+      return declared?.type !== 'TSEnumDeclaration';
+    }
     default:
       return true;
   }
+}
+
+/** A type alias, enum or interface declared at the top level of a file, exported or not. */
+function localType(
+  name: string,
+  source: Source,
+):
+  | TSESTree.TSTypeAliasDeclaration
+  | TSESTree.TSEnumDeclaration
+  | TSESTree.TSInterfaceDeclaration
+  | null {
+  for (const statement of source.file.ast.body) {
+    const declaration =
+      statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (
+      (declaration?.type === 'TSTypeAliasDeclaration' ||
+        declaration?.type === 'TSEnumDeclaration' ||
+        declaration?.type === 'TSInterfaceDeclaration') &&
+      declaration.id.name === name
+    )
+      return declaration;
+  }
+  return null;
 }
 
 /** The error key a fields type declares (`{ err?: Error }`), if any. */
@@ -947,13 +984,14 @@ function signatureContract(
   if (
     params.length >= 2 &&
     /^(msg|message|text)$/i.test(parameterName(params[1]) ?? '') &&
-    acceptsObject(parameterType(params[1])) !== true
+    acceptsObject(parameterType(params[1]), source) !== true
   ) {
     const first = params[0];
     const firstType = parameterType(first);
     if (
-      acceptsObject(firstType) === true ||
-      (acceptsObject(firstType) === undefined && FIELDS_NAMES.test(parameterName(first) ?? ''))
+      acceptsObject(firstType, source) === true ||
+      (acceptsObject(firstType, source) === undefined &&
+        FIELDS_NAMES.test(parameterName(first) ?? ''))
     ) {
       const key = declaredErrorKey(firstType);
       return {
@@ -965,7 +1003,22 @@ function signatureContract(
       };
     }
   }
-  for (let index = 1; index < params.length; index++) {
+  // A category first (`info(label: LogCategory, message: string, extra?)`): the message is the
+  // parameter named so, after text parameters that prefix it.
+  const messageAt = params.findIndex(
+    (parameter, index) =>
+      index > 0 &&
+      /^(message|msg)$/i.test(parameterName(parameter) ?? '') &&
+      params
+        .slice(0, index)
+        .every(
+          (before) =>
+            acceptsObject(parameterType(before), source) !== true &&
+            !FIELDS_NAMES.test(parameterName(before) ?? ''),
+        ),
+  );
+  if (messageAt > 0) contract.messageArg = messageAt;
+  for (let index = Math.max(messageAt, 0) + 1; index < params.length; index++) {
     const parameter = params[index];
     const name = parameterName(parameter) ?? '';
     const type = parameterType(parameter);
@@ -976,7 +1029,7 @@ function signatureContract(
       contract.refusal = `${at}: ${signature} passes extra arguments on as ...${name}; whether they reach the output depends on its body: ${unlock}`;
       return contract;
     }
-    const accepts = acceptsObject(type);
+    const accepts = acceptsObject(type, source);
     if (
       accepts === true ||
       (accepts === undefined &&
@@ -1331,6 +1384,44 @@ function settingsContract(call: LogCall, settings: Settings): LoggerContract {
  * The contract for a log call, or why there is none. Memoised on the call. With a configured style
  * and nothing more specific found, the style's library contract stands (the user said so).
  */
+const DECLARED_CALLS = memoTable<LogCall | null>('log calls as declared');
+
+/**
+ * A log call as the analysis reads it (analyzeLogCall), then as its logger's declaration places the
+ * message (callAsDeclared): what the message rules and structured-messages look at. Once per node.
+ */
+export function analyzeDeclaredLogCall(
+  node: TSESTree.CallExpression,
+  file: FileModel,
+  settings: Settings,
+): LogCall | null {
+  return file.remember(DECLARED_CALLS, settings, node, () => {
+    const call = analyzeLogCall(node, file, settings);
+    return call && callAsDeclared(call, file, settings);
+  });
+}
+
+/**
+ * The call read with its message where the logger's declaration puts it, when that is after a
+ * category the quick analysis took for the message (`Logger.info('http', \`Request ${id} failed\`)`
+ * under `info(label: LogCategory, message: string, extra?)`); otherwise the call itself. Asked only
+ * of calls whose first argument is a string literal and whose second is text.
+ */
+export function callAsDeclared(call: LogCall, file: FileModel, settings: Settings): LogCall {
+  if (
+    call.messageIndex !== 0 ||
+    call.shape ||
+    call.args.length < 2 ||
+    !isStringLiteral(unwrap(call.args[0])) ||
+    !isStringLike(call.args[1])
+  )
+    return call;
+  const answer = contractOf(call, file, settings);
+  if (!answer.ok || !answer.contract.messageArg || answer.contract.source.how !== 'declaration')
+    return call;
+  return callWithShape(call, answer.contract.style, answer.contract, file);
+}
+
 /** The file that defines a log call's receiver (the logger's creation or class), when it can be followed. */
 export function loggerDefinitionFile(call: LogCall, file: FileModel): FileModel | null {
   if (call.shape) return null;
