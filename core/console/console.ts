@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nearestManifest } from '../model/manifest';
 import {
   addBoundNames,
   calleeName,
@@ -1020,33 +1021,26 @@ interface Manifest {
   declared: ReadonlySet<string>;
 }
 
-/** The nearest package.json above a file: its folder, name and every dependency it declares. */
-function nearestManifest(file: string): Manifest | null {
-  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
-    const manifest = path.join(directory, 'package.json');
-    if (fs.existsSync(manifest)) {
-      try {
-        const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, unknown>;
-        const declared = new Set<string>();
-        for (const field of [
-          'dependencies',
-          'devDependencies',
-          'peerDependencies',
-          'optionalDependencies',
-        ])
-          for (const name of Object.keys((json[field] as object | undefined) ?? {}))
-            declared.add(name);
-        return {
-          directory,
-          name: typeof json.name === 'string' ? json.name : undefined,
-          declared,
-        };
-      } catch {
-        return null;
-      }
-    }
-    if (path.dirname(directory) === directory) return null;
-  }
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'peerDependencies',
+  'optionalDependencies',
+] as const;
+
+/** The package a file belongs to: its folder, name and every dependency it declares. */
+function packageOf(file: string): Manifest | null {
+  const manifest = nearestManifest(file);
+  if (!manifest?.json) return null;
+  const { json } = manifest;
+  const declared = new Set<string>();
+  for (const field of DEPENDENCY_FIELDS)
+    for (const name of Object.keys((json[field] as object | undefined) ?? {})) declared.add(name);
+  return {
+    directory: manifest.directory,
+    name: typeof json.name === 'string' ? json.name : undefined,
+    declared,
+  };
 }
 
 /**
@@ -1056,8 +1050,8 @@ function nearestManifest(file: string): Manifest | null {
  * package.json tells.
  */
 function packageBoundaryProblem(fromFile: string, target: string, cwd: string): string | null {
-  const own = nearestManifest(fromFile);
-  const theirs = nearestManifest(target);
+  const own = packageOf(fromFile);
+  const theirs = packageOf(target);
   if (!own || !theirs || own.directory === theirs.directory) return null;
   if (theirs.name !== undefined && own.declared.has(theirs.name)) return null;
   const where = (manifest: Manifest) =>
@@ -1075,7 +1069,7 @@ function isPackageOf(specifier: string, target: string): boolean {
     .split('/')
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
-  return nearestManifest(target)?.name === name;
+  return packageOf(target)?.name === name;
 }
 
 /** Whether a top-level statement is an import, or declares what a `require` outside any function returns. */

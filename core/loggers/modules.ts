@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { manifestIn } from '../model/manifest';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts'];
 
@@ -137,7 +138,7 @@ function packageEntry(directory: string, subpath: string): string | null {
       asModuleFile(path.join(directory, subpath)) ??
       asModuleFile(path.join(directory, 'src', subpath))
     );
-  const manifest = readJsonc(path.join(directory, 'package.json')) ?? {};
+  const manifest = manifestIn(directory) ?? {};
   const exported = manifest.exports as Record<string, unknown> | string | undefined;
   const dot =
     typeof exported === 'string'
@@ -194,7 +195,7 @@ function workspacePackages(directory: string): Map<string, string> | null {
 }
 
 function workspacePatterns(root: string): string[] | null {
-  const manifest = readJsonc(path.join(root, 'package.json'));
+  const manifest = manifestIn(root);
   const workspaces = manifest?.workspaces as string[] | { packages?: string[] } | undefined;
   if (Array.isArray(workspaces)) return workspaces;
   if (workspaces && Array.isArray(workspaces.packages)) return workspaces.packages;
@@ -210,7 +211,7 @@ function workspacePatterns(root: string): string[] | null {
 function listWorkspace(root: string, patterns: readonly string[]): Map<string, string> {
   const packages = new Map<string, string>();
   const add = (directory: string) => {
-    const name = readJsonc(path.join(directory, 'package.json'))?.name;
+    const name = manifestIn(directory)?.name;
     if (typeof name === 'string') packages.set(name, directory);
   };
   for (const pattern of patterns) {
@@ -289,8 +290,8 @@ export function libraryMajor(fromFile: string, name: string): number | null {
   if (cached !== undefined) return cached;
   let major: number | null = null;
   for (let current = directory; major === null; current = path.dirname(current)) {
-    const installed = readJsonc(path.join(current, 'node_modules', name, 'package.json'))?.version;
-    const manifest = readJsonc(path.join(current, 'package.json'));
+    const installed = manifestIn(path.join(current, 'node_modules', name))?.version;
+    const manifest = manifestIn(current);
     const declared = manifest
       ? (
           {

@@ -4,8 +4,8 @@
  * faces ask identical questions of identical data.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nearestManifest } from './manifest';
 import { addBoundNames, importedName, isStringLiteral, unwrap, type Node } from './ast';
 import type * as TypeScript from 'typescript';
 import { styleOfModule } from '../loggers/families';
@@ -348,47 +348,30 @@ const NO_FACTS: PackageFacts = {
  */
 function packageFactsFor(filename: string): PackageFacts {
   if (!path.isAbsolute(filename)) return NO_FACTS;
-  const visited: string[] = [];
-  let facts = NO_FACTS;
-  for (let directory = path.dirname(filename); ; directory = path.dirname(directory)) {
-    const cached = packageCache.get(directory);
-    if (cached) {
-      facts = cached;
-      break;
-    }
-    visited.push(directory);
-    const manifest = path.join(directory, 'package.json');
-    if (fs.existsSync(manifest)) {
-      try {
-        const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
-          name?: string;
-          bin?: string | Record<string, string>;
-          type?: string;
-          dependencies?: object;
-          peerDependencies?: object;
-        };
-        const names = Object.keys({ ...json.dependencies, ...json.peerDependencies });
-        const styles = new Set(
-          names.map(styleOfModule).filter((s): s is LoggerStyle => s !== undefined),
-        );
-        facts = {
-          style: styles.size === 1 ? [...styles][0] : undefined,
-          type: json.type,
-          dependencies: new Set(names),
-          // `"bin": "./cli.js"` names the command after the package.
-          commands:
-            typeof json.bin === 'string'
-              ? [json.name?.replace(/^@[^/]+\//, '') ?? 'bin']
-              : Object.keys(json.bin ?? {}),
-        };
-      } catch {
-        facts = NO_FACTS;
-      }
-      break;
-    }
-    if (path.dirname(directory) === directory) break;
-  }
-  for (const directory of visited) packageCache.set(directory, facts);
+  const manifest = nearestManifest(filename);
+  if (!manifest?.json) return NO_FACTS;
+  let facts = packageCache.get(manifest.directory);
+  if (facts) return facts;
+  const json = manifest.json as {
+    name?: string;
+    bin?: string | Record<string, string>;
+    type?: string;
+    dependencies?: object;
+    peerDependencies?: object;
+  };
+  const names = Object.keys({ ...json.dependencies, ...json.peerDependencies });
+  const styles = new Set(names.map(styleOfModule).filter((s): s is LoggerStyle => s !== undefined));
+  facts = {
+    style: styles.size === 1 ? [...styles][0] : undefined,
+    type: typeof json.type === 'string' ? json.type : undefined,
+    dependencies: new Set(names),
+    // `"bin": "./cli.js"` names the command after the package.
+    commands:
+      typeof json.bin === 'string'
+        ? [json.name?.replace(/^@[^/]+\//, '') ?? 'bin']
+        : Object.keys(json.bin ?? {}),
+  };
+  packageCache.set(manifest.directory, facts);
   return facts;
 }
 

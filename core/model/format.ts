@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { manifestIn } from './manifest';
 import { types } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 
@@ -123,8 +124,9 @@ function settle(value: unknown, file: string): Located {
 
 /** The `prettier` key of a package.json or package.yaml; undefined when it has none or does not parse. */
 function manifestKey(file: string): unknown {
+  if (file.endsWith('.json')) return manifestIn(path.dirname(file))?.prettier;
   try {
-    const manifest = file.endsWith('.json') ? readJson(file) : readYaml(file);
+    const manifest = readYaml(file);
     return isPlainObject(manifest) ? manifest.prettier : undefined;
   } catch {
     return undefined;
