@@ -59,29 +59,21 @@ for (const codemod of CODEMODS) {
           fixture.output !== null &&
           (codemod.matchesSuggestions?.(parseSettings(fixture.settings), fixture.input) ?? true)
         ) {
-          it(`${codemod.rule}'s suggestions produce the same code as the codemod`, () => {
-            expect(
-              applySuggestionsOneByOne(
-                fixture.input,
-                fixture.inputPath,
-                { [codemod.rule]: 'error' },
-                fixture.settings,
-              ),
-            ).toBe(fixture.output);
-          });
-
           // Names chosen for the whole file must not depend on which call is rewritten first.
-          it(`${codemod.rule}'s suggestions applied last to first give the same code`, () => {
-            expect(
-              applySuggestionsOneByOne(
-                fixture.input,
-                fixture.inputPath,
-                { [codemod.rule]: 'error' },
-                fixture.settings,
-                'last',
-              ),
-            ).toBe(fixture.output);
-          });
+          it.each(['first', 'last'] as const)(
+            `${codemod.rule}'s suggestions, applied %s to last/first, produce the codemod's code`,
+            (order) => {
+              expect(
+                applySuggestionsOneByOne(
+                  fixture.input,
+                  fixture.inputPath,
+                  { [codemod.rule]: 'error' },
+                  fixture.settings,
+                  order,
+                ),
+              ).toBe(fixture.output);
+            },
+          );
         }
 
         if (fixture.skips) {
