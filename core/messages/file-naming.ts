@@ -19,14 +19,8 @@ import { isSideEffectFree, staticKeyName, unwrap } from '../model/ast';
 import { memoTable, type FileModel } from '../model/file';
 import type { Settings } from '../model/settings';
 import { analyzeLogCall, type LogCall } from '../loggers/log-calls';
-import { messageOfCall, type MessagePart } from './message';
-import {
-  distinguishingWords,
-  eventNameFromText,
-  extendedEventName,
-  splitWords,
-  VALUE_MARK,
-} from './naming';
+import { markedText, messageOfCall, type MessagePart } from './message';
+import { distinguishingWords, eventNameFromText, extendedEventName, splitWords } from './naming';
 
 /** What a value of a message becomes as a field: the expression kept, and the key its text suggests. */
 export interface FieldCandidate {
@@ -146,10 +140,6 @@ function wordSetOf(parts: readonly MessagePart[], settings: Settings): string {
 /** A word without its ending, so `skipping`, `skipped` and `skip` compare equal. */
 function looseStem(word: string): string {
   return word.length > 4 ? word.replace(/(ing|ed|es|e|s)$/, '') : word;
-}
-
-function markedText(parts: readonly MessagePart[]): string {
-  return parts.map((part) => (part.kind === 'text' ? part.text : VALUE_MARK)).join('');
 }
 
 /** The properties of a log call's fields object (or info object), where it has one written out. */

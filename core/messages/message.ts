@@ -13,6 +13,7 @@ import {
 } from '../model/ast';
 import type { DeclaratorTest, FileModel } from '../model/file';
 import type { LogCall } from '../loggers/log-calls';
+import { VALUE_MARK } from './naming';
 
 export type MessagePart =
   { kind: 'text'; text: string } | { kind: 'value'; node: TSESTree.Expression };
@@ -273,6 +274,11 @@ function analyzeBuilderCall(
     return finish(argument, 'concat', parts);
   }
   return { kind: 'unknown', node };
+}
+
+/** The static text of a message with VALUE_MARK where each value was: the words that name a value stay out of an event name. */
+export function markedText(parts: readonly MessagePart[]): string {
+  return parts.map((part) => (part.kind === 'text' ? part.text : VALUE_MARK)).join('');
 }
 
 /** The static text of a dynamic message with a space where each value was, for naming. */

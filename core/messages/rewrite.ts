@@ -24,7 +24,7 @@ import {
 } from '../loggers/contract';
 import { family } from '../loggers/families';
 import { callWithShape, type LogCall } from '../loggers/log-calls';
-import { messageOfCall, type MessageAnalysis, type MessagePart } from './message';
+import { markedText, messageOfCall, type MessageAnalysis, type MessagePart } from './message';
 import { distinctEventName, fileKeyFor, type CandidateOf } from './file-naming';
 import {
   applyFieldCase,
@@ -32,7 +32,6 @@ import {
   isIdentifierName,
   splitWords,
   toCamelCase,
-  VALUE_MARK,
 } from './naming';
 import { isFieldsFirst, type Settings } from '../model/settings';
 
@@ -678,8 +677,7 @@ export function eventNameFor(
   settings: Settings,
   subject?: string,
 ): string {
-  const text = parts.map((part) => (part.kind === 'text' ? part.text : VALUE_MARK)).join('');
-  return eventNameFromText(text, settings.eventName.case, {
+  return eventNameFromText(markedText(parts), settings.eventName.case, {
     words: settings.naming.words,
     subject,
   });
